@@ -1,0 +1,19 @@
+// React components bundled by AdminJS (rollup, offline) into .adminjs/ at start-up.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ComponentLoader } from "adminjs";
+
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../components");
+
+export function createComponents() {
+  const loader = new ComponentLoader();
+  const add = (name: string, file: string) => loader.add(name, path.join(dir, file));
+  return {
+    loader,
+    Dashboard: add("Dashboard", "Dashboard.tsx"),
+    Money: add("Money", "Money.tsx"),
+    Json: add("Json", "Json.tsx"),
+  };
+}
+
+export type Components = ReturnType<typeof createComponents>;

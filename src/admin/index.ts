@@ -1,0 +1,79 @@
+// Assembles AdminJS from the modules' resources, with the dashboard, branding and locales.
+import AdminJS, { type AdminJSOptions } from "adminjs";
+import { Database, Resource } from "@adminjs/prisma";
+import { componentsBundler, generateUserComponentEntry, ADMIN_JS_TMP_DIR } from "adminjs/bundler";
+import type { Deps } from "../deps.js";
+import { createComponents } from "./components.js";
+import { loadModels } from "./dmmf.js";
+import { en, fr } from "./locale.js";
+import { createResourceKit, type ResourceFactory } from "./resource-kit.js";
+import { LocodPrismaResource } from "./prisma-resource.js";
+import { aiQueueResources } from "../modules/ai-queue/resource.js";
+import { customersResources } from "../modules/customers/resource.js";
+import { billingResources } from "../modules/billing/resource.js";
+import { sitesResources } from "../modules/sites/resource.js";
+import { templatesResources } from "../modules/templates/resource.js";
+import { monitoringResources } from "../modules/monitoring/resource.js";
+import { analyticsResources } from "../modules/analytics/resource.js";
+import { campaignsResources } from "../modules/campaigns/resource.js";
+import { settingsResources } from "../modules/settings/resource.js";
+import { overview } from "../modules/dashboard/service.js";
+
+AdminJS.registerAdapter({ Database, Resource });
+
+/** In the spec's module order; the navigation follows it. */
+const MODULE_RESOURCES: ResourceFactory[] = [
+  aiQueueResources,
+  customersResources,
+  billingResources,
+  sitesResources,
+  templatesResources,
+  monitoringResources,
+  analyticsResources,
+  campaignsResources,
+  settingsResources,
+];
+
+export const ADMIN_ROOT = "/admin";
+
+export async function buildAdmin(deps: Pick<Deps, "prisma" | "config">): Promise<AdminJS> {
+  LocodPrismaResource.countOptions = { exactCountLimit: deps.config.listExactCountLimit };
+  const models = await loadModels();
+  const components = createComponents();
+  const kit = createResourceKit(deps.prisma, models, components);
+  const options: AdminJSOptions = {
+    rootPath: ADMIN_ROOT,
+    loginPath: `${ADMIN_ROOT}/login`,
+    logoutPath: `${ADMIN_ROOT}/logout`,
+    resources: MODULE_RESOURCES.flatMap((factory) => factory(kit)),
+    componentLoader: components.loader,
+    dashboard: {
+      component: components.Dashboard,
+      handler: async () => overview(deps.prisma),
+    },
+    branding: {
+      companyName: "Locod-AI Admin",
+      withMadeWithLove: false,
+      favicon: "/favicon.ico",
+      logo: false,
+      theme: { colors: { primary100: "#4268F6" } },
+    },
+    locale: {
+      language: "fr",
+      availableLanguages: ["fr", "en"],
+      translations: { fr, en },
+      withBackend: false,
+    },
+    settings: { defaultPerPage: 20 },
+  };
+  return new AdminJS(options);
+}
+
+/**
+ * Bundles the React components of components/ into .adminjs/ (rollup, offline). AdminJS only does this
+ * itself in production or in watch mode; we do it once at start-up in every environment.
+ */
+export async function bundleComponents(admin: AdminJS): Promise<void> {
+  await componentsBundler.createEntry({ content: generateUserComponentEntry(admin, ADMIN_JS_TMP_DIR) });
+  await componentsBundler.build();
+}

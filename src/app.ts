@@ -1,0 +1,90 @@
+// createApp(deps) -> the Express app, without listening: the server, the tests and the bench mount it.
+import express, { type Express } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import AdminJSExpress from "@adminjs/express";
+import { createBullBoard } from "@bull-board/api";
+import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
+import { ExpressAdapter } from "@bull-board/express";
+import type { Deps } from "./deps.js";
+import { ADMIN_ROOT, buildAdmin, bundleComponents } from "./admin/index.js";
+import { errorHandler, notFoundHandler } from "./http/errors.js";
+import { healthRoutes } from "./http/health.js";
+import { regenerateSession, sessionMiddleware, SESSION_COOKIE } from "./http/session.js";
+import { requireRole, requireSessionForApi } from "./http/auth-guards.js";
+import { authenticate } from "./modules/auth/service.js";
+
+export interface AppOptions {
+  /** Bundle the React components (skipped by API-level tests, which never load the browser bundle). */
+  bundle?: boolean;
+}
+
+export async function createApp(deps: Deps, options: AppOptions = {}): Promise<Express> {
+  const { config, log } = deps;
+  const app = express();
+  app.set("trust proxy", config.trustProxy);
+  app.disable("x-powered-by");
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // AdminJS renders its initial state in inline scripts and styles its components inline.
+          "script-src": ["'self'", "'unsafe-inline'"],
+          "style-src": ["'self'", "'unsafe-inline'", "https:"],
+          "img-src": ["'self'", "data:", "blob:"],
+          "font-src": ["'self'", "data:", "https:"],
+          "connect-src": ["'self'"],
+          "upgrade-insecure-requests": config.isProduction ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" } }));
+
+  app.use(healthRoutes(deps));
+
+  // One session middleware for everything under /admin: AdminJS, Bull Board and the API guards share it.
+  // AdminJS's router runs express-session again, which is a no-op once req.session exists.
+  const session = sessionMiddleware(deps);
+  app.use(ADMIN_ROOT, session);
+
+  // Mounted before AdminJS: its authenticated router redirects every path under /admin to its login.
+  app.use(`${ADMIN_ROOT}/api`, requireSessionForApi);
+
+  const board = new ExpressAdapter();
+  board.setBasePath(`${ADMIN_ROOT}/queues`);
+  createBullBoard({
+    queues: Object.values(deps.queues.byName).map((q) => new BullMQAdapter(q)),
+    serverAdapter: board,
+    options: { uiConfig: { boardTitle: "Locod-AI queues" } },
+  });
+  app.use(`${ADMIN_ROOT}/queues`, requireRole("super_admin"), board.getRouter());
+
+  const admin = await buildAdmin(deps);
+  if (options.bundle ?? true) await bundleComponents(admin);
+  const adminRouter = AdminJSExpress.buildAuthenticatedRouter(
+    admin,
+    {
+      cookieName: SESSION_COOKIE,
+      cookiePassword: config.session.secret,
+      authenticate: async (email: string, password: string, ctx?: { req: express.Request }) => {
+        const req = ctx?.req;
+        const user = await authenticate(deps.prisma, String(email ?? ""), String(password ?? ""), {
+          ip: req?.ip,
+          userAgent: req?.get("user-agent"),
+        }).catch(() => null);
+        // A new session id at login: an id planted before login (fixation) is worth nothing after it.
+        if (user && req) await regenerateSession(req);
+        return user;
+      },
+    },
+    null,
+    { secret: config.session.secret, resave: false, saveUninitialized: false },
+  );
+  app.use(ADMIN_ROOT, adminRouter);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(log));
+  return app;
+}

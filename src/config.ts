@@ -1,0 +1,136 @@
+// Environment -> typed configuration. Every variable is listed in .env.example with its default.
+// In production (NODE_ENV=production) the secrets have no default: start-up stops naming each missing one.
+import { z } from "zod";
+
+const DEV_DEFAULTS = {
+  SESSION_SECRET: "dev-session-secret-change-me-0123456789abcdef",
+  JWT_SECRET: "dev-jwt-secret-change-me-0123456789abcdef",
+  WIZARD_WEBHOOK_SECRET: "dev-wizard-secret",
+} as const;
+
+/** Secrets that must be set explicitly in production. */
+export const PRODUCTION_SECRETS = [
+  "SESSION_SECRET",
+  "JWT_SECRET",
+  "WIZARD_WEBHOOK_SECRET",
+  "STRIPE_WEBHOOK_SECRET",
+] as const;
+
+const ZBool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .default("postgresql://postgres@127.0.0.1:5432/locod_admin"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .default("redis://127.0.0.1:6379"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]+$/, "letters, digits, _ : - only")
+    .optional(),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  TRUST_PROXY: z.string().default("false"),
+  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_API_BASE: z.string().url().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// URL")
+    .default("smtp://127.0.0.1:1025"),
+  MAIL_FROM: z.string().default("Locod-AI <no-reply@locod-ai.local>"),
+  ANTHROPIC_API_KEY: z.string().optional(),
+  ANTHROPIC_BASE_URL: z.string().url().optional(),
+  ANTHROPIC_MODEL: z.string().default("claude-sonnet-4-5"),
+  WIZARD_WEBHOOK_SECRET: z.string().optional(),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SEED_DEMO: ZBool.default(true),
+  WORKERS: ZBool.default(true),
+  /** Above this many rows an unfiltered list shows PostgreSQL's estimate instead of count(*). */
+  LIST_EXACT_COUNT_LIMIT: z.coerce.number().int().min(0).default(100_000),
+});
+
+export type Config = ReturnType<typeof buildConfig>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+function trustProxy(value: string): boolean | number | string {
+  if (value === "true") return true;
+  if (value === "false") return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, "")) || "postgres";
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  // Empty strings count as unset, as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = ZEnv.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === "production") {
+    const missing = PRODUCTION_SECRETS.filter((name) => !e[name]);
+    if (missing.length > 0) {
+      throw new ConfigError(missing.map((name) => `${name}: required when NODE_ENV=production`));
+    }
+  }
+  return buildConfig(e);
+}
+
+function buildConfig(e: z.infer<typeof ZEnv>) {
+  const port = e.PORT;
+  return {
+    env: e.NODE_ENV,
+    isProduction: e.NODE_ENV === "production",
+    port,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    databaseName: databaseName(e.DATABASE_URL),
+    redisUrl: e.REDIS_URL,
+    // Two instances sharing one Redis (tests beside a dev server) never take each other's jobs.
+    queuePrefix: e.QUEUE_PREFIX ?? `locod:${databaseName(e.DATABASE_URL)}`,
+    session: {
+      secret: e.SESSION_SECRET ?? DEV_DEFAULTS.SESSION_SECRET,
+      ttlMs: e.SESSION_TTL_HOURS * 3600_000,
+      cookieSecure: e.COOKIE_SECURE,
+    },
+    jwtSecret: e.JWT_SECRET ?? DEV_DEFAULTS.JWT_SECRET,
+    trustProxy: trustProxy(e.TRUST_PROXY),
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
+    stripe: {
+      secretKey: e.STRIPE_SECRET_KEY,
+      webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+      apiBase: e.STRIPE_API_BASE,
+    },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    anthropic: { apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL, model: e.ANTHROPIC_MODEL },
+    wizardWebhookSecret: e.WIZARD_WEBHOOK_SECRET ?? DEV_DEFAULTS.WIZARD_WEBHOOK_SECRET,
+    bcryptCost: e.BCRYPT_COST,
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO,
+    workers: e.WORKERS,
+    listExactCountLimit: e.LIST_EXACT_COUNT_LIMIT,
+  };
+}

@@ -1,0 +1,49 @@
+// Form-login sessions, stored in PostgreSQL (connect-pg-simple) so they survive restarts and are shared
+// by every web process. Only {id, email, name, role} is ever stored (see modules/auth/service.ts).
+import connectPgSimple from "connect-pg-simple";
+import session from "express-session";
+import type { RequestHandler } from "express";
+import type { Deps } from "../deps.js";
+import type { SessionAdmin } from "../modules/auth/service.js";
+
+declare module "express-session" {
+  interface SessionData {
+    adminUser?: SessionAdmin;
+    redirectTo?: string;
+  }
+}
+
+export const SESSION_COOKIE = "locod_admin.sid";
+
+export function sessionMiddleware(deps: Pick<Deps, "config" | "pool">): RequestHandler {
+  const PgStore = connectPgSimple(session);
+  const { config } = deps;
+  return session({
+    name: SESSION_COOKIE,
+    secret: config.session.secret,
+    store: new PgStore({
+      pool: deps.pool,
+      tableName: "session",
+      createTableIfMissing: false,
+      // Expired rows are purged by the maintenance queue, not by a timer in every web process.
+      pruneSessionInterval: false,
+    }),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    proxy: config.trustProxy !== false,
+    cookie: {
+      httpOnly: true,
+      sameSite: "strict",
+      // "auto" marks the cookie Secure when the request came over TLS (directly or per trust proxy).
+      secure: config.session.cookieSecure === "auto" ? "auto" : config.session.cookieSecure === "true",
+      maxAge: config.session.ttlMs,
+      path: "/",
+    },
+  });
+}
+
+/** Replaces the session id (fixation defence) and keeps nothing of the anonymous session. */
+export function regenerateSession(req: Parameters<RequestHandler>[0]): Promise<void> {
+  return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+}

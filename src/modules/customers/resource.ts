@@ -1,0 +1,9 @@
+import type { ResourceFactory } from "../../admin/resource-kit.js";
+
+export const customersResources: ResourceFactory = (kit) => [
+  kit.resource("Customer", {
+    navigation: kit.nav.customers,
+    listProperties: ["id", "name", "email", "planType", "status", "createdAt"],
+    sort: { sortBy: "createdAt", direction: "desc" },
+  }),
+];

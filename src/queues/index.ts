@@ -1,0 +1,111 @@
+// The one place that defines the portal's queues and their workers. Modules add their queue here and
+// their processor in src/modules/<module>/jobs.ts; workers run in `npm start` and `npm run worker`.
+import { Queue, Worker, type ConnectionOptions, type Job } from "bullmq";
+import type { PrismaClient } from "@prisma/client";
+import type { Logger } from "../lib/logger.js";
+import { purgeExpiredSessions } from "../modules/auth/jobs.js";
+
+export const QUEUE_NAMES = ["maintenance"] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export interface JobDeps {
+  prisma: PrismaClient;
+  log: Logger;
+}
+
+type Processor = (job: Job, deps: JobDeps) => Promise<unknown>;
+
+/** job name -> processor, per queue. Processors are idempotent: jobs are delivered at least once. */
+const PROCESSORS: Record<QueueName, Record<string, Processor>> = {
+  maintenance: {
+    "purge-expired-sessions": (_job, deps) => purgeExpiredSessions(deps.prisma),
+  },
+};
+
+/** Repeatable jobs, keyed so that every start re-declares rather than duplicates them. */
+const SCHEDULES: { queue: QueueName; name: string; pattern: string }[] = [
+  { queue: "maintenance", name: "purge-expired-sessions", pattern: "17 * * * *" },
+];
+
+export function redisConnection(redisUrl: string): ConnectionOptions {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username || undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    ...(url.protocol === "rediss:" ? { tls: {} } : {}),
+    // Required by BullMQ workers: blocking commands must wait for Redis rather than fail.
+    maxRetriesPerRequest: null,
+  };
+}
+
+export interface Queues {
+  byName: Record<QueueName, Queue>;
+  close(): Promise<void>;
+}
+
+export function createQueues(redisUrl: string, prefix: string): Queues {
+  const connection = redisConnection(redisUrl);
+  const byName = Object.fromEntries(
+    QUEUE_NAMES.map((name) => [
+      name,
+      new Queue(name, {
+        connection,
+        prefix,
+        defaultJobOptions: {
+          attempts: 5,
+          backoff: { type: "exponential", delay: 2_000 },
+          removeOnComplete: { age: 7 * 24 * 3600, count: 1_000 },
+          // Failed jobs stay visible in Bull Board until someone looks at them.
+          removeOnFail: { age: 30 * 24 * 3600 },
+        },
+      }),
+    ]),
+  ) as Record<QueueName, Queue>;
+  return {
+    byName,
+    async close() {
+      await Promise.all(Object.values(byName).map((q) => q.close()));
+    },
+  };
+}
+
+export async function scheduleRepeatableJobs(queues: Queues): Promise<void> {
+  for (const s of SCHEDULES) {
+    await queues.byName[s.queue].upsertJobScheduler(s.name, { pattern: s.pattern, tz: "UTC" }, { name: s.name });
+  }
+}
+
+export interface Workers {
+  workers: Worker[];
+  close(): Promise<void>;
+}
+
+export function startWorkers(redisUrl: string, prefix: string, deps: JobDeps): Workers {
+  const connection = redisConnection(redisUrl);
+  const workers = QUEUE_NAMES.map((queueName) => {
+    const processors = PROCESSORS[queueName];
+    const worker = new Worker(
+      queueName,
+      async (job) => {
+        const processor = processors[job.name];
+        if (!processor) throw new Error(`No processor for job "${job.name}" on queue "${queueName}"`);
+        return processor(job, deps);
+      },
+      { connection, prefix, concurrency: 4 },
+    );
+    worker.on("failed", (job, err) =>
+      deps.log.warn({ queue: queueName, job: job?.name, id: job?.id, err: err.message }, "job failed"),
+    );
+    worker.on("error", (err) => deps.log.error({ queue: queueName, err: err.message }, "worker error"));
+    return worker;
+  });
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}

@@ -1,0 +1,9 @@
+// adminjs exports its bundler as "adminjs/bundler" without type declarations.
+declare module "adminjs/bundler" {
+  export const ADMIN_JS_TMP_DIR: string;
+  export const componentsBundler: {
+    createEntry(options: { content: string }): Promise<void>;
+    build(): Promise<void>;
+  };
+  export function generateUserComponentEntry(admin: unknown, entryPath: string): string;
+}

@@ -1,0 +1,26 @@
+// `npm run worker`: the background workers alone (production runs web and workers as separate processes).
+import { loadConfig, ConfigError } from "./config.js";
+import { closeDeps, createDeps } from "./deps.js";
+import { migrate } from "./db/migrate.js";
+import { scheduleRepeatableJobs, startWorkers } from "./queues/index.js";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  await migrate(config.databaseUrl);
+  const deps = createDeps(config);
+  const workers = startWorkers(config.redisUrl, config.queuePrefix, { prisma: deps.prisma, log: deps.log });
+  await scheduleRepeatableJobs(deps.queues);
+  deps.log.info({ queues: workers.workers.map((w) => w.name), prefix: config.queuePrefix }, "workers started");
+  const shutdown = async () => {
+    await workers.close();
+    await closeDeps(deps);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown());
+  process.on("SIGINT", () => void shutdown());
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : `Worker start-up failed: ${String(err)}`);
+  process.exit(1);
+});

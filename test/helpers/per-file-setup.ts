@@ -1,0 +1,26 @@
+// Runs before each test file, in its worker: points the portal at the worker's own database and
+// Redis key prefix, and empties every table so each file starts from a known state.
+import pg from "pg";
+import { workerDatabaseUrl } from "./databases.js";
+
+const worker = process.env.JEST_WORKER_ID ?? "1";
+process.env.NODE_ENV = "test";
+process.env.DATABASE_URL = workerDatabaseUrl(worker);
+process.env.QUEUE_PREFIX = `locod-test:${process.pid}:${worker}`;
+process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? "silent";
+process.env.BCRYPT_COST ??= "4";
+
+beforeAll(async () => {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'",
+    );
+    if (rows.length) {
+      await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+    }
+  } finally {
+    await client.end();
+  }
+});
