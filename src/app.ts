@@ -10,6 +10,7 @@ import type { Deps } from "./deps.js";
 import { ADMIN_ROOT, buildAdmin, bundleComponents } from "./admin/index.js";
 import { errorHandler, notFoundHandler } from "./http/errors.js";
 import { healthRoutes } from "./http/health.js";
+import { favicon } from "./http/favicon.js";
 import { regenerateSession, sessionMiddleware, SESSION_COOKIE } from "./http/session.js";
 import { requireRole, requireSessionForApi } from "./http/auth-guards.js";
 import { authenticate } from "./modules/auth/service.js";
@@ -43,6 +44,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" } }));
 
   app.use(healthRoutes(deps));
+  app.get(["/favicon.svg", "/favicon.ico"], favicon);
 
   // One session middleware for everything under /admin: AdminJS, Bull Board and the API guards share it.
   // AdminJS's router runs express-session again, which is a no-op once req.session exists.

@@ -6,6 +6,8 @@ import type { Deps } from "../deps.js";
 import { createComponents } from "./components.js";
 import { loadModels } from "./dmmf.js";
 import { en, fr } from "./locale.js";
+import { adminjsEn, adminjsFr } from "./adminjs-fr.js";
+import { mergeTranslations } from "./merge-translations.js";
 import { createResourceKit, type ResourceFactory } from "./resource-kit.js";
 import { LocodPrismaResource } from "./prisma-resource.js";
 import { aiQueueResources } from "../modules/ai-queue/resource.js";
@@ -54,14 +56,14 @@ export async function buildAdmin(deps: Pick<Deps, "prisma" | "config">): Promise
     branding: {
       companyName: "Locod-AI Admin",
       withMadeWithLove: false,
-      favicon: "/favicon.ico",
+      favicon: "/favicon.svg",
       logo: false,
       theme: { colors: { primary100: "#4268F6" } },
     },
     locale: {
       language: "fr",
       availableLanguages: ["fr", "en"],
-      translations: { fr, en },
+      translations: { fr: mergeTranslations(adminjsFr, fr), en: mergeTranslations(adminjsEn, en) },
       withBackend: false,
     },
     settings: { defaultPerPage: 20 },
