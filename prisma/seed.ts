@@ -1,6 +1,10 @@
-// Demo data for an empty database: deterministic (same rows on every run) and plausible.
-import type { PrismaClient } from "@prisma/client";
+// Demo data for an empty database: deterministic (the same rows for the same `now`) and plausible
+// (French small businesses, 90 days of activity). The rows are built in memory by prisma/demo/ and
+// written here in one transaction, so a database is either seeded completely or not at all.
+import type { Prisma, PrismaClient } from "@prisma/client";
 import { hashPassword } from "../src/modules/auth/password.js";
+import { buildDemoData, type DemoData } from "./demo/build.js";
+import { startOfUtcDay } from "./demo/time.js";
 
 export const DEMO_ADMINS = [
   { email: "super@locod-ai.local", name: "Sophie Martin", role: "super_admin", password: "demo-super-admin-2026" },
@@ -9,18 +13,117 @@ export const DEMO_ADMINS = [
   { email: "viewer@locod-ai.local", name: "Victor Moreau", role: "viewer", password: "demo-viewer-2026!" },
 ] as const;
 
-export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
+export interface SeedOptions {
+  bcryptCost: number;
+  /** Every demo date is relative to it; by default midnight UTC today, so two runs on one day agree. */
+  now?: Date;
+  /** Erase the demo's tables (and the sessions) first, in the same transaction. */
+  replace?: boolean;
+}
+
+export interface SeedResult {
+  seeded: boolean;
+  /** Rows written per table (empty when nothing was seeded). */
+  rows: Partial<Record<DemoTable, number>>;
+}
+
+/** Table of each part of the demo data, in foreign-key order. */
+const TABLES = {
+  adminUsers: "admin_users",
+  billingPlans: "billing_plans",
+  customers: "customers",
+  templates: "templates",
+  templateVersions: "template_versions",
+  templateAbTests: "template_ab_tests",
+  sites: "sites",
+  siteConfigs: "site_configs",
+  customerSubscriptions: "customer_subscriptions",
+  aiRequests: "ai_requests",
+  invoices: "invoices",
+  invoiceItems: "invoice_items",
+  businessMetrics: "business_metrics",
+  siteMonitoring: "site_monitoring",
+  emailCampaigns: "email_campaigns",
+  emailSends: "email_sends",
+  referrals: "referral_program",
+  adminActivityLog: "admin_activity_log",
+} as const satisfies Record<keyof DemoData, string>;
+
+export type DemoTable = (typeof TABLES)[keyof typeof TABLES];
+
+type Tx = Prisma.TransactionClient;
+type Insert<K extends keyof DemoData> = (tx: Tx, data: DemoData[K]) => Promise<Prisma.BatchPayload>;
+
+const INSERT: { [K in keyof DemoData]: Insert<K> } = {
+  adminUsers: (tx, data) => tx.adminUser.createMany({ data }),
+  billingPlans: (tx, data) => tx.billingPlan.createMany({ data }),
+  customers: (tx, data) => tx.customer.createMany({ data }),
+  templates: (tx, data) => tx.template.createMany({ data }),
+  templateVersions: (tx, data) => tx.templateVersion.createMany({ data }),
+  templateAbTests: (tx, data) => tx.templateAbTest.createMany({ data }),
+  sites: (tx, data) => tx.site.createMany({ data }),
+  siteConfigs: (tx, data) => tx.siteConfig.createMany({ data }),
+  customerSubscriptions: (tx, data) => tx.customerSubscription.createMany({ data }),
+  aiRequests: (tx, data) => tx.aiRequest.createMany({ data }),
+  invoices: (tx, data) => tx.invoice.createMany({ data }),
+  invoiceItems: (tx, data) => tx.invoiceItem.createMany({ data }),
+  businessMetrics: (tx, data) => tx.businessMetric.createMany({ data }),
+  siteMonitoring: (tx, data) => tx.siteMonitoring.createMany({ data }),
+  emailCampaigns: (tx, data) => tx.emailCampaign.createMany({ data }),
+  emailSends: (tx, data) => tx.emailSend.createMany({ data }),
+  referrals: (tx, data) => tx.referral.createMany({ data }),
+  adminActivityLog: (tx, data) => tx.adminActivityLog.createMany({ data }),
+};
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table. */
+const BATCH = 1000;
+
+/** Two processes starting together on an empty database (web and worker) seed it once. */
+const SEED_LOCK = 7_411_502_032;
+
+export async function isDatabaseEmpty(prisma: Pick<PrismaClient, "adminUser" | "customer">): Promise<boolean> {
   const [admins, customers] = await Promise.all([prisma.adminUser.count(), prisma.customer.count()]);
   return admins === 0 && customers === 0;
 }
 
-export async function seedDemoData(prisma: PrismaClient, options: { bcryptCost: number }): Promise<void> {
-  for (const a of DEMO_ADMINS) {
-    const passwordHash = await hashPassword(a.password, options.bcryptCost);
-    await prisma.adminUser.upsert({
-      where: { email: a.email },
-      update: {},
-      create: { email: a.email, name: a.name, role: a.role, passwordHash },
-    });
-  }
+/**
+ * Seeds the demo data into an empty database; on a database that has admins or customers it does
+ * nothing (unless `replace`) and answers `seeded: false`.
+ */
+export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): Promise<SeedResult> {
+  const nothing: SeedResult = { seeded: false, rows: {} };
+  if (!options.replace && !(await isDatabaseEmpty(prisma))) return nothing;
+
+  // Hashed before the transaction opens: bcrypt is the slow part and needs no lock.
+  const hashes = await Promise.all(DEMO_ADMINS.map((a) => hashPassword(a.password, options.bcryptCost)));
+  const data = buildDemoData({
+    now: options.now ?? startOfUtcDay(new Date()),
+    admins: DEMO_ADMINS.map((a, i) => ({ email: a.email, name: a.name, role: a.role, passwordHash: hashes[i]! })),
+  });
+
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
+      if (options.replace) {
+        const tables = [...Object.values(TABLES), "session"].map((t) => `"${t}"`).join(", ");
+        await tx.$executeRawUnsafe(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+      } else if (!(await isDatabaseEmpty(tx))) {
+        return nothing; // another process seeded it while we were hashing
+      }
+      const rows: SeedResult["rows"] = {};
+      for (const key of Object.keys(TABLES) as (keyof DemoData)[]) {
+        const all: unknown[] = data[key];
+        const insert = INSERT[key] as (tx: Tx, data: unknown[]) => Promise<Prisma.BatchPayload>;
+        for (let i = 0; i < all.length; i += BATCH) await insert(tx, all.slice(i, i + BATCH));
+        // The ids were given explicitly: move each sequence past them for the rows the app will add.
+        const table = TABLES[key];
+        await tx.$executeRawUnsafe(
+          `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM "${table}"`,
+        );
+        rows[table] = all.length;
+      }
+      return { seeded: true, rows };
+    },
+    { maxWait: 30_000, timeout: 120_000 },
+  );
 }

@@ -20,11 +20,11 @@ async function main(): Promise<void> {
   if (applied.length) log.info({ applied }, "migrations applied");
 
   const deps = createDeps(config, log);
-  let seeded = false;
-  if (config.seedDemo && (await isDatabaseEmpty(deps.prisma))) {
-    await seedDemoData(deps.prisma, { bcryptCost: config.bcryptCost });
-    seeded = true;
-  }
+  // The emptiness check first spares every later start the hashing of the demo passwords.
+  const seeded =
+    config.seedDemo &&
+    (await isDatabaseEmpty(deps.prisma)) &&
+    (await seedDemoData(deps.prisma, { bcryptCost: config.bcryptCost })).seeded;
 
   const app = await createApp(deps);
   let workers: Workers | undefined;

@@ -2,10 +2,10 @@
 // fail with "does not have an id property". The full DMMF comes from @prisma/internals, offline.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "../lib/project-root.js";
 import internals from "@prisma/internals";
 
-export const SCHEMA_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/schema.prisma");
+export const SCHEMA_PATH = path.join(PROJECT_ROOT, "prisma/schema.prisma");
 
 export type DmmfModel = Awaited<ReturnType<typeof internals.getDMMF>>["datamodel"]["models"][number];
 

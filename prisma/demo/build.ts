@@ -1,0 +1,97 @@
+// Builds every row of the demo data in memory, with explicit ids, from a `now` and a seed: no I/O, so
+// the same inputs always give the same rows (prisma/seed.ts writes them).
+import type { Prisma } from "@prisma/client";
+import { buildActivityLog } from "./activity.js";
+import { buildAiRequests } from "./ai-requests.js";
+import {
+  buildCustomers,
+  buildPlans,
+  buildSiteConfigs,
+  buildSites,
+  buildSubscriptions,
+  customerRows,
+  siteRows,
+  subscriptionRows,
+} from "./customers.js";
+import { buildCampaigns, buildReferrals } from "./growth.js";
+import { buildInvoices } from "./invoices.js";
+import { buildBusinessMetrics, buildSiteMonitoring } from "./metrics.js";
+import { buildAdmins, type DemoAdminInput } from "./staff.js";
+import { buildTemplates } from "./templates.js";
+
+/** Any fixed number: changing it gives another, equally plausible, demo world. */
+export const DEMO_SEED = 20_261_125;
+
+/** Rows per table, in an order that satisfies the foreign keys. */
+export interface DemoData {
+  adminUsers: Prisma.AdminUserCreateManyInput[];
+  billingPlans: Prisma.BillingPlanCreateManyInput[];
+  customers: Prisma.CustomerCreateManyInput[];
+  templates: Prisma.TemplateCreateManyInput[];
+  templateVersions: Prisma.TemplateVersionCreateManyInput[];
+  templateAbTests: Prisma.TemplateAbTestCreateManyInput[];
+  sites: Prisma.SiteCreateManyInput[];
+  siteConfigs: Prisma.SiteConfigCreateManyInput[];
+  customerSubscriptions: Prisma.CustomerSubscriptionCreateManyInput[];
+  aiRequests: Prisma.AiRequestCreateManyInput[];
+  invoices: Prisma.InvoiceCreateManyInput[];
+  invoiceItems: Prisma.InvoiceItemCreateManyInput[];
+  businessMetrics: Prisma.BusinessMetricCreateManyInput[];
+  siteMonitoring: Prisma.SiteMonitoringCreateManyInput[];
+  emailCampaigns: Prisma.EmailCampaignCreateManyInput[];
+  emailSends: Prisma.EmailSendCreateManyInput[];
+  referrals: Prisma.ReferralCreateManyInput[];
+  adminActivityLog: Prisma.AdminActivityLogCreateManyInput[];
+}
+
+export interface BuildOptions {
+  /** Every date is relative to it. */
+  now: Date;
+  /** The admins, with their password hashes; one of each role. */
+  admins: readonly DemoAdminInput[];
+  seed?: number;
+}
+
+export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): DemoData {
+  const { rows: adminRows, staff } = buildAdmins(now, admins);
+  const templates = buildTemplates(now, staff);
+  const customers = buildCustomers(seed, now);
+  const subscriptions = buildSubscriptions(seed, now, customers);
+  const sites = buildSites(seed, now, customers);
+  const requests = buildAiRequests(seed, now, customers, sites, staff);
+  const billing = buildInvoices(seed, now, customers, subscriptions, requests);
+  for (const r of requests) r.row.billingStatus = billing.billingStatus.get(r.row.id) ?? "pending";
+  const { campaigns, sends } = buildCampaigns(seed, now, customers, staff);
+  const activity = buildActivityLog({
+    now,
+    staff,
+    requests,
+    invoices: billing.summary,
+    customers,
+    templateVersions: templates.versions,
+    abTests: templates.abTests,
+    campaigns,
+  });
+  for (const a of adminRows) a.lastLogin = activity.lastLogin.get(a.id!) ?? null;
+
+  return {
+    adminUsers: adminRows,
+    billingPlans: buildPlans(now),
+    customers: customerRows(customers),
+    templates: templates.templates,
+    templateVersions: templates.versions,
+    templateAbTests: templates.abTests,
+    sites: siteRows(sites),
+    siteConfigs: buildSiteConfigs(seed, now, sites, customers, templates),
+    customerSubscriptions: subscriptionRows(subscriptions),
+    aiRequests: requests.map((r) => r.row),
+    invoices: billing.invoices,
+    invoiceItems: billing.items,
+    businessMetrics: buildBusinessMetrics(now, customers, sites, subscriptions, requests),
+    siteMonitoring: buildSiteMonitoring(seed, now, sites).rows,
+    emailCampaigns: campaigns,
+    emailSends: sends,
+    referrals: buildReferrals(seed, now, customers),
+    adminActivityLog: activity.rows,
+  };
+}
