@@ -11,7 +11,8 @@ import { ADMIN_ROOT, buildAdmin, bundleComponents } from "./admin/index.js";
 import { errorHandler, notFoundHandler } from "./http/errors.js";
 import { healthRoutes } from "./http/health.js";
 import { favicon } from "./http/favicon.js";
-import { regenerateSession, sessionMiddleware, SESSION_COOKIE } from "./http/session.js";
+import session from "express-session";
+import { regenerateSession, sessionOptions, SESSION_COOKIE } from "./http/session.js";
 import { requireRole, requireSessionForApi } from "./http/auth-guards.js";
 import { authenticate } from "./modules/auth/service.js";
 
@@ -48,8 +49,8 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
 
   // One session middleware for everything under /admin: AdminJS, Bull Board and the API guards share it.
   // AdminJS's router runs express-session again, which is a no-op once req.session exists.
-  const session = sessionMiddleware(deps);
-  app.use(ADMIN_ROOT, session);
+  const sessions = sessionOptions(deps);
+  app.use(ADMIN_ROOT, session(sessions));
 
   // Mounted before AdminJS: its authenticated router redirects every path under /admin to its login.
   app.use(`${ADMIN_ROOT}/api`, requireSessionForApi);
@@ -82,7 +83,9 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
       },
     },
     null,
-    { secret: config.session.secret, resave: false, saveUninitialized: false },
+    // The same options (and store): AdminJS builds its own middleware from them, which then finds the
+    // session already loaded and does nothing.
+    sessions,
   );
   app.use(ADMIN_ROOT, adminRouter);
 

@@ -38,6 +38,8 @@ describe("config", () => {
       STRIPE_WEBHOOK_SECRET: "whsec_x",
     });
     expect(c.isProduction).toBe(true);
+    // Demo accounts have published passwords: never seeded in production unless asked for.
+    expect(c.seedDemo).toBe(false);
     expect(c.session.secret).toBe(secret);
   });
 

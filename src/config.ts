@@ -56,7 +56,8 @@ const ZEnv = z.object({
   WIZARD_WEBHOOK_SECRET: z.string().optional(),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  SEED_DEMO: ZBool.default(true),
+  /** Demo data (with publicly known passwords) on an empty database; off by default in production. */
+  SEED_DEMO: ZBool.optional(),
   WORKERS: ZBool.default(true),
   /** Above this many rows an unfiltered list shows PostgreSQL's estimate instead of count(*). */
   LIST_EXACT_COUNT_LIMIT: z.coerce.number().int().min(0).default(100_000),
@@ -129,7 +130,7 @@ function buildConfig(e: z.infer<typeof ZEnv>) {
     wizardWebhookSecret: e.WIZARD_WEBHOOK_SECRET ?? DEV_DEFAULTS.WIZARD_WEBHOOK_SECRET,
     bcryptCost: e.BCRYPT_COST,
     logLevel: e.LOG_LEVEL,
-    seedDemo: e.SEED_DEMO,
+    seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== "production",
     workers: e.WORKERS,
     listExactCountLimit: e.LIST_EXACT_COUNT_LIMIT,
   };

@@ -2,7 +2,7 @@
 // by every web process. Only {id, email, name, role} is ever stored (see modules/auth/service.ts).
 import connectPgSimple from "connect-pg-simple";
 import session from "express-session";
-import type { RequestHandler } from "express";
+import type { Request } from "express";
 import type { Deps } from "../deps.js";
 import type { SessionAdmin } from "../modules/auth/service.js";
 
@@ -15,10 +15,10 @@ declare module "express-session" {
 
 export const SESSION_COOKIE = "locod_admin.sid";
 
-export function sessionMiddleware(deps: Pick<Deps, "config" | "pool">): RequestHandler {
+export function sessionOptions(deps: Pick<Deps, "config" | "pool">): session.SessionOptions {
   const PgStore = connectPgSimple(session);
   const { config } = deps;
-  return session({
+  return {
     name: SESSION_COOKIE,
     secret: config.session.secret,
     store: new PgStore({
@@ -40,10 +40,10 @@ export function sessionMiddleware(deps: Pick<Deps, "config" | "pool">): RequestH
       maxAge: config.session.ttlMs,
       path: "/",
     },
-  });
+  };
 }
 
 /** Replaces the session id (fixation defence) and keeps nothing of the anonymous session. */
-export function regenerateSession(req: Parameters<RequestHandler>[0]): Promise<void> {
+export function regenerateSession(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
 }
