@@ -1,0 +1,67 @@
+import { can, effectivePermissions, MODULE_PERMISSIONS, type PermissionModule, type Role } from "./permissions.js";
+
+// DESIGN.md section 5, as a table: which roles hold each permission class.
+const MATRIX: Record<string, Role[]> = {
+  read: ["viewer", "editor", "admin", "super_admin"],
+  write: ["editor", "admin", "super_admin"],
+  delete: ["admin", "super_admin"],
+  system: ["super_admin"],
+};
+const CLASS: Record<string, keyof typeof MATRIX> = {
+  view: "read",
+  stats: "read",
+  export: "read",
+  process: "write",
+  reject: "write",
+  edit: "write",
+  create: "write",
+  create_invoice: "write",
+  backup: "write",
+  test: "write",
+  configure_alerts: "write",
+  configure: "write",
+  send: "write",
+  reply: "write",
+  delete: "delete",
+  refund: "delete",
+  system: "system",
+};
+
+const cases = (Object.keys(MODULE_PERMISSIONS) as PermissionModule[]).flatMap((module) =>
+  (MODULE_PERMISSIONS[module] as readonly string[]).flatMap((permission) =>
+    (["viewer", "editor", "admin", "super_admin"] as Role[]).map((role) => ({
+      role,
+      module,
+      permission,
+      allowed: MATRIX[CLASS[permission]!]!.includes(role),
+    })),
+  ),
+);
+
+describe("permissions can", () => {
+  it.each(cases)("$role -> $module.$permission: $allowed", ({ role, module, permission, allowed }) => {
+    expect(can({ role }, module, permission as never)).toBe(allowed);
+  });
+
+  it("narrows a role to the user's permission list, never widens it", () => {
+    const restricted = {
+      role: "editor" as const,
+      permissions: ["customers.view", "ai_queue.view", "ai_queue.process", "customers.delete"],
+    };
+    expect(can(restricted, "customers", "view")).toBe(true);
+    expect(can(restricted, "ai_queue", "process")).toBe(true);
+    expect(can(restricted, "ai_queue", "reject")).toBe(false);
+    expect(can(restricted, "billing", "view")).toBe(false);
+    // Listed, but above the editor ceiling.
+    expect(can(restricted, "customers", "delete")).toBe(false);
+    expect(effectivePermissions(restricted)).toEqual(["ai_queue.view", "ai_queue.process", "customers.view"]);
+  });
+
+  it("gives settings.system to super admins only, and nothing to a disabled or missing user", () => {
+    expect(can({ role: "admin" }, "settings", "system")).toBe(false);
+    expect(can({ role: "super_admin" }, "settings", "system")).toBe(true);
+    expect(can({ role: "super_admin", status: "disabled" }, "customers", "view")).toBe(false);
+    expect(can(null, "customers", "view")).toBe(false);
+    expect(can({ role: "super_admin" }, "customers", "fly" as never)).toBe(false);
+  });
+});
