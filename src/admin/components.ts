@@ -1,9 +1,9 @@
 // React components bundled by AdminJS (rollup, offline) into .adminjs/ at start-up.
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "../lib/project-root.js";
 import { ComponentLoader } from "adminjs";
 
-const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../components");
+const dir = path.join(PROJECT_ROOT, "components");
 
 export function createComponents() {
   const loader = new ComponentLoader();
@@ -13,6 +13,7 @@ export function createComponents() {
     Dashboard: add("Dashboard", "Dashboard.tsx"),
     Money: add("Money", "Money.tsx"),
     Json: add("Json", "Json.tsx"),
+    JsonEdit: add("JsonEdit", "JsonEdit.tsx"),
   };
 }
 

@@ -1,6 +1,5 @@
 // Assembles AdminJS from the modules' resources, with the dashboard, branding and locales.
 import AdminJS, { type AdminJSOptions } from "adminjs";
-import { Database, Resource } from "@adminjs/prisma";
 import { componentsBundler, generateUserComponentEntry, ADMIN_JS_TMP_DIR } from "adminjs/bundler";
 import type { Deps } from "../deps.js";
 import { createComponents } from "./components.js";
@@ -21,7 +20,9 @@ import { campaignsResources } from "../modules/campaigns/resource.js";
 import { settingsResources } from "../modules/settings/resource.js";
 import { overview } from "../modules/dashboard/service.js";
 
-AdminJS.registerAdapter({ Database, Resource });
+// No adapter is registered: every resource is already a LocodPrismaResource instance, which AdminJS
+// uses as it is. Registering @adminjs/prisma's adapter would make AdminJS re-wrap each instance in a
+// stock Resource (it claims anything with a model and a client), silently dropping our overrides.
 
 /** In the spec's module order; the navigation follows it. */
 const MODULE_RESOURCES: ResourceFactory[] = [
@@ -45,7 +46,7 @@ export async function buildAdmin(deps: Pick<Deps, "prisma" | "config">): Promise
   LocodPrismaResource.countOptions = { exactCountLimit: deps.config.listExactCountLimit };
   const models = await loadModels();
   const components = createComponents();
-  const kit = createResourceKit(deps.prisma, models, components);
+  const kit = createResourceKit(deps.prisma, models, components, { bcryptCost: deps.config.bcryptCost });
   const options: AdminJSOptions = {
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,

@@ -1,32 +1,475 @@
-// French (default) and English UI. Resource and property labels live beside their module's resource.
+// French (default) and English UI of the portal's own screens: resource, property, enum-value and
+// navigation labels, and the messages of the dashboard and of the form checks (resource-kit.ts).
+// AdminJS looks labels up as:
+//   labels.<resourceId>                          the resource's name in the sidebar and titles
+//   labels.<navigation group name>               the sidebar groups (navigation.ts)
+//   resources.<resourceId>.properties.<prop>     a column or field
+//   resources.<resourceId>.labels.<prop>.<value> an enum value (badges, selects, filters; AdminJS 7.8
+//                                                reads enum values through translateLabel, not properties)
+import { Prisma } from "@prisma/client";
 import type { LocaleTranslations } from "adminjs";
+import { NAVIGATION } from "./navigation.js";
 
-export const fr: LocaleTranslations = {
-  messages: {
-    loginWelcome: "Back-office de Locod-AI",
-    invalidCredentials: "E-mail ou mot de passe incorrect",
-    dashboardTitle: "Tableau de bord",
-    dashboardPendingAi: "Demandes IA en attente",
-    dashboardProcessing: "en cours",
-    dashboardCustomers: "Clients actifs",
-    dashboardTotal: "au total",
-    dashboardSites: "Sites actifs",
-    dashboardDown: "hors ligne",
-    dashboardOverdue: "Factures en retard",
+/** [French, English] */
+type Words = readonly [string, string];
+
+// ---------------------------------------------------------------------------------------------
+// Resources and their properties
+// ---------------------------------------------------------------------------------------------
+
+/** Properties named alike mean alike across tables. */
+const COMMON = {
+  id: ["ID", "ID"],
+  createdAt: ["Créé le", "Created at"],
+  status: ["Statut", "Status"],
+  name: ["Nom", "Name"],
+  email: ["E-mail", "E-mail"],
+  customer: ["Client", "Customer"],
+  site: ["Site", "Site"],
+  admin: ["Admin", "Admin"],
+  template: ["Template", "Template"],
+  author: ["Créé par", "Created by"],
+  version: ["Version", "Version"],
+  configData: ["Configuration (JSON)", "Configuration (JSON)"],
+  ipAddress: ["Adresse IP", "IP address"],
+  userAgent: ["Navigateur (user agent)", "User agent"],
+  errorMessage: ["Message d'erreur", "Error message"],
+  sentAt: ["Envoyé le", "Sent at"],
+  paidAt: ["Payé le", "Paid at"],
+} as const satisfies Record<string, Words>;
+
+type Common = keyof typeof COMMON;
+
+interface ResourceWords {
+  label: Words;
+  /** Properties worded as in COMMON. */
+  common: Common[];
+  properties: Record<string, Words>;
+}
+
+const RESOURCES: Record<string, ResourceWords> = {
+  ai_requests: {
+    label: ["Demandes IA", "AI requests"],
+    common: ["id", "createdAt", "status", "customer", "site", "admin"],
+    properties: {
+      requestType: ["Type de demande", "Request type"],
+      businessType: ["Activité", "Business type"],
+      terminology: ["Terminologie", "Terminology"],
+      requestData: ["Données de la demande (JSON)", "Request data (JSON)"],
+      priority: ["Priorité", "Priority"],
+      estimatedCost: ["Coût estimé", "Estimated cost"],
+      actualCost: ["Coût réel", "Actual cost"],
+      assignedAt: ["Assignée le", "Assigned at"],
+      startedAt: ["Commencée le", "Started at"],
+      completedAt: ["Terminée le", "Completed at"],
+      adminNotes: ["Notes internes", "Admin notes"],
+      generatedContent: ["Contenu généré (JSON)", "Generated content (JSON)"],
+      customerFeedback: ["Note du client (1–5)", "Customer rating (1–5)"],
+      customerNotes: ["Commentaire du client", "Customer notes"],
+      billingStatus: ["Facturation", "Billing status"],
+    },
+  },
+  customers: {
+    label: ["Clients", "Customers"],
+    common: ["id", "createdAt", "status", "name", "email"],
+    properties: {
+      planType: ["Offre", "Plan"],
+    },
+  },
+  billing_plans: {
+    label: ["Offres", "Billing plans"],
+    common: ["id", "createdAt", "status", "name"],
+    properties: {
+      priceMonthly: ["Prix mensuel", "Monthly price"],
+      priceYearly: ["Prix annuel", "Yearly price"],
+      features: ["Fonctionnalités (JSON)", "Features (JSON)"],
+      aiCreditsIncluded: ["Crédits IA inclus", "AI credits included"],
+      maxSites: ["Sites max.", "Max. sites"],
+    },
+  },
+  customer_subscriptions: {
+    label: ["Abonnements", "Subscriptions"],
+    common: ["id", "createdAt", "status", "customer"],
+    properties: {
+      plan: ["Offre", "Plan"],
+      startedAt: ["Début", "Started at"],
+      currentPeriodStart: ["Début de période", "Current period start"],
+      currentPeriodEnd: ["Fin de période", "Current period end"],
+      cancelAtPeriodEnd: ["Résilié en fin de période", "Cancel at period end"],
+      stripeSubscriptionId: ["Abonnement Stripe", "Stripe subscription"],
+    },
+  },
+  invoices: {
+    label: ["Factures", "Invoices"],
+    common: ["id", "status", "customer", "paidAt"],
+    properties: {
+      subscription: ["Abonnement", "Subscription"],
+      invoiceNumber: ["Numéro", "Invoice number"],
+      amount: ["Montant HT", "Amount (excl. tax)"],
+      taxAmount: ["TVA", "Tax"],
+      totalAmount: ["Total TTC", "Total (incl. tax)"],
+      currency: ["Devise", "Currency"],
+      issuedAt: ["Émise le", "Issued at"],
+      dueAt: ["Échéance", "Due at"],
+      stripeInvoiceId: ["Facture Stripe", "Stripe invoice"],
+      paymentMethod: ["Moyen de paiement", "Payment method"],
+      notes: ["Notes", "Notes"],
+    },
+  },
+  invoice_items: {
+    label: ["Lignes de facture", "Invoice items"],
+    common: ["id", "createdAt"],
+    properties: {
+      invoice: ["Facture", "Invoice"],
+      aiRequest: ["Demande IA", "AI request"],
+      description: ["Description", "Description"],
+      quantity: ["Quantité", "Quantity"],
+      unitPrice: ["Prix unitaire", "Unit price"],
+      totalPrice: ["Total", "Total"],
+    },
+  },
+  sites: {
+    label: ["Sites", "Sites"],
+    common: ["id", "createdAt", "status", "name", "customer"],
+    properties: {
+      domain: ["Domaine", "Domain"],
+      configPath: ["Chemin de configuration", "Config path"],
+    },
+  },
+  site_configs: {
+    label: ["Configurations de site", "Site configs"],
+    common: ["id", "createdAt", "site", "version", "configData"],
+    properties: {},
+  },
+  templates: {
+    label: ["Templates", "Templates"],
+    common: ["id", "createdAt", "status", "name"],
+    properties: {
+      category: ["Catégorie", "Category"],
+      configTemplate: ["Configuration type (JSON)", "Config template (JSON)"],
+    },
+  },
+  template_versions: {
+    label: ["Versions de template", "Template versions"],
+    common: ["id", "createdAt", "template", "author", "version", "configData"],
+    properties: {
+      changelog: ["Journal des modifications", "Changelog"],
+      isActive: ["Active", "Active"],
+    },
+  },
+  template_ab_tests: {
+    label: ["Tests A/B", "A/B tests"],
+    common: ["id", "createdAt", "status", "name", "author"],
+    properties: {
+      templateA: ["Template A", "Template A"],
+      templateB: ["Template B", "Template B"],
+      trafficSplit: ["Trafic vers B (%)", "Traffic to B (%)"],
+      startDate: ["Début", "Start date"],
+      endDate: ["Fin", "End date"],
+    },
+  },
+  site_monitoring: {
+    label: ["Surveillance des sites", "Site monitoring"],
+    common: ["id", "site", "errorMessage"],
+    properties: {
+      checkTime: ["Vérifié le", "Checked at"],
+      statusCode: ["Code HTTP", "Status code"],
+      responseTimeMs: ["Temps de réponse (ms)", "Response time (ms)"],
+      isUp: ["En ligne", "Up"],
+      checkType: ["Type de vérification", "Check type"],
+    },
+  },
+  business_metrics: {
+    label: ["Indicateurs quotidiens", "Business metrics"],
+    common: ["id", "createdAt"],
+    properties: {
+      metricDate: ["Date", "Date"],
+      totalCustomers: ["Clients (total)", "Total customers"],
+      activeCustomers: ["Clients actifs", "Active customers"],
+      newCustomers: ["Nouveaux clients", "New customers"],
+      churnedCustomers: ["Clients perdus", "Churned customers"],
+      totalSites: ["Sites (total)", "Total sites"],
+      activeSites: ["Sites actifs", "Active sites"],
+      monthlyRevenue: ["Revenu mensuel (MRR)", "Monthly revenue (MRR)"],
+      aiRequestsCount: ["Demandes IA", "AI requests"],
+      aiRevenue: ["Revenu IA", "AI revenue"],
+    },
+  },
+  email_campaigns: {
+    label: ["Campagnes e-mail", "E-mail campaigns"],
+    common: ["id", "createdAt", "status", "name", "author", "sentAt"],
+    properties: {
+      subject: ["Objet", "Subject"],
+      contentHtml: ["Contenu HTML", "HTML content"],
+      contentText: ["Contenu texte", "Text content"],
+      segmentCriteria: ["Ciblage (JSON)", "Segment criteria (JSON)"],
+      scheduledAt: ["Programmée le", "Scheduled at"],
+    },
+  },
+  email_sends: {
+    label: ["Envois d'e-mails", "E-mail sends"],
+    common: ["id", "status", "email", "customer", "sentAt", "errorMessage"],
+    properties: {
+      campaign: ["Campagne", "Campaign"],
+      deliveredAt: ["Délivré le", "Delivered at"],
+      openedAt: ["Ouvert le", "Opened at"],
+      clickedAt: ["Cliqué le", "Clicked at"],
+    },
+  },
+  referral_program: {
+    label: ["Parrainages", "Referrals"],
+    common: ["id", "createdAt", "status", "paidAt"],
+    properties: {
+      referrer: ["Parrain", "Referrer"],
+      referred: ["Filleul", "Referred customer"],
+      referralCode: ["Code de parrainage", "Referral code"],
+      rewardType: ["Type de récompense", "Reward type"],
+      rewardAmount: ["Montant de la récompense", "Reward amount"],
+      earnedAt: ["Acquis le", "Earned at"],
+    },
+  },
+  admin_users: {
+    label: ["Utilisateurs admin", "Admin users"],
+    common: ["id", "createdAt", "status", "name", "email"],
+    properties: {
+      role: ["Rôle", "Role"],
+      password: ["Mot de passe", "Password"],
+      passwordHash: ["Empreinte du mot de passe", "Password hash"],
+      lastLogin: ["Dernière connexion", "Last login"],
+      permissions: ["Permissions (JSON)", "Permissions (JSON)"],
+    },
+  },
+  admin_sessions: {
+    label: ["Sessions API", "API sessions"],
+    common: ["createdAt", "admin", "ipAddress", "userAgent"],
+    properties: {
+      id: ["Identifiant du jeton", "Token id"],
+      expiresAt: ["Expire le", "Expires at"],
+    },
+  },
+  admin_activity_log: {
+    label: ["Journal d'activité", "Activity log"],
+    common: ["id", "createdAt", "admin", "ipAddress", "userAgent"],
+    properties: {
+      action: ["Action", "Action"],
+      resourceType: ["Type de ressource", "Resource type"],
+      resourceId: ["ID de la ressource", "Resource id"],
+      oldValues: ["Anciennes valeurs (JSON)", "Old values (JSON)"],
+      newValues: ["Nouvelles valeurs (JSON)", "New values (JSON)"],
+    },
   },
 };
 
-export const en: LocaleTranslations = {
-  messages: {
-    loginWelcome: "Locod-AI back-office",
-    invalidCredentials: "Invalid e-mail or password",
-    dashboardTitle: "Dashboard",
-    dashboardPendingAi: "Pending AI requests",
-    dashboardProcessing: "in progress",
-    dashboardCustomers: "Active customers",
-    dashboardTotal: "in total",
-    dashboardSites: "Active sites",
-    dashboardDown: "down",
-    dashboardOverdue: "Overdue invoices",
+// ---------------------------------------------------------------------------------------------
+// Enum values, by Prisma enum
+// ---------------------------------------------------------------------------------------------
+
+const ENUMS: Record<string, Record<string, Words>> = {
+  CustomerStatus: {
+    active: ["Actif", "Active"],
+    suspended: ["Suspendu", "Suspended"],
+    cancelled: ["Résilié", "Cancelled"],
   },
+  PlanType: {
+    free: ["Gratuit", "Free"],
+    starter: ["Starter", "Starter"],
+    pro: ["Pro", "Pro"],
+    enterprise: ["Entreprise", "Enterprise"],
+  },
+  SiteStatus: {
+    draft: ["Brouillon", "Draft"],
+    building: ["En construction", "Building"],
+    active: ["En ligne", "Active"],
+    suspended: ["Suspendu", "Suspended"],
+    archived: ["Archivé", "Archived"],
+  },
+  TemplateStatus: { draft: ["Brouillon", "Draft"], active: ["Actif", "Active"], archived: ["Archivé", "Archived"] },
+  AiRequestType: {
+    services: ["Services", "Services"],
+    content: ["Contenus", "Content"],
+    images: ["Images", "Images"],
+    full_site: ["Site complet", "Full site"],
+  },
+  AiRequestStatus: {
+    pending: ["En attente", "Pending"],
+    processing: ["En cours", "Processing"],
+    completed: ["Terminée", "Completed"],
+    rejected: ["Rejetée", "Rejected"],
+    cancelled: ["Annulée", "Cancelled"],
+  },
+  AiBillingStatus: {
+    pending: ["À facturer", "Pending"],
+    billed: ["Facturée", "Billed"],
+    paid: ["Payée", "Paid"],
+    refunded: ["Remboursée", "Refunded"],
+  },
+  AdminRole: {
+    super_admin: ["Super admin", "Super admin"],
+    admin: ["Admin", "Admin"],
+    editor: ["Éditeur", "Editor"],
+    viewer: ["Lecteur", "Viewer"],
+  },
+  AdminStatus: { active: ["Actif", "Active"], disabled: ["Désactivé", "Disabled"] },
+  BillingPlanStatus: { active: ["Active", "Active"], archived: ["Archivée", "Archived"] },
+  SubscriptionStatus: {
+    active: ["Actif", "Active"],
+    cancelled: ["Résilié", "Cancelled"],
+    expired: ["Expiré", "Expired"],
+    suspended: ["Suspendu", "Suspended"],
+  },
+  InvoiceStatus: {
+    pending: ["En attente", "Pending"],
+    paid: ["Payée", "Paid"],
+    failed: ["Échec du paiement", "Failed"],
+    refunded: ["Remboursée", "Refunded"],
+  },
+  CheckType: { http: ["HTTP", "HTTP"], ssl: ["SSL", "SSL"], dns: ["DNS", "DNS"] },
+  AbTestStatus: {
+    draft: ["Brouillon", "Draft"],
+    running: ["En cours", "Running"],
+    completed: ["Terminé", "Completed"],
+    cancelled: ["Annulé", "Cancelled"],
+  },
+  CampaignStatus: {
+    draft: ["Brouillon", "Draft"],
+    scheduled: ["Programmée", "Scheduled"],
+    sending: ["En cours d'envoi", "Sending"],
+    sent: ["Envoyée", "Sent"],
+    cancelled: ["Annulée", "Cancelled"],
+  },
+  EmailSendStatus: {
+    pending: ["En attente", "Pending"],
+    sent: ["Envoyé", "Sent"],
+    delivered: ["Délivré", "Delivered"],
+    opened: ["Ouvert", "Opened"],
+    clicked: ["Cliqué", "Clicked"],
+    bounced: ["Rejeté (bounce)", "Bounced"],
+    complained: ["Signalé comme spam", "Complained"],
+  },
+  RewardType: { credit: ["Crédit", "Credit"], discount: ["Remise", "Discount"], cash: ["Versement", "Cash"] },
+  ReferralStatus: { pending: ["En attente", "Pending"], earned: ["Acquis", "Earned"], paid: ["Versé", "Paid"] },
 };
+
+// ---------------------------------------------------------------------------------------------
+// Navigation groups and messages
+// ---------------------------------------------------------------------------------------------
+
+const NAVIGATION_WORDS: Record<keyof typeof NAVIGATION, Words> = {
+  aiQueue: ["Queue IA", "AI queue"],
+  customers: ["Clients", "Customers"],
+  billing: ["Facturation", "Billing"],
+  sites: ["Sites", "Sites"],
+  templates: ["Templates", "Templates"],
+  monitoring: ["Monitoring", "Monitoring"],
+  analytics: ["Analytics", "Analytics"],
+  campaigns: ["Marketing", "Marketing"],
+  settings: ["Paramètres", "Settings"],
+};
+
+const MESSAGES: Record<string, Words> = {
+  loginWelcome: ["Back-office de Locod-AI", "Locod-AI back-office"],
+  invalidCredentials: ["E-mail ou mot de passe incorrect", "Invalid e-mail or password"],
+  dashboardTitle: ["Tableau de bord", "Dashboard"],
+  dashboardPendingAi: ["Demandes IA en attente", "Pending AI requests"],
+  dashboardProcessing: ["en cours", "in progress"],
+  dashboardCustomers: ["Clients actifs", "Active customers"],
+  dashboardTotal: ["au total", "in total"],
+  dashboardSites: ["Sites actifs", "Active sites"],
+  dashboardDown: ["hors ligne", "down"],
+  dashboardOverdue: ["Factures en retard", "Overdue invoices"],
+  // Form checks (src/admin/resource-kit.ts).
+  fieldsInvalid: ["Champs à corriger :", "Fields to correct:"],
+  fieldRequired: ["Obligatoire", "Required"],
+  fieldInvalidChoice: ["Valeur non proposée", "Not one of the choices"],
+  fieldInvalidFormat: ["Format invalide", "Invalid format"],
+  fieldInteger: ["Nombre entier attendu", "A whole number is expected"],
+  fieldRange: ["Hors limites :", "Out of range:"],
+  fieldDate: ["Date invalide", "Invalid date"],
+  fieldBoolean: ["Oui ou non attendu", "Yes or no is expected"],
+  fieldReference: ["Choisissez un enregistrement", "Pick a record"],
+  fieldReferenceMissing: ["Cet enregistrement n'existe pas", "This record does not exist"],
+  fieldMoney: [
+    "Montant positif attendu, au centime près (ex. 12,50)",
+    "A positive amount is expected, to the cent (e.g. 12.50)",
+  ],
+  fieldMoneyMax: ["Montant trop grand, maximum", "Amount too large, maximum"],
+  fieldJson: ["JSON invalide", "Invalid JSON"],
+  fieldJsonObject: ["Un objet JSON est attendu : { … }", "A JSON object is expected: { … }"],
+  fieldJsonArray: ["Un tableau JSON est attendu : [ … ]", "A JSON array is expected: [ … ]"],
+  fieldJsonStringArray: [
+    'Un tableau JSON de textes est attendu : ["…", "…"]',
+    'A JSON array of strings is expected: ["…", "…"]',
+  ],
+  fieldTaken: ["Déjà utilisé par un autre enregistrement", "Already used by another record"],
+  fieldCheck: ["Valeur refusée par la base de données", "Value refused by the database"],
+  abTestSameTemplate: ["Choisissez un autre template que le A", "Pick a template other than A"],
+  endBeforeStart: ["La fin précède le début", "The end comes before the start"],
+  referralSelf: ["Un client ne peut pas se parrainer lui-même", "A customer cannot refer themselves"],
+  recordStillReferenced: [
+    "Suppression impossible : d'autres données dépendent de cet enregistrement",
+    "Cannot delete: other data depends on this record",
+  ],
+  priorityHint: ["1 = urgente, 5 = normale, 10 = basse", "1 = urgent, 5 = normal, 10 = low"],
+  passwordTooShort: ["12 caractères au moins", "At least 12 characters"],
+  passwordTooLong: ["64 caractères (72 octets) au plus", "At most 64 characters (72 bytes)"],
+  passwordHint: [
+    "12 à 64 caractères. En modification, laisser vide pour garder le mot de passe actuel.",
+    "12 to 64 characters. When editing, leave empty to keep the current password.",
+  ],
+  permissionsHint: [
+    'Vide : les droits du rôle. Sinon un tableau qui les restreint, ex. ["ai_queue.view", "customers.view"]',
+    'Empty: the role\'s rights. Otherwise an array narrowing them, e.g. ["ai_queue.view", "customers.view"]',
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Assembly
+// ---------------------------------------------------------------------------------------------
+
+type Lang = 0 | 1;
+const pick = (lang: Lang, words: Record<string, Words>) =>
+  Object.fromEntries(Object.entries(words).map(([key, pair]) => [key, pair[lang]]));
+
+/** resourceId -> enum property -> Prisma enum name, from the client's data model. */
+function enumProperties(): Map<string, Record<string, string>> {
+  const byResource = new Map<string, Record<string, string>>();
+  for (const model of Prisma.dmmf.datamodel.models) {
+    const enums = model.fields.filter((f) => f.kind === "enum");
+    if (enums.length)
+      byResource.set(model.dbName ?? model.name, Object.fromEntries(enums.map((f) => [f.name, f.type])));
+  }
+  return byResource;
+}
+
+function build(lang: Lang): LocaleTranslations {
+  const enumProps = enumProperties();
+  const resources = Object.fromEntries(
+    Object.entries(RESOURCES).map(([resourceId, words]) => {
+      const common = Object.fromEntries(words.common.map((name) => [name, COMMON[name][lang]]));
+      const enums = Object.entries(enumProps.get(resourceId) ?? {}).map(([prop, enumName]) => [
+        prop,
+        pick(lang, ENUMS[enumName] ?? {}),
+      ]);
+      return [
+        resourceId,
+        { properties: { ...common, ...pick(lang, words.properties) }, labels: Object.fromEntries(enums) },
+      ];
+    }),
+  );
+  const navigation = Object.fromEntries(
+    Object.entries(NAVIGATION).map(([key, group]) => [
+      group.name,
+      NAVIGATION_WORDS[key as keyof typeof NAVIGATION][lang],
+    ]),
+  );
+  const resourceLabels = Object.fromEntries(Object.entries(RESOURCES).map(([id, words]) => [id, words.label[lang]]));
+  return {
+    labels: { ...navigation, ...resourceLabels },
+    properties: pick(lang, COMMON),
+    resources,
+    messages: pick(lang, MESSAGES),
+  };
+}
+
+export const fr: LocaleTranslations = build(0);
+export const en: LocaleTranslations = build(1);

@@ -27,10 +27,13 @@ export function sessionOptions(deps: Pick<Deps, "config" | "pool">): session.Ses
       createTableIfMissing: false,
       // Expired rows are purged by the maintenance queue, not by a timer in every web process.
       pruneSessionInterval: false,
+      // A login lasts SESSION_TTL_HOURS from the moment it was made, not from the last click: no UPDATE
+      // of the session row on every request, and a stolen cookie does not live forever by being used.
+      disableTouch: true,
     }),
     resave: false,
     saveUninitialized: false,
-    rolling: true,
+    rolling: false,
     proxy: config.trustProxy !== false,
     cookie: {
       httpOnly: true,

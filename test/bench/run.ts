@@ -1,0 +1,297 @@
+// `npm run bench`: AdminJS list pages against their floor (DESIGN.md 4), on a database of its own.
+//
+//   npm run bench [-- --refill] [--requests 200] [--warmup 20] [--only ai_requests] [--stock]
+//
+// --stock measures AdminJS with the stock @adminjs/prisma resource instead of ours (the "before"):
+// exact counts, every column, every reference; only rows and order are checked against the floor then.
+//
+// Creates and migrates the bench database (BENCH_DATABASE_URL, default locod_admin_bench), fills it
+// once (fill.ts; reused while its marker matches), starts the real app (createApp, as `npm start`
+// does, minus the component bundle) and the floor server on ephemeral ports, logs in through AdminJS's
+// login form, checks that both sides give the same answer (cases.ts says what that means), then times
+// sequential requests, alternating AdminJS and floor so that both see the same machine noise. Client
+// and both servers share this process, as a test would; the database is the machine's own PostgreSQL,
+// shared with whatever else runs there. Prints the table and writes test/artifacts/bench.json
+// (bench-stock.json with --stock). A measurement: exits 0 on a MISS, non-zero on any error.
+import { mkdir, writeFile } from "node:fs/promises";
+import type { Server } from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { Database, Resource } from "@adminjs/prisma";
+import pg from "pg";
+import { loadConfig } from "../../src/config.js";
+import { createApp } from "../../src/app.js";
+import { closeDeps, createDeps } from "../../src/deps.js";
+import { ensureDatabase } from "../../src/db/create-database.js";
+import { migrate } from "../../src/db/migrate.js";
+import { hashPassword } from "../../src/modules/auth/password.js";
+import { CASES, PER_PAGE, type BenchCase } from "./cases.js";
+import { FILL_VERSION, ROWS, ensureVacuumed, fill, isFilled } from "./fill.js";
+import { floorApp, listen } from "./floor.js";
+import {
+  TARGET_P95_MS,
+  TARGET_RATIO,
+  formatTable,
+  summarise,
+  timedGet,
+  type CaseResult,
+  type Sample,
+} from "./measure.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const ARTIFACTS = path.join(ROOT, "test/artifacts");
+const BENCH_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/locod_admin_bench";
+// Only the bench's own staff accounts carry it, in the bench database only.
+const BENCH_LOGIN = { email: "bench@locod.test", password: "bench-password-not-a-secret" };
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      refill: { type: "boolean", default: false },
+      requests: { type: "string", default: "200" },
+      warmup: { type: "string", default: "20" },
+      only: { type: "string" },
+      stock: { type: "boolean", default: false },
+    },
+  });
+  const requests = Number(values.requests);
+  const warmup = Number(values.warmup);
+  if (!Number.isInteger(requests) || requests < 1) throw new Error("--requests must be a positive integer");
+  if (!Number.isInteger(warmup) || warmup < 0) throw new Error("--warmup must be a non-negative integer");
+  return { refill: values.refill, requests, warmup, only: values.only, stock: values.stock };
+}
+
+async function prepareDatabase(refill: boolean): Promise<void> {
+  const database = decodeURIComponent(new URL(BENCH_URL).pathname.slice(1));
+  // The fill truncates tables: never let a mistyped URL point it at a real database.
+  if (!database.endsWith("_bench"))
+    throw new Error(`Refusing to fill ${database}: the bench database name must end in _bench`);
+  if (await ensureDatabase(BENCH_URL)) log(`created database ${database}`);
+  const applied = await migrate(BENCH_URL);
+  if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  const client = new pg.Client({ connectionString: BENCH_URL });
+  await client.connect();
+  try {
+    if (!refill && (await isFilled(client, database))) {
+      log(`reusing ${database} (${FILL_VERSION}); --refill to start over`);
+    } else {
+      log(`filling ${database}: ${JSON.stringify(ROWS)}`);
+      const started = performance.now();
+      await fill(client, { database, passwordHash: await hashPassword(BENCH_LOGIN.password, 4), log });
+      log(`filled in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    }
+    await ensureVacuumed(client, log);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Logs in through AdminJS's form, as a browser does; returns the session cookie. */
+async function login(baseUrl: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/admin/login`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(BENCH_LOGIN).toString(),
+    redirect: "manual",
+  });
+  await res.arrayBuffer();
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("locod_admin.sid="));
+  if (res.status !== 302 || !cookie) throw new Error(`AdminJS login failed: HTTP ${res.status}`);
+  return cookie;
+}
+
+/** What both sides must agree on before their times mean anything. */
+interface ListAnswer {
+  total: number;
+  ids: number[];
+  /** Per record, the title of each reference the list shows. */
+  titles: Record<string, string | null>[];
+  /** Per record, how many columns it carries. */
+  columns: number[];
+}
+
+function parseAdminJs(c: BenchCase, status: number, body: string): ListAnswer {
+  if (status !== 200) throw new Error(`${c.name}: AdminJS answered HTTP ${status}: ${body.slice(0, 200)}`);
+  const json = JSON.parse(body) as {
+    meta?: { total: number };
+    records?: { params: Record<string, unknown>; populated: Record<string, { title?: string } | null> }[];
+    notice?: { type: string; message: string };
+  };
+  if (json.notice?.type === "error" || !json.meta || !json.records) {
+    throw new Error(`${c.name}: AdminJS answered an error: ${JSON.stringify(json.notice ?? json).slice(0, 300)}`);
+  }
+  return {
+    total: json.meta.total,
+    ids: json.records.map((r) => Number(r.params.id)),
+    titles: json.records.map((r) =>
+      Object.fromEntries(Object.keys(c.titles).map((p) => [p, r.populated[p]?.title ?? null])),
+    ),
+    // Flattened params: a JSON column arrives as "column.key..." entries.
+    columns: json.records.map((r) => new Set(Object.keys(r.params).map((k) => k.split(".")[0])).size),
+  };
+}
+
+function parseFloor(c: BenchCase, status: number, body: string): ListAnswer {
+  if (status !== 200) throw new Error(`${c.name}: floor answered HTTP ${status}: ${body.slice(0, 200)}`);
+  const json = JSON.parse(body) as { meta: { total: number }; records: Record<string, unknown>[] };
+  const titleColumns = new Set(Object.values(c.titles));
+  return {
+    total: json.meta.total,
+    ids: json.records.map((r) => Number(r.id)),
+    titles: json.records.map((r) =>
+      Object.fromEntries(Object.entries(c.titles).map(([p, column]) => [p, (r[column] as string | null) ?? null])),
+    ),
+    columns: json.records.map((r) => Object.keys(r).filter((k) => !titleColumns.has(k)).length),
+  };
+}
+
+/** Stops the bench when the floor no longer answers what AdminJS answers (see cases.ts). */
+function checkSameAnswer(c: BenchCase, a: ListAnswer, f: ListAnswer, stock: boolean): string | undefined {
+  const differ = (what: string, x: unknown, y: unknown) =>
+    new Error(
+      `${c.name}: AdminJS and the floor answer different ${what}:\n  ${JSON.stringify(x)}\n  ${JSON.stringify(y)}`,
+    );
+  if (a.ids.length !== PER_PAGE || a.ids.join(",") !== f.ids.join(",")) throw differ("rows", a.ids, f.ids);
+  if (stock) return a.total === f.total ? undefined : `total differs: adminjs ${a.total}, floor ${f.total}`;
+  if (JSON.stringify(a.titles) !== JSON.stringify(f.titles)) throw differ("reference titles", a.titles, f.titles);
+  if (a.columns.join(",") !== f.columns.join(",")) throw differ("column counts", a.columns, f.columns);
+  // An estimate can move between two requests (autovacuum, ANALYZE); rows and titles cannot.
+  return a.total === f.total ? undefined : `total differs: adminjs ${a.total}, floor ${f.total}`;
+}
+
+async function runCase(
+  c: BenchCase,
+  urls: { adminjs: string; floor: string },
+  cookie: string,
+  opts: { requests: number; warmup: number; stock: boolean },
+): Promise<CaseResult> {
+  const headers = { cookie };
+  const first = await timedGet(urls.adminjs, headers);
+  const a = parseAdminJs(c, first.status, first.body);
+  const firstFloor = await timedGet(urls.floor);
+  const f = parseFloor(c, firstFloor.status, firstFloor.body);
+  const note = checkSameAnswer(c, a, f, opts.stock);
+  for (let i = 0; i < opts.warmup; i++) {
+    await timedGet(urls.adminjs, headers);
+    await timedGet(urls.floor);
+  }
+  const adminjs: Sample[] = [];
+  const floor: Sample[] = [];
+  for (let i = 0; i < opts.requests; i++) {
+    const x = await timedGet(urls.adminjs, headers);
+    if (x.status !== 200) throw new Error(`${c.name}: AdminJS answered HTTP ${x.status} on request ${i}`);
+    adminjs.push({ ms: x.ms, bytes: Buffer.byteLength(x.body) });
+    const y = await timedGet(urls.floor);
+    if (y.status !== 200) throw new Error(`${c.name}: floor answered HTTP ${y.status} on request ${i}`);
+    floor.push({ ms: y.ms, bytes: Buffer.byteLength(y.body) });
+  }
+  return summarise(c.name, adminjs, floor, note);
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions();
+  await prepareDatabase(opts.refill);
+
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: BENCH_URL,
+    QUEUE_PREFIX: "locod-bench",
+    // The floor writes no request log; the app's per-request info line would be timed against it.
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
+    // Production refuses to start without these; the bench's values never leave this process.
+    SESSION_SECRET: "bench-session-secret-0123456789abcdef0123",
+    JWT_SECRET: "bench-jwt-secret-0123456789abcdef0123456789",
+    WIZARD_WEBHOOK_SECRET: "bench-wizard-secret",
+    STRIPE_WEBHOOK_SECRET: "whsec_bench",
+  });
+  if (opts.stock) {
+    // Ahead of src/admin/prisma-resource.ts's adapter, the stock one claims and re-wraps every resource.
+    const registry = globalThis as { RegisteredAdapters?: unknown[] };
+    (registry.RegisteredAdapters ??= []).unshift({ Database, Resource });
+  }
+  const deps = createDeps(config);
+  const floorPool = new pg.Pool({ connectionString: BENCH_URL, max: 10 });
+  const servers: Server[] = [];
+  try {
+    const app = await listen(await createApp(deps, { bundle: false }));
+    servers.push(app.server);
+    const cases = CASES.filter((c) => !opts.only || c.name.includes(opts.only));
+    if (cases.length === 0) throw new Error(`no case matches --only ${opts.only}`);
+    const floor = await listen(floorApp(floorPool, CASES));
+    servers.push(floor.server);
+    const cookie = await login(app.baseUrl);
+    log(
+      `measuring ${cases.length} cases${opts.stock ? " with the stock @adminjs/prisma resource" : ""}: ` +
+        `${opts.warmup} warm-up + ${opts.requests} requests each, exact counts up to ${config.listExactCountLimit} rows`,
+    );
+
+    const results: CaseResult[] = [];
+    for (const c of cases) {
+      const query = new URLSearchParams(c.query).toString();
+      const urls = {
+        adminjs: `${app.baseUrl}/admin/api/resources/${c.resource}/actions/list?${query}`,
+        floor: `${floor.baseUrl}/floor/${CASES.indexOf(c)}`,
+      };
+      const result = await runCase(c, urls, cookie, opts);
+      log(`  ${c.name}: adminjs p95 ${result.adminjs.p95.toFixed(1)} ms, floor p95 ${result.floor.p95.toFixed(1)} ms`);
+      results.push(result);
+    }
+
+    const table = formatTable(results);
+    const misses = results.filter((r) => r.verdict === "MISS").length;
+    process.stdout.write(
+      `\n${table}\n\nTarget: p95 <= ${TARGET_P95_MS} ms and <= ${TARGET_RATIO}x the floor. ` +
+        `${results.length - misses} PASS, ${misses} MISS. Times in ms, sizes of one answer in kB.\n`,
+    );
+    for (const r of results.filter((x) => x.note)) process.stdout.write(`  note: ${r.name}: ${r.note}\n`);
+    process.stdout.write(
+      `  ${os.cpus().length} CPUs, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}: other processes on this machine make the numbers noisy.\n`,
+    );
+
+    const artifact = path.join(ARTIFACTS, opts.stock ? "bench-stock.json" : "bench.json");
+    await mkdir(ARTIFACTS, { recursive: true });
+    await writeFile(
+      artifact,
+      `${JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          resource: opts.stock ? "stock @adminjs/prisma" : "src/admin/prisma-resource.ts",
+          database: new URL(BENCH_URL).pathname.slice(1),
+          rows: ROWS,
+          requests: opts.requests,
+          warmup: opts.warmup,
+          listExactCountLimit: config.listExactCountLimit,
+          target: { p95Ms: TARGET_P95_MS, ratio: TARGET_RATIO },
+          loadAverage: os.loadavg(),
+          results,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    log(`wrote ${path.relative(ROOT, artifact)}`);
+  } finally {
+    await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+    await floorPool.end();
+    await closeDeps(deps);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
