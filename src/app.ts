@@ -15,6 +15,10 @@ import session from "express-session";
 import { regenerateSession, sessionOptions, SESSION_COOKIE } from "./http/session.js";
 import { requireRole, requireSessionForApi } from "./http/auth-guards.js";
 import { authenticate } from "./modules/auth/service.js";
+import { sessionAdmin } from "./modules/auth/current-admin.js";
+import { keepContext, requestContext } from "./http/context.js";
+import { sameOriginOnly } from "./http/csrf.js";
+import formidable from "express-formidable";
 
 export interface AppOptions {
   /** Bundle the React components (skipped by API-level tests, which never load the browser bundle). */
@@ -40,17 +44,26 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
         },
       },
       crossOriginEmbedderPolicy: false,
+      // Not helmet's "no-referrer": under it browsers send `Origin: null` on form posts, and the
+      // same-origin check (http/csrf.ts) could not tell the portal's own forms from a forged one.
+      referrerPolicy: { policy: "same-origin" },
     }),
   );
   app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" } }));
 
   app.use(healthRoutes(deps));
+  app.use(requestContext);
   app.get(["/favicon.svg", "/favicon.ico"], favicon);
 
   // One session middleware for everything under /admin: AdminJS, Bull Board and the API guards share it.
   // AdminJS's router runs express-session again, which is a no-op once req.session exists.
   const sessions = sessionOptions(deps);
-  app.use(ADMIN_ROOT, session(sessions));
+  app.use(ADMIN_ROOT, keepContext(session(sessions)));
+  app.use(ADMIN_ROOT, sameOriginOnly(config.publicBaseUrl));
+  // Parsed here, in the request's context, rather than inside AdminJS's router (whose parser would
+  // continue the request outside it); AdminJS's own parser then sees the body parsed and does nothing.
+  app.use(ADMIN_ROOT, keepContext(formidable()));
+  app.use(ADMIN_ROOT, sessionAdmin(deps.prisma));
 
   // Mounted before AdminJS: its authenticated router redirects every path under /admin to its login.
   app.use(`${ADMIN_ROOT}/api`, requireSessionForApi);
@@ -73,7 +86,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
       cookiePassword: config.session.secret,
       authenticate: async (email: string, password: string, ctx?: { req: express.Request }) => {
         const req = ctx?.req;
-        const user = await authenticate(deps.prisma, String(email ?? ""), String(password ?? ""), {
+        const user = await authenticate(deps, String(email ?? ""), String(password ?? ""), {
           ip: req?.ip,
           userAgent: req?.get("user-agent"),
         }).catch(() => null);

@@ -258,6 +258,26 @@ const RESOURCES: Record<string, ResourceWords> = {
       newValues: ["Nouvelles valeurs (JSON)", "New values (JSON)"],
     },
   },
+  security_alerts: {
+    label: ["Alertes de sécurité", "Security alerts"],
+    common: ["id", "createdAt", "admin", "email", "ipAddress"],
+    properties: {
+      kind: ["Type d'alerte", "Alert kind"],
+      details: ["Détails (JSON)", "Details (JSON)"],
+      acknowledgedAt: ["Prise en compte le", "Acknowledged at"],
+      acknowledger: ["Prise en compte par", "Acknowledged by"],
+    },
+  },
+  password_reset_tokens: {
+    label: ["Réinitialisations de mot de passe", "Password resets"],
+    common: ["id", "createdAt", "admin"],
+    properties: {
+      requester: ["Demandée par", "Requested by"],
+      expiresAt: ["Expire le", "Expires at"],
+      usedAt: ["Utilisée le", "Used at"],
+      tokenHash: ["Empreinte du jeton", "Token hash"],
+    },
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -310,6 +330,12 @@ const ENUMS: Record<string, Record<string, Words>> = {
     viewer: ["Lecteur", "Viewer"],
   },
   AdminStatus: { active: ["Actif", "Active"], disabled: ["Désactivé", "Disabled"] },
+  SecurityAlertKind: {
+    failed_login_burst: ["Rafale d'échecs de connexion", "Burst of failed logins"],
+    account_locked: ["Compte verrouillé", "Account locked"],
+    new_ip_login: ["Connexion depuis une nouvelle IP", "Login from a new IP"],
+    forced_logout: ["Déconnexion forcée", "Forced logout"],
+  },
   BillingPlanStatus: { active: ["Active", "Active"], archived: ["Archivée", "Archived"] },
   SubscriptionStatus: {
     active: ["Actif", "Active"],

@@ -17,6 +17,8 @@
 // references the list shows load with the page (a Prisma relation select: one query, id and title);
 // the references it does not show are not looked up at all.
 import { Resource, convertFilter } from "@adminjs/prisma";
+import type { Prisma } from "@prisma/client";
+import { writeAudit } from "../lib/audit.js";
 import { BaseRecord, type ActionContext, type CurrentAdmin, type Filter, type RecordJSON } from "adminjs";
 
 export interface ListCountOptions {
@@ -25,6 +27,13 @@ export interface ListCountOptions {
 }
 
 type PrismaWhere = Record<string, unknown>;
+type Row = Record<string, unknown> & { id: number | string };
+interface ModelDelegate {
+  create(args: { data: Record<string, unknown> }): Promise<Row>;
+  update(args: { where: Record<string, unknown>; data: Record<string, unknown> }): Promise<Row>;
+  delete(args: { where: Record<string, unknown> }): Promise<Row>;
+  findUniqueOrThrow(args: { where: Record<string, unknown> }): Promise<Row>;
+}
 type FindOptions = Parameters<Resource["find"]>[1];
 
 interface ListPage {
@@ -178,10 +187,50 @@ export class LocodPrismaResource extends Resource {
     return this.total(listWhere(this.model.fields, filter));
   }
 
+  // Writes, each in one transaction with its admin_activity_log row (DESIGN.md 6): the acting admin,
+  // IP and user agent come from the request context; old and new values are the changed fields.
+
+  override async create(params: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const data = this.prepareParams(params);
+    const row = await this.client.$transaction(async (tx) => {
+      const created = await this.delegate(tx).create({ data });
+      await writeAudit(tx, { action: "create", resourceType: this.table(), resourceId: created.id, after: created });
+      return created;
+    });
+    return this.prepareReturnValues(row);
+  }
+
+  override async update(pk: string | number, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    const data = this.prepareParams(params);
+    const where = this.idWhere(pk);
+    const row = await this.client.$transaction(async (tx) => {
+      const before = await this.delegate(tx).findUniqueOrThrow({ where });
+      const after = await this.delegate(tx).update({ where, data });
+      await writeAudit(tx, { action: "update", resourceType: this.table(), resourceId: after.id, before, after });
+      return after;
+    });
+    return this.prepareReturnValues(row);
+  }
+
   override async delete(id: string | number): Promise<void> {
-    await super.delete(id);
+    const where = this.idWhere(id);
+    await this.client.$transaction(async (tx) => {
+      const before = await this.delegate(tx).delete({ where });
+      await writeAudit(tx, { action: "delete", resourceType: this.table(), resourceId: before.id, before });
+    });
     const prefix = `${this.table()}:`;
     for (const key of knownSets.keys()) if (key.startsWith(prefix)) knownSets.delete(key);
+  }
+
+  /** This model's Prisma delegate, on the client or inside a transaction. */
+  private delegate(tx: Prisma.TransactionClient): ModelDelegate {
+    const key = this.model.name.charAt(0).toLowerCase() + this.model.name.slice(1);
+    return (tx as unknown as Record<string, ModelDelegate>)[key]!;
+  }
+
+  private idWhere(id: string | number): Record<string, string | number> {
+    const idField = this.model.fields.find((f) => f.isId)!;
+    return { [idField.name]: idField.type === "Int" ? Number(id) : String(id) };
   }
 
   /** Exact at or below the limit; above it the planner's estimate, once proven to be above it. */

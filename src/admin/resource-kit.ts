@@ -24,6 +24,7 @@ import {
   type After,
   type Before,
   type FeatureType,
+  type IsFunction,
   type PropertyOptions,
   type RecordJSON,
   type ResourceOptions,
@@ -31,6 +32,7 @@ import {
 } from "adminjs";
 import type { DmmfModel } from "./dmmf.js";
 import { LocodPrismaResource } from "./prisma-resource.js";
+import { BUILT_IN_ACTIONS, guard, type ResourceAccess } from "./access.js";
 import type { Components } from "./components.js";
 import { NAVIGATION } from "./navigation.js";
 
@@ -54,6 +56,8 @@ export interface FieldCustom {
 }
 
 export interface KitResourceSettings {
+  /** The permission module of the table, and the permission of any action that is not the default. */
+  access: ResourceAccess;
   features?: FeatureType[];
   /** Columns that never leave the server (not shown, not accepted from a form, dropped from records). */
   secrets?: string[];
@@ -75,7 +79,7 @@ export interface ResourceKit {
   /** bcrypt cost for passwords set through the admin (config BCRYPT_COST). */
   bcryptCost: number;
   /** A Prisma model as an AdminJS resource whose id is its table name. */
-  resource(modelName: string, options: ResourceOptions, settings?: KitResourceSettings): ResourceWithOptions;
+  resource(modelName: string, options: ResourceOptions, settings: KitResourceSettings): ResourceWithOptions;
   /** A Decimal amount: shown as money in lists and pages, typed as a number with cents. */
   money(options?: { currencyPath?: string }): PropertyOptions;
   /** A JSON column: shown indented, edited as JSON text that the server parses and checks. */
@@ -477,6 +481,25 @@ function authorFeature(path: string): ResourceOptions {
   return { actions: { new: { before: [setAuthor] } } };
 }
 
+/**
+ * Guards every action of the resource with can(): the built-in ones (bulk included) and every custom
+ * action, which must name its permission in `access.actions` (start-up fails otherwise).
+ */
+function accessFeature(resourceId: string, access: ResourceAccess, actions: Record<string, unknown>): FeatureType {
+  const custom = Object.keys(actions).filter((name) => !(BUILT_IN_ACTIONS as readonly string[]).includes(name));
+  const undeclared = custom.filter((name) => access.actions?.[name] === undefined);
+  if (undeclared.length) {
+    throw new Error(`Resource ${resourceId}: action(s) ${undeclared.join(", ")} need a permission in access.actions`);
+  }
+  const guarded = Object.fromEntries(
+    [...BUILT_IN_ACTIONS, ...custom].map((name) => {
+      const own = (actions[name] as { isAccessible?: boolean | IsFunction } | undefined)?.isAccessible;
+      return [name, { isAccessible: guard(access, name, own) }];
+    }),
+  );
+  return buildFeature({ actions: guarded });
+}
+
 // ---------------------------------------------------------------------------------------------
 // The kit
 // ---------------------------------------------------------------------------------------------
@@ -493,7 +516,7 @@ export function createResourceKit(
     return model.dbName ?? model.name;
   };
 
-  function resource(modelName: string, options: ResourceOptions, extra: KitResourceSettings = {}) {
+  function resource(modelName: string, options: ResourceOptions, extra: KitResourceSettings) {
     const model = models.get(modelName);
     if (!model) throw new Error(`Unknown Prisma model ${modelName}`);
     const resourceId = tableOf(modelName);
@@ -552,7 +575,13 @@ export function createResourceKit(
       // AdminJS applies features before options, so the options go in as the first feature: the form
       // check runs before a module's own hooks (which may set what the check drops, like a password hash).
       options: { id: resourceId },
-      features: [buildFeature(withForms), ...(extra.features ?? []), ...(hidden.length ? [hideParams(hidden)] : [])],
+      features: [
+        buildFeature(withForms),
+        ...(extra.features ?? []),
+        ...(hidden.length ? [hideParams(hidden)] : []),
+        // Last, so that no feature's action options can replace the permission check.
+        accessFeature(resourceId, extra.access, withForms.actions ?? {}),
+      ],
     } as ResourceWithOptions;
   }
 

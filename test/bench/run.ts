@@ -91,10 +91,11 @@ async function prepareDatabase(refill: boolean): Promise<void> {
 }
 
 /** Logs in through AdminJS's form, as a browser does; returns the session cookie. */
-async function login(baseUrl: string): Promise<string> {
+async function login(baseUrl: string, origin: string): Promise<string> {
   const res = await fetch(`${baseUrl}/admin/login`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
+    // The portal refuses state changes from any other origin than its public URL (CSRF).
+    headers: { "content-type": "application/x-www-form-urlencoded", origin },
     body: new URLSearchParams(BENCH_LOGIN).toString(),
     redirect: "manual",
   });
@@ -227,7 +228,7 @@ async function main(): Promise<void> {
     if (cases.length === 0) throw new Error(`no case matches --only ${opts.only}`);
     const floor = await listen(floorApp(floorPool, CASES));
     servers.push(floor.server);
-    const cookie = await login(app.baseUrl);
+    const cookie = await login(app.baseUrl, config.publicBaseUrl);
     log(
       `measuring ${cases.length} cases${opts.stock ? " with the stock @adminjs/prisma resource" : ""}: ` +
         `${opts.warmup} warm-up + ${opts.requests} requests each, exact counts up to ${config.listExactCountLimit} rows`,

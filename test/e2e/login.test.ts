@@ -1,5 +1,5 @@
 // The real login form in Chromium, up to the dashboard.
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser } from "playwright-core";
@@ -14,14 +14,26 @@ let server: Server;
 let browser: Browser;
 let baseUrl: string;
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
+
 beforeAll(async () => {
-  deps = createDeps(loadConfig());
+  // The browser's origin must be the portal's public URL, which it only accepts form posts from.
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  deps = createDeps(loadConfig({ ...process.env, PUBLIC_BASE_URL: baseUrl }));
   // The real bundle of components/, as a browser gets it.
   const app = await createApp(deps, { bundle: true });
   server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    const s = app.listen(port, "127.0.0.1", () => resolve(s));
   });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await launchBrowser();
 }, 120_000);
 

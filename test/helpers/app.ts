@@ -18,9 +18,17 @@ export async function makeTestApp(env: Record<string, string> = {}): Promise<Tes
   return { app, deps, close: () => closeDeps(deps) };
 }
 
+/** The origin the portal accepts state changes from (PUBLIC_BASE_URL), as a browser on its pages sends it. */
+export const ORIGIN = new URL(loadConfig().publicBaseUrl).origin;
+
+/** A supertest agent that sends the portal's Origin, as the portal's own pages do. */
+export function browserAgent(app: Express) {
+  return request.agent(app).set("Origin", ORIGIN);
+}
+
 /** Logs in through AdminJS's login form; returns an agent that carries the session cookie. */
 export async function loginAgent(app: Express, email: string, password: string) {
-  const agent = request.agent(app);
+  const agent = browserAgent(app);
   const res = await agent.post("/admin/login").type("form").send({ email, password });
   if (res.status !== 302) throw new Error(`login as ${email} failed: HTTP ${res.status}`);
   return agent;

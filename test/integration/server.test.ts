@@ -57,7 +57,8 @@ describe("npm start", () => {
 
     const url = `http://127.0.0.1:${port}`;
     expect((await request(url).get("/readyz")).body).toEqual({ status: "ok", checks: { database: "ok", redis: "ok" } });
-    const agent = request.agent(url);
+    // The printed URL is the origin the portal accepts form posts from.
+    const agent = request.agent(url).set("Origin", `http://localhost:${port}`);
     const login = await agent
       .post("/admin/login")
       .type("form")

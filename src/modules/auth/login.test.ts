@@ -1,6 +1,13 @@
 import request from "supertest";
 import { makeAdmin } from "../../../test/factories/index.js";
-import { loginAgent, makeTestApp, sessionIdFromSetCookie, type TestApp } from "../../../test/helpers/app.js";
+import {
+  browserAgent,
+  loginAgent,
+  makeTestApp,
+  ORIGIN,
+  sessionIdFromSetCookie,
+  type TestApp,
+} from "../../../test/helpers/app.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,6 +22,7 @@ describe("auth login form", () => {
     const admin = await makeAdmin(t.deps.prisma, { role: "editor" });
     const res = await request(t.app)
       .post("/admin/login")
+      .set("Origin", ORIGIN)
       .type("form")
       .send({ email: admin.email, password: admin.password });
     expect(res.status).toBe(302);
@@ -41,10 +49,12 @@ describe("auth login form", () => {
     const before = await t.deps.prisma.session.count();
     const wrong = await request(t.app)
       .post("/admin/login")
+      .set("Origin", ORIGIN)
       .type("form")
       .send({ email: admin.email, password: "not the password" });
     const unknown = await request(t.app)
       .post("/admin/login")
+      .set("Origin", ORIGIN)
       .type("form")
       .send({ email: "nobody@test.local", password: "whatever" });
     for (const res of [wrong, unknown]) {
@@ -61,6 +71,7 @@ describe("auth login form", () => {
     const admin = await makeAdmin(t.deps.prisma, { status: "disabled" });
     const res = await request(t.app)
       .post("/admin/login")
+      .set("Origin", ORIGIN)
       .type("form")
       .send({ email: admin.email, password: admin.password });
     expect(res.status).not.toBe(302);
@@ -73,14 +84,19 @@ describe("auth login form", () => {
     // logging in replaces whatever session the browser carried with a new id.
     const attacker = await makeAdmin(t.deps.prisma, { role: "viewer" });
     const victim = await makeAdmin(t.deps.prisma, { role: "super_admin" });
-    const agent = request.agent(t.app);
+    const agent = browserAgent(t.app);
     const first = await agent
       .post("/admin/login")
+      .set("Origin", ORIGIN)
       .type("form")
       .send({ email: attacker.email, password: attacker.password });
     const planted = sessionIdFromSetCookie(first.headers["set-cookie"]);
     expect(planted).toBeDefined();
-    const res = await agent.post("/admin/login").type("form").send({ email: victim.email, password: victim.password });
+    const res = await agent
+      .post("/admin/login")
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ email: victim.email, password: victim.password });
     expect(res.status).toBe(302);
     const issued = sessionIdFromSetCookie(res.headers["set-cookie"]);
     expect(issued).toBeDefined();
@@ -91,8 +107,12 @@ describe("auth login form", () => {
 
   it("destroys the session row at logout; the next request goes back to the login form", async () => {
     const admin = await makeAdmin(t.deps.prisma);
-    const agent = request.agent(t.app);
-    const res = await agent.post("/admin/login").type("form").send({ email: admin.email, password: admin.password });
+    const agent = browserAgent(t.app);
+    const res = await agent
+      .post("/admin/login")
+      .set("Origin", ORIGIN)
+      .type("form")
+      .send({ email: admin.email, password: admin.password });
     const sid = sessionIdFromSetCookie(res.headers["set-cookie"])!;
     expect(await sessionRows(sid)).toBe(1);
     expect((await agent.get("/admin/api/resources/customers/actions/list")).status).toBe(200);

@@ -1,10 +1,17 @@
 import { createAdminUser, authenticate } from "./service.js";
 import { ZNewAdmin } from "./schemas.js";
 import { hashPassword } from "./password.js";
+import { Redis } from "ioredis";
 import { createPrisma } from "../../db/prisma.js";
+import { loadConfig } from "../../config.js";
 
 const prisma = createPrisma(process.env.DATABASE_URL!);
-afterAll(() => prisma.$disconnect());
+const redis = new Redis(loadConfig().redisUrl);
+const deps = { prisma, redis };
+afterAll(async () => {
+  await prisma.$disconnect();
+  redis.disconnect();
+});
 
 describe("auth createAdminUser", () => {
   it("stores a bcrypt hash at the configured cost and audits the creation", async () => {
@@ -67,13 +74,13 @@ describe("auth authenticate", () => {
         passwordHash: await hashPassword("right password 1", 4),
       },
     });
-    await expect(authenticate(prisma, " LOGIN@test.local", "right password 1")).resolves.toMatchObject({
+    await expect(authenticate(deps, " LOGIN@test.local", "right password 1")).resolves.toMatchObject({
       email: "login@test.local",
     });
     const failures = await Promise.allSettled([
-      authenticate(prisma, "login@test.local", "wrong"),
-      authenticate(prisma, "nobody@test.local", "right password 1"),
-      authenticate(prisma, "", ""),
+      authenticate(deps, "login@test.local", "wrong"),
+      authenticate(deps, "nobody@test.local", "right password 1"),
+      authenticate(deps, "", ""),
     ]);
     const messages = failures.map((f) => (f.status === "rejected" ? (f.reason as Error).message : "accepted"));
     expect(new Set(messages)).toEqual(new Set(["Invalid e-mail or password"]));

@@ -1,4 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
+import type { Redis } from "ioredis";
+import { writeAudit } from "../../lib/audit.js";
 import { AppError } from "../../http/errors.js";
 import { hashPassword, verifyPassword } from "./password.js";
 
@@ -10,7 +12,7 @@ export interface SessionAdmin {
   role: "super_admin" | "admin" | "editor" | "viewer";
 }
 
-export interface RequestContext {
+export interface LoginOrigin {
   ip?: string | undefined;
   userAgent?: string | undefined;
 }
@@ -22,11 +24,12 @@ export const INVALID_CREDENTIALS = "Invalid e-mail or password";
  * all answer the same message, so the form does not reveal which accounts exist.
  */
 export async function authenticate(
-  prisma: PrismaClient,
+  deps: { prisma: PrismaClient; redis: Redis },
   email: string,
   password: string,
-  context: RequestContext = {},
+  origin: LoginOrigin = {},
 ): Promise<SessionAdmin> {
+  const { prisma } = deps;
   const normalized = email.trim().toLowerCase();
   const user = normalized
     ? await prisma.adminUser.findUnique({
@@ -36,32 +39,19 @@ export async function authenticate(
     : null;
   const ok = await verifyPassword(password, user?.passwordHash);
   if (!user || !ok || user.status !== "active") {
-    await prisma.adminActivityLog.create({
-      data: {
-        adminId: user?.id ?? null,
-        action: "login_failed",
-        resourceType: "admin_user",
-        resourceId: user?.id ?? null,
-        newValues: { email: normalized.slice(0, 254) },
-        ipAddress: context.ip ?? null,
-        userAgent: context.userAgent ?? null,
-      },
+    await writeAudit(prisma, {
+      action: "login_failed",
+      resourceType: "admin_user",
+      resourceId: user?.id ?? null,
+      adminId: user?.id ?? null,
+      after: { email: normalized.slice(0, 254) },
     });
     throw new AppError("invalid_credentials", INVALID_CREDENTIALS);
   }
-  await prisma.$transaction([
-    prisma.adminUser.update({ where: { id: user.id }, data: { lastLogin: new Date() } }),
-    prisma.adminActivityLog.create({
-      data: {
-        adminId: user.id,
-        action: "login",
-        resourceType: "admin_user",
-        resourceId: user.id,
-        ipAddress: context.ip ?? null,
-        userAgent: context.userAgent ?? null,
-      },
-    }),
-  ]);
+  await prisma.$transaction(async (tx) => {
+    await tx.adminUser.update({ where: { id: user.id }, data: { lastLogin: new Date() } });
+    await writeAudit(tx, { action: "login", resourceType: "admin_user", resourceId: user.id, adminId: user.id });
+  });
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
@@ -92,14 +82,7 @@ export async function createAdminUser(prisma: PrismaClient, input: NewAdmin, bcr
       },
       select: { id: true, email: true, name: true, role: true, permissions: true, status: true },
     });
-    await tx.adminActivityLog.create({
-      data: {
-        action: "create",
-        resourceType: "admin_user",
-        resourceId: user.id,
-        newValues: { email: user.email, name: user.name, role: user.role, permissions: input.permissions ?? null },
-      },
-    });
+    await writeAudit(tx, { action: "create", resourceType: "admin_user", resourceId: user.id, after: user });
     return user;
   });
 }

@@ -18,24 +18,28 @@ export const campaignsResources: ResourceFactory = (kit) => [
         sentAt: kit.readOnly(),
       },
     },
-    { author: "author" },
+    { access: { module: "campaigns", actions: { edit: "create" } }, author: "author" },
   ),
-  kit.resource("EmailSend", {
-    navigation: kit.nav.campaigns,
-    listProperties: ["id", "campaign", "email", "customer", "status", "sentAt", "openedAt", "clickedAt"],
-    filterProperties: ["campaign", "customer", "email", "status", "sentAt", "openedAt", "clickedAt"],
-    // Not sent_at: pending sends have none, and PostgreSQL sorts NULLs first when descending.
-    sort: { sortBy: "id", direction: "desc" },
-    properties: {
-      email: { ...kit.email(), isTitle: true },
-      // Delivery and tracking times come from the mailer and the tracking endpoints.
-      sentAt: kit.readOnly(),
-      deliveredAt: kit.readOnly(),
-      openedAt: kit.readOnly(),
-      clickedAt: kit.readOnly(),
-      errorMessage: kit.text(),
+  kit.resource(
+    "EmailSend",
+    {
+      navigation: kit.nav.campaigns,
+      listProperties: ["id", "campaign", "email", "customer", "status", "sentAt", "openedAt", "clickedAt"],
+      filterProperties: ["campaign", "customer", "email", "status", "sentAt", "openedAt", "clickedAt"],
+      // Not sent_at: pending sends have none, and PostgreSQL sorts NULLs first when descending.
+      sort: { sortBy: "id", direction: "desc" },
+      properties: {
+        email: { ...kit.email(), isTitle: true },
+        // Delivery and tracking times come from the mailer and the tracking endpoints.
+        sentAt: kit.readOnly(),
+        deliveredAt: kit.readOnly(),
+        openedAt: kit.readOnly(),
+        clickedAt: kit.readOnly(),
+        errorMessage: kit.text(),
+      },
     },
-  }),
+    { access: { module: "campaigns", actions: { new: null, edit: null } } },
+  ),
   kit.resource(
     "Referral",
     {
@@ -66,6 +70,9 @@ export const campaignsResources: ResourceFactory = (kit) => [
         rewardAmount: kit.money(),
       },
     },
-    { constraints: { referral_program_distinct_customers_check: { path: "referred", message: "referralSelf" } } },
+    {
+      access: { module: "campaigns", actions: { edit: "create" } },
+      constraints: { referral_program_distinct_customers_check: { path: "referred", message: "referralSelf" } },
+    },
   ),
 ];

@@ -1,14 +1,18 @@
 import type { ResourceFactory } from "../../admin/resource-kit.js";
 
 export const customersResources: ResourceFactory = (kit) => [
-  kit.resource("Customer", {
-    navigation: kit.nav.customers,
-    listProperties: ["id", "name", "email", "planType", "status", "createdAt"],
-    filterProperties: ["name", "email", "planType", "status", "createdAt"],
-    sort: { sortBy: "createdAt", direction: "desc" },
-    properties: {
-      name: { isTitle: true },
-      email: { ...kit.email(), isTitle: false },
+  kit.resource(
+    "Customer",
+    {
+      navigation: kit.nav.customers,
+      listProperties: ["id", "name", "email", "planType", "status", "createdAt"],
+      filterProperties: ["name", "email", "planType", "status", "createdAt"],
+      sort: { sortBy: "createdAt", direction: "desc" },
+      properties: {
+        name: { isTitle: true },
+        email: { ...kit.email(), isTitle: false },
+      },
     },
-  }),
+    { access: { module: "customers" } },
+  ),
 ];

@@ -1,3 +1,4 @@
+import { everyActionNeeds } from "../../admin/access.js";
 import { buildFeature, type ActionRequest, type Before, type FeatureType } from "adminjs";
 import { fieldErrors, type ResourceFactory } from "../../admin/resource-kit.js";
 import { hashPassword } from "../auth/password.js";
@@ -65,31 +66,76 @@ export const settingsResources: ResourceFactory = (kit) => [
         },
       },
     },
-    { secrets: ["passwordHash"], writeOnly: ["password"], features: [passwordFeature(kit.bcryptCost)] },
+    {
+      access: { module: "settings", actions: everyActionNeeds("system") },
+      secrets: ["passwordHash"],
+      writeOnly: ["password"],
+      features: [passwordFeature(kit.bcryptCost)],
+    },
   ),
-  kit.resource("AdminSession", {
-    navigation: kit.nav.settings,
-    listProperties: ["admin", "ipAddress", "userAgent", "createdAt", "expiresAt"],
-    filterProperties: ["admin", "ipAddress", "createdAt", "expiresAt"],
-    sort: { sortBy: "createdAt", direction: "desc" },
-    // A session row is written by a login; deleting it revokes that API token.
-    actions: { new: { isAccessible: false }, edit: { isAccessible: false } },
-    properties: {
-      ipAddress: { isTitle: true },
-      userAgent: { isVisible: { list: true, show: true, edit: false, filter: false } },
+  kit.resource(
+    "AdminSession",
+    {
+      navigation: kit.nav.settings,
+      listProperties: ["admin", "ipAddress", "userAgent", "createdAt", "expiresAt"],
+      filterProperties: ["admin", "ipAddress", "createdAt", "expiresAt"],
+      sort: { sortBy: "createdAt", direction: "desc" },
+      // A session row is written by a login; deleting it revokes that API token.
+      actions: { new: { isAccessible: false }, edit: { isAccessible: false } },
+      properties: {
+        ipAddress: { isTitle: true },
+        userAgent: { isVisible: { list: true, show: true, edit: false, filter: false } },
+      },
     },
-  }),
-  kit.resource("AdminActivityLog", {
-    navigation: kit.nav.settings,
-    listProperties: ["id", "createdAt", "admin", "action", "resourceType", "resourceId", "ipAddress"],
-    filterProperties: ["admin", "action", "resourceType", "resourceId", "ipAddress", "createdAt"],
-    sort: { sortBy: "createdAt", direction: "desc" },
-    actions: READ_ONLY_ACTIONS,
-    properties: {
-      action: { isTitle: true },
-      oldValues: kit.json(),
-      newValues: kit.json(),
-      userAgent: kit.text(),
+    { access: { module: "settings", actions: everyActionNeeds("system") } },
+  ),
+  kit.resource(
+    "AdminActivityLog",
+    {
+      navigation: kit.nav.settings,
+      listProperties: ["id", "createdAt", "admin", "action", "resourceType", "resourceId", "ipAddress"],
+      filterProperties: ["admin", "action", "resourceType", "resourceId", "ipAddress", "createdAt"],
+      sort: { sortBy: "createdAt", direction: "desc" },
+      actions: READ_ONLY_ACTIONS,
+      properties: {
+        action: { isTitle: true },
+        oldValues: kit.json(),
+        newValues: kit.json(),
+        userAgent: kit.text(),
+      },
     },
-  }),
+    { access: { module: "settings", actions: { new: null, edit: null, delete: null, bulkDelete: null } } },
+  ),
+  kit.resource(
+    "SecurityAlert",
+    {
+      navigation: kit.nav.settings,
+      listProperties: ["id", "createdAt", "kind", "admin", "email", "ipAddress", "acknowledgedAt"],
+      filterProperties: ["kind", "admin", "email", "ipAddress", "createdAt", "acknowledgedAt"],
+      sort: { sortBy: "createdAt", direction: "desc" },
+      properties: {
+        kind: { isTitle: true },
+        details: kit.json(),
+        acknowledgedAt: kit.readOnly(),
+        acknowledger: kit.readOnly(),
+      },
+    },
+    // Raised by the login protection; only acknowledged, never written by hand.
+    { access: { module: "settings", actions: { new: null, edit: null, delete: null, bulkDelete: null } } },
+  ),
+  kit.resource(
+    "PasswordResetToken",
+    {
+      navigation: kit.nav.settings,
+      listProperties: ["id", "admin", "requester", "createdAt", "expiresAt", "usedAt"],
+      filterProperties: ["admin", "requester", "createdAt", "expiresAt", "usedAt"],
+      sort: { sortBy: "createdAt", direction: "desc" },
+      properties: { admin: { isTitle: true } },
+    },
+    {
+      // Who reset whose password, and when; the token itself never leaves the server.
+      access: { module: "settings", actions: { ...everyActionNeeds("system"), new: null, edit: null } },
+      secrets: ["tokenHash"],
+    },
+  ),
 ];

@@ -1,23 +1,31 @@
 import type { ResourceFactory } from "../../admin/resource-kit.js";
 
 export const sitesResources: ResourceFactory = (kit) => [
-  kit.resource("Site", {
-    navigation: kit.nav.sites,
-    listProperties: ["id", "name", "customer", "domain", "status", "createdAt"],
-    filterProperties: ["name", "customer", "domain", "status", "createdAt"],
-    sort: { sortBy: "createdAt", direction: "desc" },
-    properties: {
-      name: { isTitle: true },
+  kit.resource(
+    "Site",
+    {
+      navigation: kit.nav.sites,
+      listProperties: ["id", "name", "customer", "domain", "status", "createdAt"],
+      filterProperties: ["name", "customer", "domain", "status", "createdAt"],
+      sort: { sortBy: "createdAt", direction: "desc" },
+      properties: {
+        name: { isTitle: true },
+      },
     },
-  }),
-  kit.resource("SiteConfig", {
-    navigation: kit.nav.sites,
-    listProperties: ["id", "site", "version", "createdAt"],
-    filterProperties: ["site", "version", "createdAt"],
-    sort: { sortBy: "createdAt", direction: "desc" },
-    properties: {
-      version: { ...kit.int({ min: 1 }), isTitle: true },
-      configData: kit.json("object"),
+    { access: { module: "sites" } },
+  ),
+  kit.resource(
+    "SiteConfig",
+    {
+      navigation: kit.nav.sites,
+      listProperties: ["id", "site", "version", "createdAt"],
+      filterProperties: ["site", "version", "createdAt"],
+      sort: { sortBy: "createdAt", direction: "desc" },
+      properties: {
+        version: { ...kit.int({ min: 1 }), isTitle: true },
+        configData: kit.json("object"),
+      },
     },
-  }),
+    { access: { module: "sites" } },
+  ),
 ];

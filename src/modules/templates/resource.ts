@@ -1,16 +1,20 @@
 import type { ResourceFactory } from "../../admin/resource-kit.js";
 
 export const templatesResources: ResourceFactory = (kit) => [
-  kit.resource("Template", {
-    navigation: kit.nav.templates,
-    listProperties: ["id", "name", "category", "status", "createdAt"],
-    filterProperties: ["name", "category", "status", "createdAt"],
-    sort: { sortBy: "createdAt", direction: "desc" },
-    properties: {
-      name: { isTitle: true },
-      configTemplate: kit.json("object"),
+  kit.resource(
+    "Template",
+    {
+      navigation: kit.nav.templates,
+      listProperties: ["id", "name", "category", "status", "createdAt"],
+      filterProperties: ["name", "category", "status", "createdAt"],
+      sort: { sortBy: "createdAt", direction: "desc" },
+      properties: {
+        name: { isTitle: true },
+        configTemplate: kit.json("object"),
+      },
     },
-  }),
+    { access: { module: "templates" } },
+  ),
   kit.resource(
     "TemplateVersion",
     {
@@ -24,7 +28,7 @@ export const templatesResources: ResourceFactory = (kit) => [
         changelog: kit.text(),
       },
     },
-    { author: "author" },
+    { access: { module: "templates" }, author: "author" },
   ),
   kit.resource(
     "TemplateAbTest",
@@ -42,6 +46,7 @@ export const templatesResources: ResourceFactory = (kit) => [
       },
     },
     {
+      access: { module: "templates" },
       author: "author",
       constraints: {
         template_ab_tests_distinct_templates_check: { path: "templateB", message: "abTestSameTemplate" },

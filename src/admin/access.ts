@@ -1,0 +1,73 @@
+// Which permission each AdminJS action of a resource needs (DESIGN.md 5). Every action of every
+// resource, built-in, bulk or custom, is guarded here by can(); hiding a button is not the check.
+import type { ActionContext, IsFunction } from "adminjs";
+import { currentContext } from "../lib/request-context.js";
+import { can, MODULE_PERMISSIONS, type Permission, type PermissionModule } from "../modules/auth/permissions.js";
+
+export interface ResourceAccess<M extends PermissionModule = PermissionModule> {
+  module: M;
+  /**
+   * Permission per action name; null: no one (the action does not exist for this table). Built-in
+   * actions default to: list/show/search -> view, new -> create (or edit), edit -> edit,
+   * delete/bulkDelete -> delete, or null where the module has no such permission.
+   */
+  actions?: Partial<Record<string, Permission<M> | null>>;
+}
+
+export const BUILT_IN_ACTIONS = ["list", "search", "show", "new", "edit", "delete", "bulkDelete"] as const;
+
+function has(module: PermissionModule, permission: string): boolean {
+  return (MODULE_PERMISSIONS[module] as readonly string[]).includes(permission);
+}
+
+export function defaultPermission(module: PermissionModule, action: string): string | null {
+  switch (action) {
+    case "list":
+    case "search":
+    case "show":
+      return "view";
+    case "new":
+      return has(module, "create") ? "create" : has(module, "edit") ? "edit" : null;
+    case "edit":
+      return has(module, "edit") ? "edit" : null;
+    case "delete":
+    case "bulkDelete":
+      return has(module, "delete") ? "delete" : null;
+    default:
+      return null;
+  }
+}
+
+/** The permission an action needs, or null when nobody may run it. */
+export function permissionFor(access: ResourceAccess, action: string): string | null {
+  const declared = access.actions?.[action];
+  if (declared !== undefined) return declared;
+  return defaultPermission(access.module, action);
+}
+
+/** The acting admin's right to `module.permission`, for code that runs inside a request. */
+export function contextCan(module: PermissionModule, permission: string): boolean {
+  return can(currentContext()?.admin, module, permission as never);
+}
+
+/** isAccessible for one action: the module's own condition (if any) and the permission, both. */
+export function guard(
+  access: ResourceAccess,
+  action: string,
+  own: boolean | IsFunction | undefined,
+): boolean | IsFunction {
+  const permission = permissionFor(access, action);
+  if (permission === null || own === false) return false;
+  return (context: ActionContext) => {
+    if (!contextCan(access.module, permission)) return false;
+    if (typeof own === "function") return own(context);
+    return true;
+  };
+}
+
+/** Actions of a table that only super admins manage (admin users, their sessions). */
+export function everyActionNeeds<M extends PermissionModule>(
+  permission: Permission<M>,
+): Partial<Record<string, Permission<M>>> {
+  return Object.fromEntries(BUILT_IN_ACTIONS.map((action) => [action, permission]));
+}
