@@ -27,7 +27,7 @@ export async function authenticate(
   deps: { prisma: PrismaClient; redis: Redis },
   email: string,
   password: string,
-  origin: LoginOrigin = {},
+  _origin: LoginOrigin = {},
 ): Promise<SessionAdmin> {
   const { prisma } = deps;
   const normalized = email.trim().toLowerCase();
