@@ -18,6 +18,9 @@ import { authenticate } from "./modules/auth/service.js";
 import { sessionAdmin } from "./modules/auth/current-admin.js";
 import { keepContext, requestContext } from "./http/context.js";
 import { sameOriginOnly } from "./http/csrf.js";
+import { apiRoutes } from "./http/api.js";
+import { loginThrottle } from "./http/login-throttle.js";
+import { accountRoutes } from "./modules/settings/account-routes.js";
 import formidable from "express-formidable";
 
 export interface AppOptions {
@@ -55,6 +58,13 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use(requestContext);
   app.get(["/favicon.svg", "/favicon.ico"], favicon);
 
+  const admin = await buildAdmin(deps);
+  if (options.bundle ?? true) await bundleComponents(admin);
+
+  // Bearer tokens, JSON bodies, no cookies: mounted before the session and the same-origin check,
+  // and before AdminJS, whose authenticated router redirects every path under /admin to its login.
+  app.use(`${ADMIN_ROOT}/api/v1`, apiRoutes(deps, admin));
+
   // One session middleware for everything under /admin: AdminJS, Bull Board and the API guards share it.
   // AdminJS's router runs express-session again, which is a no-op once req.session exists.
   const sessions = sessionOptions(deps);
@@ -64,8 +74,10 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   // continue the request outside it); AdminJS's own parser then sees the body parsed and does nothing.
   app.use(ADMIN_ROOT, keepContext(formidable()));
   app.use(ADMIN_ROOT, sessionAdmin(deps.prisma));
+  app.post(`${ADMIN_ROOT}/login`, loginThrottle(deps));
+  app.use(ADMIN_ROOT, accountRoutes(deps));
 
-  // Mounted before AdminJS: its authenticated router redirects every path under /admin to its login.
+  // AdminJS's own JSON API answers 401 without a session, rather than redirecting to the form.
   app.use(`${ADMIN_ROOT}/api`, requireSessionForApi);
 
   const board = new ExpressAdapter();
@@ -77,8 +89,6 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   });
   app.use(`${ADMIN_ROOT}/queues`, requireRole("super_admin"), board.getRouter());
 
-  const admin = await buildAdmin(deps);
-  if (options.bundle ?? true) await bundleComponents(admin);
   const adminRouter = AdminJSExpress.buildAuthenticatedRouter(
     admin,
     {

@@ -352,12 +352,24 @@ function adapterCause(error: unknown): AdapterErrorCause | undefined {
   return e?.meta?.driverAdapterError?.cause ?? (error instanceof Error && e.cause ? e.cause : undefined);
 }
 
-class KitPrismaResource extends LocodPrismaResource {
+export class KitPrismaResource extends LocodPrismaResource {
   constructor(
     args: ConstructorParameters<typeof LocodPrismaResource>[0],
     private readonly constraints: ConstraintMap,
+    /** Who may do what with this table: the same rules for the REST API as for AdminJS. */
+    readonly access: ResourceAccess,
   ) {
     super(args);
+  }
+
+  /** The table name, which is also the resource id. */
+  get tableName(): string {
+    return this.constraints.table;
+  }
+
+  /** Columns (Prisma field names) that never leave the server. */
+  get secretFields(): readonly string[] {
+    return this.constraints.secrets;
   }
 
   protected override prepareReturnValues(params: Record<string, unknown>): Record<string, unknown> {
@@ -571,6 +583,7 @@ export function createResourceKit(
       resource: new KitPrismaResource(
         { model: adapterModel, client: prisma },
         { resourceId, table: resourceId, secrets, propertyByColumn, named: extra.constraints ?? {} },
+        extra.access,
       ),
       // AdminJS applies features before options, so the options go in as the first feature: the form
       // check runs before a module's own hooks (which may set what the check drops, like a password hash).
