@@ -13,7 +13,7 @@ import { healthRoutes } from "./http/health.js";
 import { favicon } from "./http/favicon.js";
 import session from "express-session";
 import { regenerateSession, sessionOptions, SESSION_COOKIE } from "./http/session.js";
-import { requireRole, requireSessionForApi } from "./http/auth-guards.js";
+import { forbiddenAs403, requirePermission, requireSessionForApi } from "./http/auth-guards.js";
 import { authenticate } from "./modules/auth/service.js";
 import { sessionAdmin } from "./modules/auth/current-admin.js";
 import { keepContext, requestContext } from "./http/context.js";
@@ -78,7 +78,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use(ADMIN_ROOT, accountRoutes(deps));
 
   // AdminJS's own JSON API answers 401 without a session, rather than redirecting to the form.
-  app.use(`${ADMIN_ROOT}/api`, requireSessionForApi);
+  app.use(`${ADMIN_ROOT}/api`, requireSessionForApi, forbiddenAs403);
 
   const board = new ExpressAdapter();
   board.setBasePath(`${ADMIN_ROOT}/queues`);
@@ -87,7 +87,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
     serverAdapter: board,
     options: { uiConfig: { boardTitle: "Locod-AI queues" } },
   });
-  app.use(`${ADMIN_ROOT}/queues`, requireRole("super_admin"), board.getRouter());
+  app.use(`${ADMIN_ROOT}/queues`, requirePermission("settings", "system"), board.getRouter());
 
   const adminRouter = AdminJSExpress.buildAuthenticatedRouter(
     admin,

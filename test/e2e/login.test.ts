@@ -8,6 +8,7 @@ import { createApp } from "../../src/app.js";
 import { closeDeps, createDeps, type Deps } from "../../src/deps.js";
 import { makeAdmin, makeCustomer } from "../factories/index.js";
 import { ARTIFACTS_DIR, launchBrowser } from "../helpers/browser.js";
+import { guarded } from "../helpers/response-guard.js";
 
 let deps: Deps;
 let server: Server;
@@ -30,7 +31,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${port}`;
   deps = createDeps(loadConfig({ ...process.env, PUBLIC_BASE_URL: baseUrl }));
   // The real bundle of components/, as a browser gets it.
-  const app = await createApp(deps, { bundle: true });
+  const app = guarded(await createApp(deps, { bundle: true }));
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(port, "127.0.0.1", () => resolve(s));
   });

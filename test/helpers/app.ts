@@ -4,6 +4,7 @@ import request from "supertest";
 import { loadConfig } from "../../src/config.js";
 import { createApp } from "../../src/app.js";
 import { closeDeps, createDeps, type Deps } from "../../src/deps.js";
+import { guarded } from "./response-guard.js";
 
 export interface TestApp {
   app: Express;
@@ -14,7 +15,7 @@ export interface TestApp {
 export async function makeTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({ ...process.env, ...env });
   const deps = createDeps(config);
-  const app = await createApp(deps, { bundle: false });
+  const app = guarded(await createApp(deps, { bundle: false }));
   return { app, deps, close: () => closeDeps(deps) };
 }
 

@@ -2,6 +2,7 @@
 // Redis key prefix, and empties every table so each file starts from a known state.
 import pg from "pg";
 import { workerDatabaseUrl } from "./databases.js";
+import { leaks } from "./response-guard.js";
 
 const worker = process.env.JEST_WORKER_ID ?? "1";
 process.env.NODE_ENV = "test";
@@ -23,4 +24,9 @@ beforeAll(async () => {
   } finally {
     await client.end();
   }
+});
+
+// No response of any endpoint may carry a password hash (every test app is behind the guard).
+afterAll(() => {
+  expect(leaks).toEqual([]);
 });
