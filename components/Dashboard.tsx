@@ -1,4 +1,5 @@
-// The landing page of /admin: what is waiting (AI queue, unpaid invoices) and what is broken (sites down).
+// The landing page of /admin: what is waiting (AI queue, unpaid invoices), what is broken (sites down),
+// and, for admins with settings.view, the security alerts nobody has acknowledged yet.
 import React, { useEffect, useState } from "react";
 import { ApiClient, useTranslation } from "adminjs";
 import { Box, H2, H5, Text, Loader, MessageBox, Link } from "@adminjs/design-system";
@@ -8,7 +9,14 @@ interface Overview {
   customers: { total: number; active: number };
   sites: { total: number; active: number; down: number };
   invoices: { pending: number; overdue: number; overdueAmount: string };
+  /** null for an admin without settings.view. */
+  securityAlerts: SecurityAlerts | null;
   generatedAt: string;
+}
+
+interface SecurityAlerts {
+  open: number;
+  latest: { id: number; kind: string; email: string | null; ipAddress: string | null; createdAt: string }[];
 }
 
 const api = new ApiClient();
@@ -37,6 +45,35 @@ const Card: React.FC<{ title: string; value: string; hint?: string; href: string
   </Box>
 );
 
+/** Open (unacknowledged) security alerts: the newest few, each linking to its page, and the full list. */
+const SecurityAlertsPanel: React.FC<{ alerts: SecurityAlerts }> = ({ alerts }) => {
+  const { translateMessage, translateLabel } = useTranslation();
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(document.documentElement.lang === "en" ? "en-IE" : "fr-FR", {
+      dateStyle: "short",
+      timeStyle: "short",
+    });
+  return (
+    <Box mx="md" mb="lg" data-testid="security-alerts">
+      <MessageBox variant="danger" message={`${translateMessage("dashboardSecurityAlerts")} (${alerts.open})`}>
+        <Box as="ul" mb="default">
+          {alerts.latest.map((alert) => (
+            <Box as="li" key={alert.id} data-testid="security-alert" mb="sm">
+              <Link href={`/admin/resources/security_alerts/records/${alert.id}/show`}>
+                {translateLabel(`kind.${alert.kind}`, "security_alerts")}
+              </Link>{" "}
+              <Text as="span" color="grey60">
+                {[alert.email, alert.ipAddress, when(alert.createdAt)].filter(Boolean).join(" · ")}
+              </Text>
+            </Box>
+          ))}
+        </Box>
+        <Link href="/admin/resources/security_alerts">{translateMessage("dashboardSecurityAlertsAll")} →</Link>
+      </MessageBox>
+    </Box>
+  );
+};
+
 const Dashboard: React.FC = () => {
   const { translateMessage } = useTranslation();
   const [data, setData] = useState<Overview | null>(null);
@@ -60,6 +97,9 @@ const Dashboard: React.FC = () => {
       <H2 mx="md">{translateMessage("dashboardTitle")}</H2>
       {error ? <MessageBox variant="danger" message={error} /> : null}
       {!data && !error ? <Loader /> : null}
+      {data?.securityAlerts && data.securityAlerts.open > 0 ? (
+        <SecurityAlertsPanel alerts={data.securityAlerts} />
+      ) : null}
       {data ? (
         <Box flex flexDirection="row" flexWrap="wrap">
           <Card

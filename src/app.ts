@@ -19,7 +19,8 @@ import { sessionAdmin } from "./modules/auth/current-admin.js";
 import { keepContext, requestContext } from "./http/context.js";
 import { sameOriginOnly } from "./http/csrf.js";
 import { apiRoutes } from "./http/api.js";
-import { loginThrottle } from "./http/login-throttle.js";
+import { adminActionGuard } from "./http/admin-action-guard.js";
+import { formLoginRefusal, loginThrottle } from "./http/login-throttle.js";
 import { accountRoutes } from "./modules/settings/account-routes.js";
 import formidable from "express-formidable";
 
@@ -63,7 +64,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
 
   // Bearer tokens, JSON bodies, no cookies: mounted before the session and the same-origin check,
   // and before AdminJS, whose authenticated router redirects every path under /admin to its login.
-  app.use(`${ADMIN_ROOT}/api/v1`, apiRoutes(deps, admin));
+  app.use(`${ADMIN_ROOT}/api/v1`, await apiRoutes(deps, admin));
 
   // One session middleware for everything under /admin: AdminJS, Bull Board and the API guards share it.
   // AdminJS's router runs express-session again, which is a no-op once req.session exists.
@@ -74,11 +75,11 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   // continue the request outside it); AdminJS's own parser then sees the body parsed and does nothing.
   app.use(ADMIN_ROOT, keepContext(formidable()));
   app.use(ADMIN_ROOT, sessionAdmin(deps.prisma));
-  app.post(`${ADMIN_ROOT}/login`, loginThrottle(deps));
+  app.post(`${ADMIN_ROOT}/login`, loginThrottle(deps, admin));
   app.use(ADMIN_ROOT, accountRoutes(deps));
 
   // AdminJS's own JSON API answers 401 without a session, rather than redirecting to the form.
-  app.use(`${ADMIN_ROOT}/api`, requireSessionForApi, forbiddenAs403);
+  app.use(`${ADMIN_ROOT}/api`, requireSessionForApi, adminActionGuard(admin), forbiddenAs403);
 
   const board = new ExpressAdapter();
   board.setBasePath(`${ADMIN_ROOT}/queues`);
@@ -94,12 +95,13 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
     {
       cookieName: SESSION_COOKIE,
       cookiePassword: config.session.secret,
-      authenticate: async (email: string, password: string, ctx?: { req: express.Request }) => {
+      authenticate: async (email: string, password: string, ctx?: { req: express.Request; res: express.Response }) => {
         const req = ctx?.req;
+        // Throttled inside authenticate(), as the REST login is; a lock answers 429 with Retry-After.
         const user = await authenticate(deps, String(email ?? ""), String(password ?? ""), {
           ip: req?.ip,
           userAgent: req?.get("user-agent"),
-        }).catch(() => null);
+        }).catch((err: unknown) => formLoginRefusal(err, ctx?.res, log));
         // A new session id at login: an id planted before login (fixation) is worth nothing after it.
         if (user && req) await regenerateSession(req);
         return user;

@@ -39,6 +39,35 @@ const ZEnv = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Lifetime of a REST API token (and of its admin_sessions row) from login. */
+  JWT_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /** Origins (scheme://host[:port], comma-separated) whose browsers may call /admin/api/v1; none by default. */
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((list, ctx) => {
+      const origins: string[] = [];
+      for (const item of list
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        let origin: string | null = null;
+        try {
+          const url = new URL(item);
+          if ((url.protocol === "http:" || url.protocol === "https:") && url.origin === item.replace(/\/$/, ""))
+            origin = url.origin;
+        } catch {
+          origin = null;
+        }
+        if (origin) origins.push(origin);
+        else
+          ctx.addIssue({
+            code: "custom",
+            message: `${JSON.stringify(item)} is not an origin like https://app.example.com`,
+          });
+      }
+      return origins;
+    }),
   TRUST_PROXY: z.string().default("false"),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   PUBLIC_BASE_URL: z.string().url().optional(),
@@ -118,6 +147,8 @@ function buildConfig(e: z.infer<typeof ZEnv>) {
       cookieSecure: e.COOKIE_SECURE,
     },
     jwtSecret: e.JWT_SECRET ?? DEV_DEFAULTS.JWT_SECRET,
+    jwtTtlMs: e.JWT_TTL_MINUTES * 60_000,
+    corsOrigins: e.CORS_ORIGINS,
     trustProxy: trustProxy(e.TRUST_PROXY),
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
     stripe: {

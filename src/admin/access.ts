@@ -1,6 +1,6 @@
 // Which permission each AdminJS action of a resource needs (DESIGN.md 5). Every action of every
 // resource, built-in, bulk or custom, is guarded here by can(); hiding a button is not the check.
-import type { ActionContext, IsFunction } from "adminjs";
+import { ForbiddenError, type ActionContext, type Before, type IsFunction } from "adminjs";
 import { currentContext } from "../lib/request-context.js";
 import { can, MODULE_PERMISSIONS, type Permission, type PermissionModule } from "../modules/auth/permissions.js";
 
@@ -70,4 +70,21 @@ export function everyActionNeeds<M extends PermissionModule>(
   permission: Permission<M>,
 ): Partial<Record<string, Permission<M>>> {
   return Object.fromEntries(BUILT_IN_ACTIONS.map((action) => [action, permission]));
+}
+
+/**
+ * AdminJS runs an action's `before` hooks before it checks isAccessible: a forbidden request would
+ * still be validated, hashed or acted upon by them. This hook, placed first, refuses it before any.
+ */
+export function refuseBeforeHooks(
+  access: ResourceAccess,
+  action: string,
+  own: boolean | IsFunction | undefined,
+): Before {
+  const check = guard(access, action, own);
+  return (request, context) => {
+    const allowed = typeof check === "function" ? check(context) : check;
+    if (!allowed) throw new ForbiddenError("forbiddenError");
+    return request;
+  };
 }

@@ -8,12 +8,17 @@ const dir = path.join(PROJECT_ROOT, "components");
 export function createComponents() {
   const loader = new ComponentLoader();
   const add = (name: string, file: string) => loader.add(name, path.join(dir, file));
+  const override = (name: string, file: string) => loader.override(name, path.join(dir, file));
   return {
     loader,
     Dashboard: add("Dashboard", "Dashboard.tsx"),
     Money: add("Money", "Money.tsx"),
     Json: add("Json", "Json.tsx"),
     JsonEdit: add("JsonEdit", "JsonEdit.tsx"),
+    ConfirmAction: add("ConfirmAction", "ConfirmAction.tsx"),
+    NewPassword: add("NewPassword", "NewPassword.tsx"),
+    // AdminJS's logged-in menu, with a link to the change-password page.
+    LoggedIn: override("LoggedIn", "LoggedIn.tsx"),
   };
 }
 

@@ -39,14 +39,17 @@ const MODULE_RESOURCES: ResourceFactory[] = [
 
 export const ADMIN_ROOT = "/admin";
 
-export async function buildAdmin(deps: Pick<Deps, "prisma" | "config">): Promise<AdminJS> {
+export async function buildAdmin(deps: Pick<Deps, "prisma" | "config" | "queues">): Promise<AdminJS> {
   // We bundle ourselves (bundleComponents); this stops @adminjs/express from starting a second,
   // concurrent bundle of the same files when NODE_ENV=production.
   process.env.ADMIN_JS_SKIP_BUNDLE = "true";
   LocodPrismaResource.countOptions = { exactCountLimit: deps.config.listExactCountLimit };
   const models = await loadModels();
   const components = createComponents();
-  const kit = createResourceKit(deps.prisma, models, components, { bcryptCost: deps.config.bcryptCost });
+  const kit = createResourceKit(deps.prisma, models, components, {
+    bcryptCost: deps.config.bcryptCost,
+    queues: deps.queues,
+  });
   const options: AdminJSOptions = {
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,

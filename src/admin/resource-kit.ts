@@ -32,9 +32,10 @@ import {
 } from "adminjs";
 import type { DmmfModel } from "./dmmf.js";
 import { LocodPrismaResource } from "./prisma-resource.js";
-import { BUILT_IN_ACTIONS, guard, type ResourceAccess } from "./access.js";
+import { BUILT_IN_ACTIONS, guard, refuseBeforeHooks, type ResourceAccess } from "./access.js";
 import type { Components } from "./components.js";
 import { NAVIGATION } from "./navigation.js";
+import type { Queues } from "../queues/index.js";
 
 type DmmfField = DmmfModel["fields"][number];
 
@@ -78,6 +79,8 @@ export interface ResourceKit {
   nav: typeof NAVIGATION;
   /** bcrypt cost for passwords set through the admin (config BCRYPT_COST). */
   bcryptCost: number;
+  /** The app's queues, for actions that hand work to a job (e-mails). */
+  queues: Pick<Queues, "byName">;
   /** A Prisma model as an AdminJS resource whose id is its table name. */
   resource(modelName: string, options: ResourceOptions, settings: KitResourceSettings): ResourceWithOptions;
   /** A Decimal amount: shown as money in lists and pages, typed as a number with cents. */
@@ -100,6 +103,7 @@ export type ResourceFactory = (kit: ResourceKit) => ResourceWithOptions[];
 
 export interface ResourceKitSettings {
   bcryptCost: number;
+  queues: Pick<Queues, "byName">;
 }
 
 // AdminJS renders field and notice messages with i18next, which resolves $t(key) nesting even in a
@@ -497,7 +501,12 @@ function authorFeature(path: string): ResourceOptions {
  * Guards every action of the resource with can(): the built-in ones (bulk included) and every custom
  * action, which must name its permission in `access.actions` (start-up fails otherwise).
  */
-function accessFeature(resourceId: string, access: ResourceAccess, actions: Record<string, unknown>): FeatureType {
+function accessFeature(
+  resourceId: string,
+  access: ResourceAccess,
+  actions: Record<string, unknown>,
+  part: "before hooks" | "isAccessible",
+): FeatureType {
   const custom = Object.keys(actions).filter((name) => !(BUILT_IN_ACTIONS as readonly string[]).includes(name));
   const undeclared = custom.filter((name) => access.actions?.[name] === undefined);
   if (undeclared.length) {
@@ -506,7 +515,12 @@ function accessFeature(resourceId: string, access: ResourceAccess, actions: Reco
   const guarded = Object.fromEntries(
     [...BUILT_IN_ACTIONS, ...custom].map((name) => {
       const own = (actions[name] as { isAccessible?: boolean | IsFunction } | undefined)?.isAccessible;
-      return [name, { isAccessible: guard(access, name, own) }];
+      return [
+        name,
+        part === "isAccessible"
+          ? { isAccessible: guard(access, name, own) }
+          : { before: [refuseBeforeHooks(access, name, own)] },
+      ];
     }),
   );
   return buildFeature({ actions: guarded });
@@ -589,11 +603,12 @@ export function createResourceKit(
       // check runs before a module's own hooks (which may set what the check drops, like a password hash).
       options: { id: resourceId },
       features: [
+        accessFeature(resourceId, extra.access, withForms.actions ?? {}, "before hooks"),
         buildFeature(withForms),
         ...(extra.features ?? []),
         ...(hidden.length ? [hideParams(hidden)] : []),
         // Last, so that no feature's action options can replace the permission check.
-        accessFeature(resourceId, extra.access, withForms.actions ?? {}),
+        accessFeature(resourceId, extra.access, withForms.actions ?? {}, "isAccessible"),
       ],
     } as ResourceWithOptions;
   }
@@ -603,6 +618,7 @@ export function createResourceKit(
     components,
     nav: NAVIGATION,
     bcryptCost: settings.bcryptCost,
+    queues: settings.queues,
     resource,
     money: ({ currencyPath } = {}) => ({
       components: { list: components.Money, show: components.Money },

@@ -1,12 +1,70 @@
 // The JSON REST API under /admin/api/v1 (DESIGN.md 4): bearer tokens, problem+json errors.
-import { Router, json } from "express";
+// Mounted before the cookie session and the same-origin check: no cookie is read here, so a forged
+// cross-site request carries no credentials, and CORS stays closed unless CORS_ORIGINS opens it.
+import { Router, json, type RequestHandler } from "express";
 import type { Deps } from "../deps.js";
 import type AdminJS from "adminjs";
-import { AppError } from "./errors.js";
+import { AppError, errorHandler, notFoundHandler } from "./errors.js";
+import { keepContext } from "./context.js";
+import { requireBearer } from "./bearer-auth.js";
+import { resourceRoutes } from "./resource-routes.js";
+import { docsPage, openApiDocument } from "./openapi.js";
+import { AUTH_OPERATIONS, authRoutes } from "../modules/auth/routes.js";
 
-export function apiRoutes(_deps: Deps, _admin: AdminJS): Router {
+const TITLE = "Locod-AI Admin API";
+
+/**
+ * Cross-origin browsers get answers only from the configured origins (none by default). Tokens travel
+ * in a header, never a cookie, so no credentials mode is offered.
+ */
+function cors(origins: readonly string[]): RequestHandler {
+  const allowed = new Set(origins);
+  return (req, res, next) => {
+    const origin = req.get("origin");
+    const preflight = req.method === "OPTIONS" && req.get("access-control-request-method") !== undefined;
+    if (allowed.size) res.vary("Origin");
+    if (!origin || !allowed.has(origin)) {
+      if (preflight) return next(new AppError("forbidden", "Cross-origin requests are not allowed from this origin"));
+      return next();
+    }
+    res.set("Access-Control-Allow-Origin", origin);
+    res.set("Access-Control-Expose-Headers", "Location, Retry-After, Content-Disposition, WWW-Authenticate");
+    if (preflight) {
+      res.set({
+        "Access-Control-Allow-Methods": "GET, POST, PATCH, DELETE",
+        "Access-Control-Allow-Headers": "Authorization, Content-Type",
+        "Access-Control-Max-Age": "600",
+      });
+      return res.status(204).end();
+    }
+    next();
+  };
+}
+
+export async function apiRoutes(deps: Deps, admin: AdminJS): Promise<Router> {
+  const resources = await resourceRoutes(deps, admin);
+  const document = openApiDocument([...AUTH_OPERATIONS, ...resources.operations], { title: TITLE, version: "1" });
+  const docs = docsPage(document, TITLE);
+
   const router = Router();
-  router.use(json({ limit: "1mb" }));
-  router.use((_req, _res, next) => next(new AppError("unauthenticated", "Bearer token required")));
+  router.use(cors(deps.config.corsOrigins));
+  router.get("/openapi.json", (_req, res) => {
+    res.json(document);
+  });
+  router.get("/docs", (_req, res) => {
+    res.type("html").send(docs);
+  });
+  router.use(authRoutes(deps));
+  // Everything below needs a live token; bodies are read only once the caller is known.
+  router.use(requireBearer(deps));
+  // Answers carry customer and admin data: no shared or browser cache keeps them.
+  router.use((_req, res, next) => {
+    res.set("Cache-Control", "no-store");
+    next();
+  });
+  router.use(keepContext(json({ limit: "1mb" })));
+  router.use(resources.router);
+  router.use(notFoundHandler);
+  router.use(errorHandler(deps.log));
   return router;
 }

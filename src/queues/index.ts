@@ -4,13 +4,18 @@ import { Queue, Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { PrismaClient } from "@prisma/client";
 import type { Logger } from "../lib/logger.js";
 import { purgeExpiredSessions } from "../modules/auth/jobs.js";
+import type { Config } from "../config.js";
+import { processMailJob } from "../lib/mailer.js";
+import { sendPasswordResetMail } from "../modules/settings/service.js";
 
-export const QUEUE_NAMES = ["maintenance"] as const;
+export const QUEUE_NAMES = ["maintenance", "mail"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobDeps {
   prisma: PrismaClient;
   log: Logger;
+  /** The process's configuration (SMTP, public URL). */
+  config: Config;
 }
 
 type Processor = (job: Job, deps: JobDeps) => Promise<unknown>;
@@ -19,6 +24,10 @@ type Processor = (job: Job, deps: JobDeps) => Promise<unknown>;
 const PROCESSORS: Record<QueueName, Record<string, Processor>> = {
   maintenance: {
     "purge-expired-sessions": (_job, deps) => purgeExpiredSessions(deps.prisma),
+  },
+  mail: {
+    send: (job, deps) => processMailJob(job, deps.config.mail),
+    "password-reset": (job, deps) => sendPasswordResetMail({ ...deps, config: deps.config }, job.data),
   },
 };
 

@@ -10,7 +10,7 @@ let events: QueueEvents;
 beforeAll(async () => {
   t = await makeTestApp();
   const { config } = t.deps;
-  workers = startWorkers(config.redisUrl, config.queuePrefix, { prisma: t.deps.prisma, log: t.deps.log });
+  workers = startWorkers(config.redisUrl, config.queuePrefix, { prisma: t.deps.prisma, log: t.deps.log, config });
   events = new QueueEvents("maintenance", { connection: redisConnection(config.redisUrl), prefix: config.queuePrefix });
   await events.waitUntilReady();
 });

@@ -187,20 +187,14 @@ describe("admin resources", () => {
 
     it("refuses a new record whose JSON is invalid or of the wrong shape", async () => {
       const { prisma } = t.deps;
-      const customer = await makeCustomer(prisma);
-      const before = await prisma.aiRequest.count();
+      const before = await prisma.template.count();
       const res = await agent
-        .post("/admin/api/resources/ai_requests/actions/new")
+        .post("/admin/api/resources/templates/actions/new")
         .type("form")
-        .send({
-          customer: String(customer.id),
-          requestType: "content",
-          businessType: "plombier",
-          requestData: '["an", "array"]',
-        });
+        .send({ name: "Vitrine", category: "artisan", status: "draft", configTemplate: '["an", "array"]' });
       expect(res.body.notice.type).toBe("error");
-      expect(res.body.record.errors.requestData.message).toContain("fieldJsonObject");
-      expect(await prisma.aiRequest.count()).toBe(before);
+      expect(res.body.record.errors.configTemplate.message).toContain("fieldJsonObject");
+      expect(await prisma.template.count()).toBe(before);
     });
 
     it("gives the edit form JSON as text, and stores the text it sends back as JSON", async () => {
@@ -362,7 +356,7 @@ describe("admin resources", () => {
       expect(await t.deps.prisma.adminUser.count()).toBe(before);
     });
 
-    it("keeps the password when an edit leaves it empty, and changes it when one is given", async () => {
+    it("keeps the password when an edit leaves it empty, and refuses to set another user's password", async () => {
       const { prisma } = t.deps;
       const admin = await makeAdmin(prisma);
       const url = `/admin/api/resources/admin_users/records/${admin.id}/edit`;
@@ -374,12 +368,13 @@ describe("admin resources", () => {
         admin.passwordHash,
       );
 
+      // An admin starts a reset (the user chooses the new password); the edit form never sets one.
       const change = await agent.post(url).type("form").send({ password });
-      expect(change.body.notice.type).toBe("success");
+      expect(change.body.record.errors.password.message).toContain("passwordUseReset");
       expectNoSecrets(change, password);
       const stored = await prisma.adminUser.findUniqueOrThrow({ where: { id: admin.id } });
       expect(stored.name).toBe("Renamed");
-      expect(await bcrypt.compare(password, stored.passwordHash)).toBe(true);
+      expect(stored.passwordHash).toBe(admin.passwordHash);
     });
 
     it("refuses permissions that are not a JSON array of module.permission strings", async () => {

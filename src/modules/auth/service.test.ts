@@ -6,8 +6,9 @@ import { createPrisma } from "../../db/prisma.js";
 import { loadConfig } from "../../config.js";
 
 const prisma = createPrisma(process.env.DATABASE_URL!);
-const redis = new Redis(loadConfig().redisUrl);
-const deps = { prisma, redis };
+const config = loadConfig();
+const redis = new Redis(config.redisUrl);
+const deps = { prisma, redis, config };
 afterAll(async () => {
   await prisma.$disconnect();
   redis.disconnect();
@@ -32,7 +33,7 @@ describe("auth createAdminUser", () => {
     expect(row.passwordHash).toMatch(/^\$2b\$12\$/);
     expect(row.permissions).toEqual(["customers.view"]);
     const log = await prisma.adminActivityLog.findFirstOrThrow({
-      where: { resourceType: "admin_user", resourceId: user.id },
+      where: { resourceType: "admin_users", resourceId: user.id },
     });
     expect(log.action).toBe("create");
     expect(JSON.stringify(log.newValues)).not.toContain("$2b$");

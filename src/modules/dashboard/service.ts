@@ -1,16 +1,28 @@
 import type { PrismaClient } from "@prisma/client";
+import { currentContext } from "../../lib/request-context.js";
+import { can, type Grantee } from "../auth/permissions.js";
+import { openAlerts, type OpenAlerts } from "../auth/security-alerts.js";
 
 export interface DashboardOverview {
   aiQueue: { pending: number; processing: number; oldestPendingAt: string | null };
   customers: { total: number; active: number };
   sites: { total: number; active: number; down: number };
   invoices: { pending: number; overdue: number; overdueAmount: string };
+  /** Unacknowledged security alerts; null for an admin without settings.view. */
+  securityAlerts: OpenAlerts | null;
   generatedAt: string;
 }
 
-/** The figures the dashboard opens with: what is waiting and what is broken, from small live queries. */
-export async function overview(prisma: PrismaClient, now = new Date()): Promise<DashboardOverview> {
-  const [queue, oldest, customers, sites, down, invoices] = await Promise.all([
+/**
+ * The figures the dashboard opens with: what is waiting and what is broken, from small live queries.
+ * `viewer` (the request's admin by default) decides whether the security alerts are included.
+ */
+export async function overview(
+  prisma: PrismaClient,
+  now = new Date(),
+  viewer: Grantee | null | undefined = currentContext()?.admin,
+): Promise<DashboardOverview> {
+  const [queue, oldest, customers, sites, down, invoices, securityAlerts] = await Promise.all([
     prisma.aiRequest.groupBy({ by: ["status"], where: { status: { in: ["pending", "processing"] } }, _count: true }),
     prisma.aiRequest.findFirst({
       where: { status: "pending" },
@@ -31,6 +43,7 @@ export async function overview(prisma: PrismaClient, now = new Date()): Promise<
              count(*) FILTER (WHERE status IN ('pending','failed') AND due_at < ${now}) AS overdue,
              COALESCE(sum(total_amount) FILTER (WHERE status IN ('pending','failed') AND due_at < ${now}), 0)::text AS overdue_amount
         FROM invoices WHERE status IN ('pending','failed')`,
+    can(viewer, "settings", "view") ? openAlerts(prisma) : Promise.resolve(null),
   ]);
   const countOf = <T extends { _count: number }>(rows: (T & { status: string })[], status?: string) =>
     rows.filter((r) => status === undefined || r.status === status).reduce((n, r) => n + r._count, 0);
@@ -47,6 +60,7 @@ export async function overview(prisma: PrismaClient, now = new Date()): Promise<
       overdue: Number(invoices[0]?.overdue ?? 0),
       overdueAmount: invoices[0]?.overdue_amount ?? "0",
     },
+    securityAlerts,
     generatedAt: now.toISOString(),
   };
 }

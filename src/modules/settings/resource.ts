@@ -1,35 +1,182 @@
 import { everyActionNeeds } from "../../admin/access.js";
-import { buildFeature, type ActionRequest, type Before, type FeatureType } from "adminjs";
-import { fieldErrors, type ResourceFactory } from "../../admin/resource-kit.js";
+import {
+  buildFeature,
+  NotFoundError,
+  type ActionContext,
+  type ActionRequest,
+  type Before,
+  type FeatureType,
+  type NoticeMessage,
+  type ResourceOptions,
+} from "adminjs";
+import { fieldErrors, type ResourceFactory, type ResourceKit } from "../../admin/resource-kit.js";
+import { AppError } from "../../http/errors.js";
+import { acknowledgeAlert, acknowledgeAlerts } from "../auth/security-alerts.js";
 import { hashPassword } from "../auth/password.js";
-import { ZNewAdmin } from "../auth/schemas.js";
+import { AppError as AdminNotice, type Action, type ActionHandler, type ActionResponse } from "adminjs";
+import { currentContext } from "../../lib/request-context.js";
+import type { Role } from "../auth/permissions.js";
+import { passwordMessageKey, passwordProblem } from "./password-policy.js";
+import {
+  AdminUserError,
+  disableAdmin,
+  enableAdmin,
+  forceLogout,
+  startPasswordReset,
+  updateAdminUser,
+  type AdminChanges,
+} from "./service.js";
 
-/** The password rule of `npm run admin:create` (auth/schemas.ts), as a message key for the form. */
-function passwordProblem(password: string): string | null {
-  if (ZNewAdmin.shape.password.safeParse(password).success) return null;
-  return password.length < 12 ? "passwordTooShort" : "passwordTooLong";
+// ---------------------------------------------------------------------------------------------
+// Admin users (issue 3, item 2): every change goes through settings/service.ts
+// ---------------------------------------------------------------------------------------------
+
+/** The fields of the admin users form a service error can point at; others become a notice. */
+const FORM_FIELDS = new Set(["email", "name", "password", "role", "status", "permissions"]);
+
+/** A service refusal as AdminJS shows it: on its form field when there is one, else as a notice. */
+function asAdminJsError(error: unknown, onForm: boolean): unknown {
+  if (!(error instanceof AdminUserError)) return error;
+  const message = `$t(messages.${error.reason})`;
+  if (onForm && error.field && FORM_FIELDS.has(error.field)) {
+    return fieldErrors("admin_users", { [error.field]: { message } });
+  }
+  return new AdminNotice(message);
+}
+
+/** The acting admin as the session middleware loaded them from the database. */
+const actorId = (): number | null => currentContext()?.admin?.id ?? null;
+
+/**
+ * The virtual `password` field of admin_users: set on creation only, checked against the password
+ * policy for the new account's e-mail and name, and hashed here. An edit carrying a password is
+ * refused: another admin's password is never chosen for them (the reset action e-mails a link).
+ * Runs after the form check, which has already normalized the e-mail and dropped any `passwordHash`.
+ */
+function passwordFeature(bcryptCost: number): FeatureType {
+  const onCreate: Before = async (request: ActionRequest) => {
+    if (request.method !== "post") return request;
+    const { password, ...payload } = (request.payload ?? {}) as Record<string, unknown>;
+    const text = typeof password === "string" ? password : "";
+    const owner = {
+      email: typeof payload.email === "string" ? payload.email : null,
+      name: typeof payload.name === "string" ? payload.name : null,
+    };
+    const problem = text ? passwordProblem(text, owner) : null;
+    if (!text || problem) {
+      const message = problem ? `$t(messages.${passwordMessageKey(problem)})` : "$t(messages.fieldRequired)";
+      throw fieldErrors("admin_users", { password: { message } });
+    }
+    return { ...request, payload: { ...payload, passwordHash: await hashPassword(text, bcryptCost) } };
+  };
+  const onEdit: Before = (request: ActionRequest) => {
+    if (request.method !== "post") return request;
+    const { password, ...payload } = (request.payload ?? {}) as Record<string, unknown>;
+    if (typeof password === "string" && password !== "") {
+      throw fieldErrors("admin_users", { password: { message: "$t(messages.passwordUseReset)" } });
+    }
+    return { ...request, payload };
+  };
+  return buildFeature({ actions: { new: { before: [onCreate] }, edit: { before: [onEdit] } } });
+}
+
+/** The edit form's changes, as the form check (resource-kit.ts) left them: parsed, normalized, checked. */
+function adminChanges(payload: Record<string, unknown>): AdminChanges {
+  const changes: AdminChanges = {};
+  if (typeof payload.email === "string") changes.email = payload.email;
+  if (typeof payload.name === "string") changes.name = payload.name;
+  if (typeof payload.role === "string") changes.role = payload.role as Role;
+  if (payload.status === "active" || payload.status === "disabled") changes.status = payload.status;
+  if ("permissions" in payload) {
+    const value = payload.permissions;
+    changes.permissions = Array.isArray(value) ? value.map(String) : null;
+  }
+  return changes;
+}
+
+/** The edit action through updateAdminUser: the roster rules, session ending and audit in one place. */
+function editAdminUser(kit: ResourceKit): ActionHandler<ActionResponse> {
+  return async (request, _response, context) => {
+    const { record, resource, currentAdmin, h } = context;
+    if (!record) throw new AdminNotice("$t(messages.adminNotFound)");
+    if (request.method !== "post") return { record: record.toJSON(currentAdmin) };
+    const id = Number(record.id());
+    try {
+      await updateAdminUser(kit.prisma, actorId(), id, adminChanges(request.payload ?? {}));
+    } catch (error) {
+      throw asAdminJsError(error, true);
+    }
+    const fresh = (await resource.findOne(String(id), context)) ?? record;
+    return {
+      redirectUrl: h.resourceUrl({ resourceId: resource._decorated?.id() ?? resource.id() }),
+      notice: { message: "successfullyUpdated", type: "success" },
+      record: fresh.toJSON(currentAdmin),
+    };
+  };
 }
 
 /**
- * The virtual `password` field of admin_users: required on creation, optional on edit (empty keeps the
- * current one), checked and hashed here. Runs after the form check, which has already dropped any
- * `passwordHash` the request carried.
+ * A record action that changes something: its page (ConfirmAction) explains it and confirms with a
+ * POST; a GET only shows the record. The service does the work; the answer goes back to the record.
  */
-function passwordFeature(bcryptCost: number): FeatureType {
-  const hashSubmitted =
-    (isNew: boolean): Before =>
-    async (request: ActionRequest) => {
-      if (request.method !== "post") return request;
-      const { password, ...payload } = (request.payload ?? {}) as Record<string, unknown>;
-      const text = typeof password === "string" ? password : "";
-      if (!text && !isNew) return { ...request, payload };
-      const problem = text ? passwordProblem(text) : "fieldRequired";
-      if (problem) throw fieldErrors("admin_users", { password: { message: `$t(messages.${problem})` } });
-      return { ...request, payload: { ...payload, passwordHash: await hashPassword(text, bcryptCost) } };
-    };
-  return buildFeature({
-    actions: { new: { before: [hashSubmitted(true)] }, edit: { before: [hashSubmitted(false)] } },
-  });
+function confirmedAction(
+  kit: ResourceKit,
+  name: "disable" | "enable" | "resetPassword" | "forceLogout",
+  icon: string,
+  run: (targetId: number) => Promise<unknown>,
+  isVisible?: (context: ActionContext) => boolean,
+): Partial<Action<ActionResponse>> {
+  return {
+    actionType: "record",
+    icon,
+    component: kit.components.ConfirmAction,
+    ...(name === "disable" || name === "forceLogout" ? { variant: "danger" as const } : {}),
+    ...(isVisible ? { isVisible } : {}),
+    handler: async (request, _response, context) => {
+      const { record, resource, currentAdmin, h } = context;
+      if (!record) throw new AdminNotice("$t(messages.adminNotFound)");
+      if (request.method !== "post") return { record: record.toJSON(currentAdmin) };
+      const id = Number(record.id());
+      try {
+        await run(id);
+      } catch (error) {
+        throw asAdminJsError(error, false);
+      }
+      const fresh = (await resource.findOne(String(id), context)) ?? record;
+      const resourceId = resource._decorated?.id() ?? resource.id();
+      return {
+        record: fresh.toJSON(currentAdmin),
+        notice: { message: `${name}Done`, type: "success" },
+        redirectUrl: h.recordActionUrl({ resourceId, recordId: String(id), actionName: "show" }),
+      };
+    },
+  };
+}
+
+function adminUserActions(kit: ResourceKit): ResourceOptions["actions"] {
+  const status = (context: ActionContext) => context.record?.param("status") as string | undefined;
+  const isSelf = (context: ActionContext) => String(context.record?.id() ?? "") === String(context.currentAdmin?.id);
+  return {
+    edit: { handler: editAdminUser(kit) },
+    disable: confirmedAction(
+      kit,
+      "disable",
+      "UserX",
+      (id) => disableAdmin(kit.prisma, actorId(), id),
+      (context) => status(context) === "active" && !isSelf(context),
+    ),
+    enable: confirmedAction(
+      kit,
+      "enable",
+      "UserCheck",
+      (id) => enableAdmin(kit.prisma, actorId(), id),
+      (context) => status(context) === "disabled",
+    ),
+    resetPassword: confirmedAction(kit, "resetPassword", "Key", (id) =>
+      startPasswordReset({ prisma: kit.prisma, queues: kit.queues }, actorId(), id),
+    ),
+    forceLogout: confirmedAction(kit, "forceLogout", "LogOut", (id) => forceLogout(kit.prisma, id)),
+  };
 }
 
 // The activity log is the audit trail: nobody writes, edits or deletes it through the admin (DESIGN.md 6).
@@ -39,6 +186,59 @@ const READ_ONLY_ACTIONS = {
   delete: { isAccessible: false },
   bulkDelete: { isAccessible: false },
 };
+
+/**
+ * Acknowledge one alert, or the selected ones, through the service (conditional update + audit row).
+ * AdminJS 7 calls actions without a component by GET; the session cookie is SameSite=Strict, so a
+ * cross-site page cannot make an admin's browser send it.
+ */
+function acknowledgeActions(kit: ResourceKit): ResourceOptions["actions"] {
+  const stillOpen = (context: ActionContext) => !context.record?.param("acknowledgedAt");
+  return {
+    acknowledge: {
+      actionType: "record",
+      icon: "Check",
+      component: false,
+      isVisible: stillOpen,
+      handler: async (_request, _response, context) => {
+        const { record, resource, currentAdmin } = context;
+        if (!record || !currentAdmin) throw new NotFoundError("security alert", "acknowledge");
+        let notice: NoticeMessage = { message: "securityAlertAcknowledged", type: "success" };
+        try {
+          await acknowledgeAlert(kit.prisma, Number(record.id()), Number(currentAdmin.id));
+        } catch (err) {
+          if (!(err instanceof AppError && err.code === "conflict")) throw err;
+          notice = { message: "securityAlertAlreadyAcknowledged", type: "info" };
+        }
+        const fresh = (await resource.findOne(String(record.id()), context)) ?? record;
+        return { record: fresh.toJSON(currentAdmin), notice };
+      },
+    },
+    bulkAcknowledge: {
+      actionType: "bulk",
+      icon: "Check",
+      component: false,
+      handler: async (_request, _response, context) => {
+        const { records = [], resource, currentAdmin } = context;
+        if (!currentAdmin) throw new NotFoundError("security alerts", "bulkAcknowledge");
+        await acknowledgeAlerts(
+          kit.prisma,
+          records.map((r) => Number(r.id())),
+          Number(currentAdmin.id),
+        );
+        const fresh = await resource.findMany(
+          records.map((r) => String(r.id())),
+          context,
+        );
+        return {
+          records: fresh.map((r) => r.toJSON(currentAdmin)),
+          notice: { message: "securityAlertsAcknowledged", type: "success" },
+          redirectUrl: context.h.resourceUrl({ resourceId: resource._decorated?.id() ?? resource.id() }),
+        };
+      },
+    },
+  };
+}
 
 export const settingsResources: ResourceFactory = (kit) => [
   kit.resource(
@@ -59,15 +259,30 @@ export const settingsResources: ResourceFactory = (kit) => [
           description: "permissionsHint",
         },
         lastLogin: kit.readOnly(),
+        // On the creation form only (NewPassword): afterwards only its owner sets it.
         password: {
           type: "password",
+          components: { edit: kit.components.NewPassword },
           isVisible: { list: false, show: false, filter: false, edit: true },
-          description: "passwordHint",
+          description: "passwordNewHint",
         },
       },
+      actions: adminUserActions(kit),
     },
     {
-      access: { module: "settings", actions: everyActionNeeds("system") },
+      // delete and bulkDelete stay the kit's: they cannot remove the last super admin, since the acting
+      // admin holds settings.system, and an admin who ever logged in (oneself included) is referenced
+      // by admin_activity_log, whose foreign key refuses the deletion (disable the account instead).
+      access: {
+        module: "settings",
+        actions: {
+          ...everyActionNeeds("system"),
+          disable: "system",
+          enable: "system",
+          resetPassword: "system",
+          forceLogout: "system",
+        },
+      },
       secrets: ["passwordHash"],
       writeOnly: ["password"],
       features: [passwordFeature(kit.bcryptCost)],
@@ -87,7 +302,7 @@ export const settingsResources: ResourceFactory = (kit) => [
         userAgent: { isVisible: { list: true, show: true, edit: false, filter: false } },
       },
     },
-    { access: { module: "settings", actions: everyActionNeeds("system") } },
+    { access: { module: "settings", actions: { ...everyActionNeeds("system"), new: null, edit: null } } },
   ),
   kit.resource(
     "AdminActivityLog",
@@ -119,9 +334,22 @@ export const settingsResources: ResourceFactory = (kit) => [
         acknowledgedAt: kit.readOnly(),
         acknowledger: kit.readOnly(),
       },
+      actions: acknowledgeActions(kit),
     },
     // Raised by the login protection; only acknowledged, never written by hand.
-    { access: { module: "settings", actions: { new: null, edit: null, delete: null, bulkDelete: null } } },
+    {
+      access: {
+        module: "settings",
+        actions: {
+          new: null,
+          edit: null,
+          delete: null,
+          bulkDelete: null,
+          acknowledge: "edit",
+          bulkAcknowledge: "edit",
+        },
+      },
+    },
   ),
   kit.resource(
     "PasswordResetToken",
