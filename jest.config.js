@@ -14,6 +14,7 @@ const config = {
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   testMatch: ["<rootDir>/src/**/*.test.ts", "<rootDir>/test/**/*.test.ts"],
   globalSetup: "<rootDir>/test/helpers/global-setup.js",
+  globalTeardown: "<rootDir>/test/helpers/global-teardown.js",
   setupFilesAfterEnv: ["<rootDir>/test/helpers/per-file-setup.ts"],
   testTimeout: 30_000,
   maxWorkers: 2,

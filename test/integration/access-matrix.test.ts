@@ -6,63 +6,9 @@ import type { Agent } from "supertest";
 import { buildAdmin } from "../../src/admin/index.js";
 import { permissionFor } from "../../src/admin/access.js";
 import { KitPrismaResource } from "../../src/admin/resource-kit.js";
-import { seedDemoData } from "../../prisma/seed.js";
 import { makeAdmin } from "../factories/index.js";
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
-
-type Role = "viewer" | "editor" | "admin" | "super_admin";
-
-// DESIGN.md 5, restated independently of src/modules/auth/permissions.ts.
-const CLASS_OF: Record<string, "read" | "write" | "delete" | "system"> = {
-  view: "read",
-  stats: "read",
-  export: "read",
-  process: "write",
-  reject: "write",
-  edit: "write",
-  create: "write",
-  create_invoice: "write",
-  backup: "write",
-  test: "write",
-  configure_alerts: "write",
-  configure: "write",
-  send: "write",
-  reply: "write",
-  delete: "delete",
-  refund: "delete",
-  system: "system",
-};
-const ROLES_OF_CLASS = {
-  read: ["viewer", "editor", "admin", "super_admin"],
-  write: ["editor", "admin", "super_admin"],
-  delete: ["admin", "super_admin"],
-  system: ["super_admin"],
-} as const;
-
-interface User {
-  label: string;
-  role: Role;
-  permissions: string[] | null;
-}
-
-const USERS: User[] = [
-  { label: "viewer", role: "viewer", permissions: null },
-  { label: "editor", role: "editor", permissions: null },
-  { label: "admin", role: "admin", permissions: null },
-  { label: "super_admin", role: "super_admin", permissions: null },
-  {
-    label: "restricted editor",
-    role: "editor",
-    permissions: ["customers.view", "ai_queue.view", "ai_queue.process"],
-  },
-];
-
-function expectedAllowed(user: User, module: string, permission: string | null): boolean {
-  if (permission === null) return false;
-  const cls = CLASS_OF[permission];
-  if (!cls || !(ROLES_OF_CLASS[cls] as readonly string[]).includes(user.role)) return false;
-  return user.permissions === null || user.permissions.includes(`${module}.${permission}`);
-}
+import { USERS, expectedAllowed, seedEveryTable } from "../helpers/access-matrix.js";
 
 let t: TestApp;
 let admin: AdminJS;
@@ -70,18 +16,7 @@ const agents = new Map<string, Agent>();
 
 beforeAll(async () => {
   t = await makeTestApp();
-  await seedDemoData(t.deps.prisma, { bcryptCost: 4 });
-  // Rows for the tables the demo leaves empty.
-  const someone = await t.deps.prisma.adminUser.findFirstOrThrow();
-  for (let i = 0; i < 3; i++) {
-    await t.deps.prisma.securityAlert.create({ data: { kind: "account_locked", adminId: someone.id } });
-    await t.deps.prisma.passwordResetToken.create({
-      data: { adminId: someone.id, tokenHash: `hash-${i}`, expiresAt: new Date(Date.now() + 3600_000) },
-    });
-    await t.deps.prisma.adminSession.create({
-      data: { id: `matrix-${i}`, adminId: someone.id, expiresAt: new Date(Date.now() + 3600_000) },
-    });
-  }
+  await seedEveryTable(t.deps.prisma);
   for (const user of USERS) {
     const created = await makeAdmin(t.deps.prisma, { role: user.role, permissions: user.permissions ?? undefined });
     agents.set(user.label, await loginAgent(t.app, created.email, created.password));
