@@ -24,7 +24,7 @@ export const CLASS_OF: Record<string, "read" | "write" | "delete" | "system"> = 
   refund: "delete",
   system: "system",
 };
-const ROLES_OF_CLASS = {
+export const ROLES_OF_CLASS = {
   read: ["viewer", "editor", "admin", "super_admin"],
   write: ["editor", "admin", "super_admin"],
   delete: ["admin", "super_admin"],

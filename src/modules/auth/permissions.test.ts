@@ -1,31 +1,6 @@
 import { can, effectivePermissions, MODULE_PERMISSIONS, type PermissionModule, type Role } from "./permissions.js";
-
-// DESIGN.md section 5, as a table: which roles hold each permission class.
-const MATRIX: Record<string, Role[]> = {
-  read: ["viewer", "editor", "admin", "super_admin"],
-  write: ["editor", "admin", "super_admin"],
-  delete: ["admin", "super_admin"],
-  system: ["super_admin"],
-};
-const CLASS: Record<string, keyof typeof MATRIX> = {
-  view: "read",
-  stats: "read",
-  export: "read",
-  process: "write",
-  reject: "write",
-  edit: "write",
-  create: "write",
-  create_invoice: "write",
-  backup: "write",
-  test: "write",
-  configure_alerts: "write",
-  configure: "write",
-  send: "write",
-  reply: "write",
-  delete: "delete",
-  refund: "delete",
-  system: "system",
-};
+// DESIGN.md section 5 restated as test tables, independently of permissions.ts.
+import { CLASS_OF, ROLES_OF_CLASS } from "../../../test/helpers/access-matrix.js";
 
 const cases = (Object.keys(MODULE_PERMISSIONS) as PermissionModule[]).flatMap((module) =>
   (MODULE_PERMISSIONS[module] as readonly string[]).flatMap((permission) =>
@@ -33,7 +8,7 @@ const cases = (Object.keys(MODULE_PERMISSIONS) as PermissionModule[]).flatMap((m
       role,
       module,
       permission,
-      allowed: MATRIX[CLASS[permission]!]!.includes(role),
+      allowed: (ROLES_OF_CLASS[CLASS_OF[permission]!] as readonly string[]).includes(role),
     })),
   ),
 );
