@@ -1,4 +1,4 @@
-// The page of a record action that changes something (disable, enable, reset password, force logout):
+// The page of a record or bulk action that changes something (disable, reset password, acknowledge...):
 // it says what the action will do and runs it on confirmation with a POST. AdminJS would run an
 // action without a page by a GET, which the portal's same-origin check does not cover, so no state
 // change is ever reachable that way.
@@ -8,21 +8,23 @@ import { Box, Button, H3, Text } from "@adminjs/design-system";
 
 const api = new ApiClient();
 
-const ConfirmAction: React.FC<ActionProps> = ({ action, resource, record }) => {
+const ConfirmAction: React.FC<ActionProps> = ({ action, resource, record, records }) => {
   const { translateAction, translateButton, translateMessage } = useTranslation();
   const handleResponse = useActionResponseHandler();
   const [busy, setBusy] = useState(false);
-  if (!record) return null;
+  if (!record && !records?.length) return null;
 
   const confirm = async () => {
     setBusy(true);
     try {
-      const response = await api.recordAction({
-        resourceId: resource.id,
-        recordId: record.id,
-        actionName: action.name,
-        data: {},
-      });
+      const response = record
+        ? await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data: {} })
+        : await api.bulkAction({
+            resourceId: resource.id,
+            recordIds: (records ?? []).map((r) => r.id),
+            actionName: action.name,
+            data: {},
+          });
       handleResponse(response);
     } finally {
       setBusy(false);
@@ -32,7 +34,8 @@ const ConfirmAction: React.FC<ActionProps> = ({ action, resource, record }) => {
   return (
     <Box variant="container">
       <H3>
-        {translateAction(action.label, resource.id)} — {record.title}
+        {translateAction(action.label, resource.id)} —{" "}
+        {record ? record.title : (records ?? []).map((r) => r.title).join(", ")}
       </H3>
       <Text mb="xl">{translateMessage(`${action.name}Explain`, resource.id)}</Text>
       <Button

@@ -374,7 +374,11 @@ describe("security alerts acknowledge", () => {
   it("acknowledges an alert for an editor, once, with one audit row", async () => {
     const id = await openAlert();
     const { admin, agent } = await agentFor("editor");
-    const res = await agent.get(`/admin/api/resources/security_alerts/records/${id}/acknowledge`);
+    // Opening the action's page (a GET) changes nothing: only its confirmation (a POST) does.
+    const page = await agent.get(`/admin/api/resources/security_alerts/records/${id}/acknowledge`);
+    expect(page.status).toBe(200);
+    expect((await t.deps.prisma.securityAlert.findUniqueOrThrow({ where: { id } })).acknowledgedAt).toBeNull();
+    const res = await agent.post(`/admin/api/resources/security_alerts/records/${id}/acknowledge`);
     expect(res.status).toBe(200);
     expect(res.body.notice).toMatchObject({ type: "success", message: "securityAlertAcknowledged" });
     expect(Number(res.body.record.params.acknowledger)).toBe(admin.id);
@@ -382,10 +386,10 @@ describe("security alerts acknowledge", () => {
     expect(row.acknowledgedBy).toBe(admin.id);
     expect(row.acknowledgedAt).not.toBeNull();
 
-    const again = await agent.get(`/admin/api/resources/security_alerts/records/${id}/acknowledge`);
+    const again = await agent.post(`/admin/api/resources/security_alerts/records/${id}/acknowledge`);
     expect(again.body.notice).toMatchObject({ message: "securityAlertAlreadyAcknowledged" });
     const audit = await t.deps.prisma.adminActivityLog.findMany({
-      where: { resourceType: "security_alert", resourceId: id, action: "acknowledge" },
+      where: { resourceType: "security_alerts", resourceId: id, action: "acknowledge" },
     });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ adminId: admin.id, ipAddress: "203.0.113.40" });
@@ -396,9 +400,9 @@ describe("security alerts acknowledge", () => {
   it("refuses a viewer, leaving the alert open", async () => {
     const id = await openAlert();
     const { agent } = await agentFor("viewer");
-    const res = await agent.get(`/admin/api/resources/security_alerts/records/${id}/acknowledge`);
+    const res = await agent.post(`/admin/api/resources/security_alerts/records/${id}/acknowledge`);
     expect(res.status).toBe(403);
-    const bulk = await agent.get(`/admin/api/resources/security_alerts/bulk/bulkAcknowledge?recordIds=${id}`);
+    const bulk = await agent.post(`/admin/api/resources/security_alerts/bulk/bulkAcknowledge?recordIds=${id}`);
     expect(bulk.status).toBe(403);
     expect((await t.deps.prisma.securityAlert.findUniqueOrThrow({ where: { id } })).acknowledgedAt).toBeNull();
   });
@@ -409,7 +413,7 @@ describe("security alerts acknowledge", () => {
     const { admin, agent } = await agentFor("editor");
     const earlier = await makeAdmin(t.deps.prisma);
     await acknowledgeAlert(t.deps.prisma, b, earlier.id);
-    const res = await agent.get(`/admin/api/resources/security_alerts/bulk/bulkAcknowledge?recordIds=${a},${b}`);
+    const res = await agent.post(`/admin/api/resources/security_alerts/bulk/bulkAcknowledge?recordIds=${a},${b}`);
     expect(res.status).toBe(200);
     expect(res.body.records).toHaveLength(2);
     const rows = await t.deps.prisma.securityAlert.findMany({ where: { id: { in: [a, b] } }, orderBy: { id: "asc" } });
@@ -428,7 +432,7 @@ describe("security alerts acknowledge", () => {
     expect(lost.reason).toMatchObject({ code: "conflict" });
     expect(
       await t.deps.prisma.adminActivityLog.count({
-        where: { resourceType: "security_alert", resourceId: id, action: "acknowledge" },
+        where: { resourceType: "security_alerts", resourceId: id, action: "acknowledge" },
       }),
     ).toBe(1);
   });

@@ -64,7 +64,7 @@ export async function raiseAlert(
   // Raised by the system, not by whoever was trying to log in.
   await writeAudit(tx, {
     action: "create",
-    resourceType: "security_alert",
+    resourceType: "security_alerts",
     resourceId: created.id,
     after: created,
     adminId: null,
@@ -89,7 +89,7 @@ export async function acknowledgeAlert(prisma: PrismaClient, id: number, adminId
     }
     await writeAudit(tx, {
       action: "acknowledge",
-      resourceType: "security_alert",
+      resourceType: "security_alerts",
       resourceId: id,
       before: { acknowledgedAt: null, acknowledgedBy: null },
       after: { acknowledgedAt: now, acknowledgedBy: adminId },

@@ -198,11 +198,13 @@ function acknowledgeActions(kit: ResourceKit): ResourceOptions["actions"] {
     acknowledge: {
       actionType: "record",
       icon: "Check",
-      component: false,
+      // A confirmation page that POSTs: without one AdminJS would run the action by a GET.
+      component: kit.components.ConfirmAction,
       isVisible: stillOpen,
-      handler: async (_request, _response, context) => {
+      handler: async (request, _response, context) => {
         const { record, resource, currentAdmin } = context;
         if (!record || !currentAdmin) throw new NotFoundError("security alert", "acknowledge");
+        if (request.method !== "post") return { record: record.toJSON(currentAdmin) };
         let notice: NoticeMessage = { message: "securityAlertAcknowledged", type: "success" };
         try {
           await acknowledgeAlert(kit.prisma, Number(record.id()), Number(currentAdmin.id));
@@ -217,10 +219,11 @@ function acknowledgeActions(kit: ResourceKit): ResourceOptions["actions"] {
     bulkAcknowledge: {
       actionType: "bulk",
       icon: "Check",
-      component: false,
-      handler: async (_request, _response, context) => {
+      component: kit.components.ConfirmAction,
+      handler: async (request, _response, context) => {
         const { records = [], resource, currentAdmin } = context;
         if (!currentAdmin) throw new NotFoundError("security alerts", "bulkAcknowledge");
+        if (request.method !== "post") return { records: records.map((r) => r.toJSON(currentAdmin)) };
         await acknowledgeAlerts(
           kit.prisma,
           records.map((r) => Number(r.id())),
