@@ -55,9 +55,9 @@ const REFUND_NOTES = [
 
 function invoiceStatus(rng: Rng, now: Date, issuedAt: Date): InvoiceStatus {
   const age = now.getTime() - issuedAt.getTime();
-  if (age < 3 * DAY) return rng.weighted<InvoiceStatus>({ pending: 55, paid: 45, failed: 0, refunded: 0 });
-  if (age < 15 * DAY) return rng.weighted<InvoiceStatus>({ paid: 82, pending: 12, failed: 6, refunded: 0 });
-  return rng.weighted<InvoiceStatus>({ paid: 92, failed: 4, refunded: 4, pending: 0 });
+  if (age < 3 * DAY) return rng.weighted<InvoiceStatus>({ draft: 0, pending: 55, paid: 45, failed: 0, refunded: 0 });
+  if (age < 15 * DAY) return rng.weighted<InvoiceStatus>({ draft: 0, paid: 82, pending: 12, failed: 6, refunded: 0 });
+  return rng.weighted<InvoiceStatus>({ draft: 0, paid: 92, failed: 4, refunded: 4, pending: 0 });
 }
 
 function billingStatusOf(status: InvoiceStatus): AiBillingStatus {

@@ -53,6 +53,7 @@ const RESOURCES: Record<string, ResourceWords> = {
     common: ["id", "createdAt", "status", "customer", "site", "admin"],
     properties: {
       requestType: ["Type de demande", "Request type"],
+      idempotencyKey: ["Clé d'idempotence (assistant)", "Idempotency key (wizard)"],
       businessType: ["Activité", "Business type"],
       terminology: ["Terminologie", "Terminology"],
       requestData: ["Données de la demande (JSON)", "Request data (JSON)"],
@@ -74,6 +75,7 @@ const RESOURCES: Record<string, ResourceWords> = {
     common: ["id", "createdAt", "status", "name", "email"],
     properties: {
       planType: ["Offre", "Plan"],
+      language: ["Langue des e-mails", "E-mail language"],
     },
   },
   billing_plans: {
@@ -258,6 +260,45 @@ const RESOURCES: Record<string, ResourceWords> = {
       newValues: ["Nouvelles valeurs (JSON)", "New values (JSON)"],
     },
   },
+  ai_generations: {
+    label: ["Générations Claude", "Claude generations"],
+    common: ["id", "createdAt", "status", "admin"],
+    properties: {
+      aiRequest: ["Demande IA", "AI request"],
+      model: ["Modèle", "Model"],
+      inputTokens: ["Jetons en entrée", "Input tokens"],
+      outputTokens: ["Jetons en sortie", "Output tokens"],
+      cost: ["Coût", "Cost"],
+      attempts: ["Tentatives", "Attempts"],
+      error: ["Erreur", "Error"],
+      finishedAt: ["Terminée le", "Finished at"],
+    },
+  },
+  email_log: {
+    label: ["E-mails envoyés", "E-mail log"],
+    common: ["id", "createdAt", "status", "customer"],
+    properties: {
+      template: ["Modèle", "Template"],
+      language: ["Langue", "Language"],
+      toAddress: ["Destinataire", "To"],
+      subject: ["Objet", "Subject"],
+      aiRequest: ["Demande IA", "AI request"],
+      attempts: ["Tentatives", "Attempts"],
+      lastError: ["Dernière erreur", "Last error"],
+      messageId: ["Identifiant du message", "Message id"],
+      sentAt: ["Envoyé le", "Sent at"],
+    },
+  },
+  settings: {
+    label: ["Réglages", "Settings"],
+    common: [],
+    properties: {
+      key: ["Clé", "Key"],
+      value: ["Valeur (JSON)", "Value (JSON)"],
+      updatedAt: ["Modifié le", "Updated at"],
+      updater: ["Modifié par", "Updated by"],
+    },
+  },
   security_alerts: {
     label: ["Alertes de sécurité", "Security alerts"],
     common: ["id", "createdAt", "admin", "email", "ipAddress"],
@@ -343,7 +384,16 @@ const ENUMS: Record<string, Record<string, Words>> = {
     expired: ["Expiré", "Expired"],
     suspended: ["Suspendu", "Suspended"],
   },
+  Language: { fr: ["Français", "French"], en: ["Anglais", "English"] },
+  AiGenerationStatus: {
+    queued: ["En file", "Queued"],
+    running: ["En cours", "Running"],
+    succeeded: ["Réussie", "Succeeded"],
+    failed: ["Échouée", "Failed"],
+  },
+  EmailLogStatus: { queued: ["En file", "Queued"], sent: ["Envoyé", "Sent"], failed: ["Échec", "Failed"] },
   InvoiceStatus: {
+    draft: ["Brouillon", "Draft"],
     pending: ["En attente", "Pending"],
     paid: ["Payée", "Paid"],
     failed: ["Échec du paiement", "Failed"],

@@ -60,7 +60,19 @@ export function expectedAllowed(user: User, module: string, permission: string |
 export async function seedEveryTable(prisma: PrismaClient): Promise<void> {
   await seedDemoData(prisma, { bcryptCost: 4 });
   const someone = await prisma.adminUser.findFirstOrThrow({ orderBy: { id: "asc" } });
+  const request = await prisma.aiRequest.findFirstOrThrow({ orderBy: { id: "asc" }, include: { customer: true } });
   for (let i = 0; i < 3; i++) {
+    await prisma.aiGeneration.create({ data: { aiRequestId: request.id, adminId: someone.id, model: "claude-test" } });
+    await prisma.emailLog.create({
+      data: {
+        template: `matrix.${i}`,
+        toAddress: request.customer.email,
+        subject: `Matrix ${i}`,
+        customerId: request.customerId,
+        aiRequestId: request.id,
+      },
+    });
+    await prisma.setting.create({ data: { key: `matrix.${i}`, value: { i } } });
     await prisma.securityAlert.create({ data: { kind: "account_locked", adminId: someone.id } });
     await prisma.passwordResetToken.create({
       data: { adminId: someone.id, tokenHash: `hash-${i}`, expiresAt: new Date(Date.now() + 3600_000) },
@@ -69,4 +81,12 @@ export async function seedEveryTable(prisma: PrismaClient): Promise<void> {
       data: { id: `matrix-${i}`, adminId: someone.id, expiresAt: new Date(Date.now() + 3600_000) },
     });
   }
+}
+
+/** The primary key property of a resource (most tables have `id`; settings has `key`). */
+export function idPath(resource: { properties(): { isId(): boolean; path(): string }[] }): string {
+  return resource
+    .properties()
+    .find((p) => p.isId())!
+    .path();
 }

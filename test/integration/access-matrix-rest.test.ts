@@ -8,7 +8,7 @@ import { KitPrismaResource } from "../../src/admin/resource-kit.js";
 import { MODULE_PERMISSIONS } from "../../src/modules/auth/permissions.js";
 import { API, makeApiLogin } from "../factories/api.js";
 import { makeTestApp, type TestApp } from "../helpers/app.js";
-import { USERS, expectedAllowed, seedEveryTable } from "../helpers/access-matrix.js";
+import { USERS, expectedAllowed, idPath, seedEveryTable } from "../helpers/access-matrix.js";
 
 let t: TestApp;
 let resources: KitPrismaResource[];
@@ -43,9 +43,9 @@ describe("access matrix through the REST API", () => {
   it("allows every route exactly where the matrix says, 403 without the permission, 405 where no one may", async () => {
     const rows = new Map<string, string[]>();
     for (const r of resources) {
-      const ids = (await r.find({ filters: {} } as never, { limit: 2, sort: { sortBy: "id", direction: "asc" } })).map(
-        (rec) => String(rec.id()),
-      );
+      const ids = (
+        await r.find({ filters: {} } as never, { limit: 2, sort: { sortBy: idPath(r), direction: "asc" } })
+      ).map((rec) => String(rec.id()));
       expect({ table: r.tableName, rows: ids.length }).toEqual({ table: r.tableName, rows: 2 });
       // Never the API sessions this test is logged in with.
       rows.set(r.tableName, r.tableName === "admin_sessions" ? ["matrix-0", "matrix-1"] : ids);

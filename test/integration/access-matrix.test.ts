@@ -8,7 +8,7 @@ import { permissionFor } from "../../src/admin/access.js";
 import { KitPrismaResource } from "../../src/admin/resource-kit.js";
 import { makeAdmin } from "../factories/index.js";
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
-import { USERS, expectedAllowed, seedEveryTable } from "../helpers/access-matrix.js";
+import { USERS, expectedAllowed, idPath, seedEveryTable } from "../helpers/access-matrix.js";
 
 let t: TestApp;
 let admin: AdminJS;
@@ -58,7 +58,7 @@ describe("access matrix through AdminJS", () => {
     for (const resource of admin.resources) {
       if (!(resource instanceof KitPrismaResource)) throw new Error(`${resource.id()} is not a kit resource`);
       // The oldest rows: seeded ones, never the accounts this test is logged in with.
-      const oldest = { limit: 2, sort: { sortBy: "id", direction: "asc" as const } };
+      const oldest = { limit: 2, sort: { sortBy: idPath(resource), direction: "asc" as const } };
       const ids = (await resource.find({ filters: {} } as never, oldest)).map((r) => String(r.id()));
       expect({ table: resource.tableName, rows: ids.length }).toEqual({ table: resource.tableName, rows: 2 });
       rows.set(resource.tableName, ids);

@@ -384,9 +384,9 @@ describe("rest-api resources", () => {
     expect(res.headers["content-type"]).toMatch(/^text\/csv/);
     expect(res.headers["content-disposition"]).toMatch(/attachment; filename="customers-/);
     const lines = (res.body as string).trim().split("\r\n");
-    expect(lines[0]).toBe("id,email,name,createdAt,planType,status");
+    expect(lines[0]).toBe("id,email,name,createdAt,planType,status,language");
     expect(lines.length).toBeGreaterThan(1);
-    expect(lines.every((line, i) => i === 0 || line.endsWith(",pro,active"))).toBe(true);
+    expect(lines.every((line, i) => i === 0 || line.endsWith(",pro,active,fr"))).toBe(true);
     // A cell a spreadsheet would run as a formula is defused.
     expect(res.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
 

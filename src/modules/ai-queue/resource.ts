@@ -49,4 +49,26 @@ export const aiQueueResources: ResourceFactory = (kit) => [
     },
     { access: { module: "ai_queue", actions: { new: null, edit: "process" } } },
   ),
+  kit.resource(
+    "AiGeneration",
+    {
+      navigation: kit.nav.aiQueue,
+      listProperties: [
+        "id",
+        "aiRequest",
+        "status",
+        "model",
+        "inputTokens",
+        "outputTokens",
+        "cost",
+        "admin",
+        "createdAt",
+      ],
+      filterProperties: ["aiRequest", "status", "model", "admin", "createdAt"],
+      sort: { sortBy: "createdAt", direction: "desc" },
+      properties: { model: { isTitle: true }, error: kit.text(), cost: kit.money() },
+    },
+    // Written by the draft job: a record of what Claude was asked and what it cost.
+    { access: { module: "ai_queue", actions: { new: null, edit: null, delete: null, bulkDelete: null } } },
+  ),
 ];

@@ -369,4 +369,32 @@ export const settingsResources: ResourceFactory = (kit) => [
       secrets: ["tokenHash"],
     },
   ),
+  kit.resource(
+    "EmailLog",
+    {
+      navigation: kit.nav.settings,
+      listProperties: ["id", "createdAt", "template", "toAddress", "status", "attempts", "sentAt"],
+      filterProperties: ["template", "toAddress", "status", "customer", "aiRequest", "createdAt", "sentAt"],
+      sort: { sortBy: "createdAt", direction: "desc" },
+      properties: { subject: { isTitle: true }, lastError: kit.text() },
+    },
+    // Written with the change that causes each e-mail and updated by the mail job.
+    { access: { module: "settings", actions: { new: null, edit: null, delete: null, bulkDelete: null } } },
+  ),
+  kit.resource(
+    "Setting",
+    {
+      navigation: kit.nav.settings,
+      listProperties: ["key", "value", "updatedAt", "updater"],
+      filterProperties: ["key", "updatedAt"],
+      sort: { sortBy: "updatedAt", direction: "desc" },
+      properties: {
+        key: { isTitle: true },
+        value: kit.json(),
+        updatedAt: kit.readOnly(),
+        updater: kit.readOnly(),
+      },
+    },
+    { access: { module: "settings", actions: { new: "edit", edit: "edit", delete: null, bulkDelete: null } } },
+  ),
 ];
