@@ -22,7 +22,9 @@ import { apiRoutes } from "./http/api.js";
 import { adminActionGuard } from "./http/admin-action-guard.js";
 import { formLoginRefusal, loginThrottle } from "./http/login-throttle.js";
 import { accountRoutes } from "./modules/settings/account-routes.js";
+import { briefRoutes } from "./modules/ai-queue/brief.js";
 import formidable from "express-formidable";
+import { wizardWebhookRoutes } from "./modules/ai-queue/webhook-routes.js";
 
 export interface AppOptions {
   /** Bundle the React components (skipped by API-level tests, which never load the browser bundle). */
@@ -58,6 +60,8 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use(healthRoutes(deps));
   app.use(requestContext);
   app.get(["/favicon.svg", "/favicon.ico"], favicon);
+  // Signed on the raw body (HMAC): its own raw parser, no session, no cookie.
+  app.use("/webhooks", wizardWebhookRoutes(deps));
 
   const admin = await buildAdmin(deps);
   if (options.bundle ?? true) await bundleComponents(admin);
@@ -77,6 +81,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use(ADMIN_ROOT, sessionAdmin(deps.prisma));
   app.post(`${ADMIN_ROOT}/login`, loginThrottle(deps, admin));
   app.use(ADMIN_ROOT, accountRoutes(deps));
+  app.use(ADMIN_ROOT, briefRoutes(deps));
 
   // AdminJS's own JSON API answers 401 without a session, rather than redirecting to the form.
   app.use(`${ADMIN_ROOT}/api`, requireSessionForApi, adminActionGuard(admin), forbiddenAs403);

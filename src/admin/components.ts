@@ -17,6 +17,11 @@ export function createComponents() {
     JsonEdit: add("JsonEdit", "JsonEdit.tsx"),
     ConfirmAction: add("ConfirmAction", "ConfirmAction.tsx"),
     NewPassword: add("NewPassword", "NewPassword.tsx"),
+    // AI requests: Complete (content JSON, cost, notes) and Reject (reason).
+    AiRequestTransition: add("AiRequestTransition", "AiRequestTransition.tsx"),
+    // AI requests: the Claude Code brief download and the result import (modules/ai-queue/brief.ts).
+    ExportBrief: add("ExportBrief", "ExportBrief.tsx"),
+    ImportResult: add("ImportResult", "ImportResult.tsx"),
     // AdminJS's logged-in menu, with a link to the change-password page.
     LoggedIn: override("LoggedIn", "LoggedIn.tsx"),
   };

@@ -49,6 +49,7 @@ export async function buildAdmin(deps: Pick<Deps, "prisma" | "config" | "queues"
   const kit = createResourceKit(deps.prisma, models, components, {
     bcryptCost: deps.config.bcryptCost,
     queues: deps.queues,
+    anthropic: deps.config.anthropic,
   });
   const options: AdminJSOptions = {
     rootPath: ADMIN_ROOT,

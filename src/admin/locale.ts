@@ -576,6 +576,46 @@ const MESSAGES: Record<string, Words> = {
   resetPasswordDone: ["Lien de réinitialisation envoyé par e-mail", "Reset link e-mailed"],
   forceLogoutDone: ["Toutes les sessions du compte sont terminées", "All the account's sessions have ended"],
   accountChangePassword: ["Changer mon mot de passe", "Change my password"],
+  // Queue IA workflow (src/modules/ai-queue/service.ts).
+  takeExplain: [
+    "La demande vous est assignée et passe en traitement ; le client est prévenu par e-mail.",
+    "The request is assigned to you and moves to processing; the customer is e-mailed.",
+  ],
+  releaseExplain: [
+    "La demande redevient en attente et n'est plus assignée.",
+    "The request goes back to pending, unassigned.",
+  ],
+  completeExplain: [
+    "Le contenu (JSON conforme au type de demande) est livré, la demande est facturée et le client prévenu.",
+    "The content (JSON matching the request type) is delivered, the request billed and the customer e-mailed.",
+  ],
+  rejectExplain: [
+    "La demande est refusée ; le motif est envoyé au client.",
+    "The request is rejected; the reason is sent to the customer.",
+  ],
+  takeDone: ["Demande prise en charge", "Request taken"],
+  releaseDone: ["Demande libérée", "Request released"],
+  completeDone: ["Demande terminée et facturée", "Request completed and billed"],
+  rejectDone: ["Demande refusée", "Request rejected"],
+  // Claude drafts and the Claude Code export/import (src/modules/ai-queue/resource.ts).
+  aiRequestNotFound: ["Cette demande IA n'existe pas", "No such AI request"],
+  generateDraftExplain: [
+    "Claude rédige un brouillon du contenu à partir de la demande. Il s'affiche dans « Contenu généré » dès qu'il est prêt (suivi dans Générations IA) ; relisez-le et modifiez-le avant de terminer la demande.",
+    'Claude writes a draft of the content from the request. It appears in "Generated content" once ready (tracked in AI generations); review and edit it before completing the request.',
+  ],
+  generateDraftQueued: [
+    "Brouillon demandé à Claude : il apparaîtra dans le contenu généré",
+    "Draft requested from Claude: it will appear in the generated content",
+  ],
+  exportBriefExplain: [
+    "Télécharge la demande en Markdown, avec le schéma JSON attendu, pour la traiter avec Claude Code ; importez ensuite le JSON obtenu avec « Importer un résultat ».",
+    'Downloads the request as Markdown, with the expected JSON schema, to work on it with Claude Code; then import the resulting JSON with "Import result".',
+  ],
+  importResultExplain: [
+    "Collez le JSON produit par Claude Code : il est vérifié selon le type de demande puis enregistré comme brouillon (contenu généré).",
+    "Paste the JSON produced by Claude Code: it is checked against the request type and stored as the draft (generated content).",
+  ],
+  importResultDone: ["Résultat importé comme brouillon", "Result imported as the draft"],
 };
 
 /** Custom actions (AdminJS looks them up as actions.<name>). */
@@ -587,6 +627,15 @@ const ACTIONS: Record<string, Words> = {
   enable: ["Réactiver", "Enable"],
   resetPassword: ["Réinitialiser le mot de passe", "Reset password"],
   forceLogout: ["Déconnecter partout", "Log out everywhere"],
+  // Queue IA workflow (src/modules/ai-queue/service.ts).
+  take: ["Prendre", "Take"],
+  release: ["Libérer", "Release"],
+  complete: ["Terminer", "Complete"],
+  reject: ["Refuser", "Reject"],
+  // AI requests (src/modules/ai-queue/resource.ts).
+  generateDraft: ["Générer un brouillon (Claude)", "Generate draft (Claude)"],
+  exportBrief: ["Exporter pour Claude Code", "Export for Claude Code"],
+  importResult: ["Importer un résultat", "Import result"],
 };
 
 // ---------------------------------------------------------------------------------------------

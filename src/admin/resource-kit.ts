@@ -36,6 +36,7 @@ import { BUILT_IN_ACTIONS, guard, refuseBeforeHooks, type ResourceAccess } from 
 import type { Components } from "./components.js";
 import { NAVIGATION } from "./navigation.js";
 import type { Queues } from "../queues/index.js";
+import type { Config } from "../config.js";
 
 type DmmfField = DmmfModel["fields"][number];
 
@@ -81,6 +82,8 @@ export interface ResourceKit {
   bcryptCost: number;
   /** The app's queues, for actions that hand work to a job (e-mails). */
   queues: Pick<Queues, "byName">;
+  /** Claude's settings (config.anthropic), for the AI requests' "Generate draft" action. */
+  anthropic: Config["anthropic"];
   /** A Prisma model as an AdminJS resource whose id is its table name. */
   resource(modelName: string, options: ResourceOptions, settings: KitResourceSettings): ResourceWithOptions;
   /** A Decimal amount: shown as money in lists and pages, typed as a number with cents. */
@@ -104,6 +107,7 @@ export type ResourceFactory = (kit: ResourceKit) => ResourceWithOptions[];
 export interface ResourceKitSettings {
   bcryptCost: number;
   queues: Pick<Queues, "byName">;
+  anthropic: Config["anthropic"];
 }
 
 // AdminJS renders field and notice messages with i18next, which resolves $t(key) nesting even in a
@@ -619,6 +623,7 @@ export function createResourceKit(
     nav: NAVIGATION,
     bcryptCost: settings.bcryptCost,
     queues: settings.queues,
+    anthropic: settings.anthropic,
     resource,
     money: ({ currencyPath } = {}) => ({
       components: { list: components.Money, show: components.Money },

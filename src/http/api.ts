@@ -10,6 +10,7 @@ import { requireBearer } from "./bearer-auth.js";
 import { resourceRoutes } from "./resource-routes.js";
 import { docsPage, openApiDocument } from "./openapi.js";
 import { AUTH_OPERATIONS, authRoutes } from "../modules/auth/routes.js";
+import { aiQueueRoutes } from "../modules/ai-queue/routes.js";
 
 const TITLE = "Locod-AI Admin API";
 
@@ -63,6 +64,7 @@ export async function apiRoutes(deps: Deps, admin: AdminJS): Promise<Router> {
     next();
   });
   router.use(keepContext(json({ limit: "1mb" })));
+  router.use(aiQueueRoutes(deps));
   router.use(resources.router);
   router.use(notFoundHandler);
   router.use(errorHandler(deps.log));

@@ -17,6 +17,8 @@ export const ZMailMessage = z.object({
   to: z.string().trim().min(3),
   subject: z.string().min(1),
   text: z.string(),
+  /** An HTML alternative of the same message, when there is one. */
+  html: z.string().optional(),
 });
 export type MailMessage = z.infer<typeof ZMailMessage>;
 

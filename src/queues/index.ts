@@ -7,8 +7,10 @@ import { purgeExpiredSessions } from "../modules/auth/jobs.js";
 import type { Config } from "../config.js";
 import { processMailJob } from "../lib/mailer.js";
 import { sendPasswordResetMail } from "../modules/settings/service.js";
+import { processDraftJob } from "../modules/ai-queue/drafts.js";
+import { sendEmailLog, sweepEmailLog } from "../modules/ai-queue/notifications.js";
 
-export const QUEUE_NAMES = ["maintenance", "mail"] as const;
+export const QUEUE_NAMES = ["maintenance", "mail", "ai"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobDeps {
@@ -28,12 +30,27 @@ const PROCESSORS: Record<QueueName, Record<string, Processor>> = {
   mail: {
     send: (job, deps) => processMailJob(job, deps.config.mail),
     "password-reset": (job, deps) => sendPasswordResetMail({ ...deps, config: deps.config }, job.data),
+    // The AI queue's customer e-mails (src/modules/ai-queue/notifications.ts).
+    "send-email-log": (job, deps) => sendEmailLog(deps, job),
+    "sweep-email-log": async (_job, deps) => {
+      const queues = createQueues(deps.config.redisUrl, deps.config.queuePrefix);
+      try {
+        return await sweepEmailLog(deps, queues);
+      } finally {
+        await queues.close();
+      }
+    },
+  },
+  // Claude drafts of AI requests (src/modules/ai-queue/drafts.ts).
+  ai: {
+    "generate-draft": (job, deps) => processDraftJob(job, deps),
   },
 };
 
 /** Repeatable jobs, keyed so that every start re-declares rather than duplicates them. */
 const SCHEDULES: { queue: QueueName; name: string; pattern: string }[] = [
   { queue: "maintenance", name: "purge-expired-sessions", pattern: "17 * * * *" },
+  { queue: "mail", name: "sweep-email-log", pattern: "*/5 * * * *" },
 ];
 
 export function redisConnection(redisUrl: string): ConnectionOptions {

@@ -2,20 +2,31 @@
 // its e-mail in email_log inside its own transaction (so no transition loses its e-mail and no e-mail
 // goes out for a transition that rolled back); a job sends it after the commit, retrying until SMTP
 // answers. The (ai_request_id, template) unique key makes each e-mail happen once.
-import type { Prisma } from "@prisma/client";
+import type { Job, JobsOptions } from "bullmq";
+import type { Prisma, PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import type { Config } from "../../config.js";
+import type { Logger } from "../../lib/logger.js";
+import { sendMail, type MailMessage } from "../../lib/mailer.js";
 import type { Queues } from "../../queues/index.js";
+import { renderEmail, subjectOf } from "./email-templates.js";
+import type { RequestType } from "./schemas.js";
 
 export const NOTIFICATION_EVENTS = ["received", "in_progress", "completed", "rejected"] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
-const SUBJECTS: Record<NotificationEvent, { fr: string; en: string }> = {
-  received: { fr: "Nous avons bien reçu votre demande", en: "We have received your request" },
-  in_progress: { fr: "Votre demande est en cours de traitement", en: "Your request is being worked on" },
-  completed: { fr: "Votre contenu est prêt", en: "Your content is ready" },
-  rejected: { fr: "Votre demande n'a pas pu être traitée", en: "Your request could not be processed" },
-};
-
 export const templateOf = (event: NotificationEvent) => `ai_request.${event}`;
+
+function eventOf(template: string): NotificationEvent | null {
+  const event = template.startsWith("ai_request.") ? template.slice("ai_request.".length) : "";
+  return (NOTIFICATION_EVENTS as readonly string[]).includes(event) ? (event as NotificationEvent) : null;
+}
+
+/**
+ * 20 attempts, 5 s apart and doubling: an SMTP outage of up to about 60 days delays the e-mail, and
+ * only then is it marked failed (and stays retryable by hand in Bull Board).
+ */
+export const NOTIFICATION_JOB_OPTIONS: JobsOptions = { attempts: 20, backoff: { type: "exponential", delay: 5_000 } };
 
 /**
  * Records the e-mail of a transition, in the transition's transaction. Returns the email_log id, or
@@ -37,7 +48,7 @@ export async function recordNotification(
         template: templateOf(event),
         language: customer.language,
         toAddress: customer.email,
-        subject: SUBJECTS[event][customer.language],
+        subject: subjectOf(event, customer.language, aiRequestId),
         customerId: customer.id,
         aiRequestId,
       },
@@ -55,6 +66,142 @@ export async function dispatchNotifications(
 ): Promise<void> {
   for (const id of emailLogIds) {
     if (id === null) continue;
-    await queues.byName.mail.add("send-email-log", { emailLogId: id }, { jobId: `email-log-${id}` });
+    await queues.byName.mail.add(
+      "send-email-log",
+      { emailLogId: id },
+      { ...NOTIFICATION_JOB_OPTIONS, jobId: `email-log-${id}` },
+    );
   }
+}
+
+const ZSendEmailLogJob = z.object({ emailLogId: z.number().int().positive() });
+
+export interface NotificationJobDeps {
+  prisma: PrismaClient;
+  config: Pick<Config, "mail">;
+  log?: Logger;
+}
+
+export type SendEmailLogResult = { sent: true; messageId: string } | { sent: false; reason: string };
+
+/**
+ * The `send-email-log` job of the mail queue: renders the recorded e-mail in its language from the
+ * request as it is now, sends it, marks it sent. Idempotent: an e-mail already sent is not sent again
+ * (a retry after the SMTP server took the message but before the row was marked can still send it
+ * twice, which no mail sender can rule out). An SMTP error is counted on the row and rethrown for
+ * BullMQ to retry with backoff; the row turns failed only after the job's last attempt.
+ */
+export async function sendEmailLog(
+  deps: NotificationJobDeps,
+  job: Pick<Job, "data" | "attemptsMade" | "opts">,
+): Promise<SendEmailLogResult> {
+  const { emailLogId } = ZSendEmailLogJob.parse(job.data);
+  const row = await deps.prisma.emailLog.findUnique({
+    where: { id: emailLogId },
+    select: {
+      id: true,
+      template: true,
+      language: true,
+      toAddress: true,
+      subject: true,
+      status: true,
+      aiRequest: {
+        select: {
+          id: true,
+          requestType: true,
+          businessType: true,
+          generatedContent: true,
+          adminNotes: true,
+          customer: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!row) return { sent: false, reason: "no such e-mail" };
+  if (row.status === "sent") return { sent: false, reason: "already sent" };
+  const event = eventOf(row.template);
+  if (!event || !row.aiRequest) {
+    // Nothing to render (an unknown template, or the request was deleted): retrying cannot help.
+    const reason = event ? "the AI request no longer exists" : `unknown template ${row.template}`;
+    await deps.prisma.emailLog.updateMany({
+      where: { id: row.id, status: "queued" },
+      data: { status: "failed", lastError: reason },
+    });
+    deps.log?.warn({ emailLogId: row.id, reason }, "e-mail not sent");
+    return { sent: false, reason };
+  }
+  const request = row.aiRequest;
+  const rendered = renderEmail(event, row.language, {
+    id: request.id,
+    requestType: request.requestType as RequestType,
+    businessType: request.businessType,
+    customerName: request.customer.name,
+    generatedContent: request.generatedContent,
+    adminNotes: request.adminNotes,
+  });
+  // The subject recorded with the transition, so that the log says what the customer received.
+  const message: MailMessage = {
+    to: row.toAddress,
+    subject: row.subject,
+    text: rendered.text,
+    html: rendered.html,
+  };
+  let messageId: string;
+  try {
+    messageId = await sendMail(deps.config.mail, message);
+  } catch (err) {
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    await deps.prisma.emailLog.updateMany({
+      where: { id: row.id, status: "queued" },
+      data: {
+        attempts: { increment: 1 },
+        lastError: (err instanceof Error ? err.message : String(err)).slice(0, 2000),
+        ...(lastAttempt ? { status: "failed" as const } : {}),
+      },
+    });
+    throw err;
+  }
+  // Conditional: a concurrent run that already marked it keeps its own messageId.
+  await deps.prisma.emailLog.updateMany({
+    where: { id: row.id, status: { not: "sent" } },
+    data: { status: "sent", sentAt: new Date(), messageId, attempts: { increment: 1 } },
+  });
+  return { sent: true, messageId };
+}
+
+/** An e-mail still queued this long after its transition has lost its job (e.g. a crash before the enqueue). */
+export const STALE_QUEUED_MS = 10 * 60_000;
+
+/**
+ * The repeatable `sweep-email-log` job: hands e-mails still queued after STALE_QUEUED_MS back to the
+ * mail queue. Those whose job is waiting or retrying are left alone (same job id: adding is a no-op);
+ * a job that failed without marking its row (e.g. stalled too often) is retried.
+ */
+export async function sweepEmailLog(
+  deps: { prisma: PrismaClient; log?: Logger },
+  queues: Pick<Queues, "byName">,
+  now = new Date(),
+): Promise<{ redispatched: number }> {
+  const stale = await deps.prisma.emailLog.findMany({
+    where: { status: "queued", createdAt: { lt: new Date(now.getTime() - STALE_QUEUED_MS) } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+    take: 1_000,
+  });
+  let redispatched = 0;
+  for (const { id } of stale) {
+    const existing = await queues.byName.mail.getJob(`email-log-${id}`);
+    const state = existing ? await existing.getState() : "unknown";
+    if (existing && state === "failed") {
+      await existing.retry("failed");
+      redispatched++;
+    } else if (!existing || state === "completed" || state === "unknown") {
+      // A completed job with its row still queued was removed or cut short: start it again.
+      if (existing) await existing.remove();
+      await dispatchNotifications(queues, [id]);
+      redispatched++;
+    }
+  }
+  if (redispatched > 0) deps.log?.info({ redispatched }, "queued e-mails handed back to the mail queue");
+  return { redispatched };
 }

@@ -1,4 +1,112 @@
-import type { ResourceFactory } from "../../admin/resource-kit.js";
+import { AppError as AdminNotice, type Action, type ActionContext, type ActionResponse } from "adminjs";
+import type { ResourceFactory, ResourceKit } from "../../admin/resource-kit.js";
+import { AppError } from "../../http/errors.js";
+import { completeRequest, rejectRequest, releaseRequest, takeRequest } from "./service.js";
+import { currentContext } from "../../lib/request-context.js";
+import { importResult } from "./brief.js";
+import { requestDraft } from "./drafts.js";
+
+type Payload = Record<string, unknown>;
+const str = (value: unknown) => (typeof value === "string" ? value : value == null ? "" : String(value));
+
+/** A service refusal (conflict, validation, forbidden) as an AdminJS notice; nothing was written. */
+function asNotice(error: unknown): unknown {
+  if (!(error instanceof AppError)) return error;
+  const detail = error.errors?.length ? `: ${error.errors.map((e) => `${e.field} ${e.message}`).join("; ")}` : "";
+  return new AdminNotice(`${error.message}${detail}`);
+}
+
+/**
+ * A workflow record action: its page (ConfirmAction, or AiRequestTransition where input is needed)
+ * POSTs; a GET only shows the record. The service checks the permission and the state.
+ */
+function workflowAction(
+  kit: ResourceKit,
+  name: "take" | "release" | "complete" | "reject",
+  icon: string,
+  run: (id: number, payload: Payload) => Promise<unknown>,
+  isVisible: (context: ActionContext) => boolean,
+): Partial<Action<ActionResponse>> {
+  const needsInput = name === "complete" || name === "reject";
+  return {
+    actionType: "record",
+    icon,
+    component: needsInput ? kit.components.AiRequestTransition : kit.components.ConfirmAction,
+    ...(name === "reject" ? { variant: "danger" as const } : {}),
+    isVisible,
+    handler: async (request, _response, context) => {
+      const { record, resource, currentAdmin, h } = context;
+      if (!record) throw new AdminNotice("No such AI request");
+      if (request.method !== "post") return { record: record.toJSON(currentAdmin) };
+      const id = Number(record.id());
+      try {
+        await run(id, (request.payload ?? {}) as Payload);
+      } catch (error) {
+        throw asNotice(error);
+      }
+      const fresh = (await resource.findOne(String(id), context)) ?? record;
+      const resourceId = resource._decorated?.id() ?? resource.id();
+      return {
+        record: fresh.toJSON(currentAdmin),
+        notice: { message: `${name}Done`, type: "success" },
+        redirectUrl: h.recordActionUrl({ resourceId, recordId: String(id), actionName: "show" }),
+      };
+    },
+  };
+}
+
+// Workflow actions (issue 4, items 2 and 6): the state machine of service.ts.
+const WORKFLOW_ACTION_ACCESS = { take: "process", release: "process", complete: "process", reject: "reject" } as const;
+
+function aiRequestActions(kit: ResourceKit) {
+  const deps = { prisma: kit.prisma, queues: kit.queues };
+  const status = (context: ActionContext) => context.record?.param("status") as string | undefined;
+  const parseContent = (raw: unknown): unknown => {
+    if (typeof raw !== "string") return raw;
+    try {
+      return JSON.parse(raw);
+    } catch {
+      throw new AppError("validation", "generated_content is not valid JSON", [
+        { field: "generated_content", message: "not valid JSON" },
+      ]);
+    }
+  };
+  return {
+    take: workflowAction(
+      kit,
+      "take",
+      "Play",
+      (id) => takeRequest(deps, id),
+      (c) => status(c) === "pending",
+    ),
+    release: workflowAction(
+      kit,
+      "release",
+      "RotateCcw",
+      (id) => releaseRequest(deps, id),
+      (c) => status(c) === "processing",
+    ),
+    complete: workflowAction(
+      kit,
+      "complete",
+      "CheckCircle",
+      (id, p) =>
+        completeRequest(deps, id, {
+          generatedContent: parseContent(p.generatedContent),
+          actualCost: str(p.actualCost) || null,
+          adminNotes: str(p.adminNotes) || null,
+        }),
+      (c) => status(c) === "processing",
+    ),
+    reject: workflowAction(
+      kit,
+      "reject",
+      "XCircle",
+      (id, p) => rejectRequest(deps, id, str(p.adminNotes)),
+      (c) => status(c) === "pending" || status(c) === "processing",
+    ),
+  };
+}
 
 export const aiQueueResources: ResourceFactory = (kit) => [
   kit.resource(
@@ -46,8 +154,14 @@ export const aiQueueResources: ResourceFactory = (kit) => [
         customerFeedback: kit.readOnly(),
         customerNotes: { ...kit.text(), isVisible: { list: false, show: true, edit: false, filter: false } },
       },
+      actions: { ...draftActions(kit), ...aiRequestActions(kit) },
     },
-    { access: { module: "ai_queue", actions: { new: null, edit: "process" } } },
+    {
+      access: {
+        module: "ai_queue",
+        actions: { new: null, edit: "process", ...DRAFT_ACTION_ACCESS, ...WORKFLOW_ACTION_ACCESS },
+      },
+    },
   ),
   kit.resource(
     "AiGeneration",
@@ -72,3 +186,78 @@ export const aiQueueResources: ResourceFactory = (kit) => [
     { access: { module: "ai_queue", actions: { new: null, edit: null, delete: null, bulkDelete: null } } },
   ),
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Claude drafts and the Claude Code export/import (issue 4, item 3): drafts.ts, brief.ts
+// ---------------------------------------------------------------------------------------------
+
+const DRAFT_ACTION_ACCESS = { generateDraft: "process", exportBrief: "view", importResult: "process" } as const;
+
+/** A service refusal (AppError) as an error notice on the record; anything else stays an error. */
+function draftNotice(error: unknown): { message: string; type: "error" } {
+  if (error instanceof AppError) return { message: error.message, type: "error" };
+  throw error;
+}
+
+function draftActions(kit: ResourceKit): Record<keyof typeof DRAFT_ACTION_ACCESS, Partial<Action<ActionResponse>>> {
+  const processing = (context: ActionContext) => context.record?.param("status") === "processing";
+  /** A record action that POSTs (its component sends the request); a GET only shows the record. */
+  const postAction = (
+    icon: string,
+    component: string,
+    run: (id: number, payload: Record<string, unknown>) => Promise<unknown>,
+    done: string,
+  ): Partial<Action<ActionResponse>> => ({
+    actionType: "record",
+    icon,
+    component,
+    isVisible: processing,
+    handler: async (request, _response, context) => {
+      const { record, resource, currentAdmin, h } = context;
+      if (!record) throw new AdminNotice("$t(messages.aiRequestNotFound)");
+      if (request.method !== "post") return { record: record.toJSON(currentAdmin) };
+      const id = Number(record.id());
+      const resourceId = resource._decorated?.id() ?? resource.id();
+      try {
+        await run(id, (request.payload ?? {}) as Record<string, unknown>);
+      } catch (error) {
+        return { record: record.toJSON(currentAdmin), notice: draftNotice(error) };
+      }
+      const fresh = (await resource.findOne(String(id), context)) ?? record;
+      return {
+        record: fresh.toJSON(currentAdmin),
+        notice: { message: done, type: "success" },
+        redirectUrl: h.recordActionUrl({ resourceId, recordId: String(id), actionName: "show" }),
+      };
+    },
+  });
+  const actorId = () => currentContext()?.admin?.id ?? null;
+  return {
+    // Confirmed with a POST (ConfirmAction); the job writes the draft (status stays processing).
+    generateDraft: postAction(
+      "Zap",
+      kit.components.ConfirmAction,
+      (id) =>
+        requestDraft({ prisma: kit.prisma, queues: kit.queues, config: { anthropic: kit.anthropic } }, actorId(), id),
+      "generateDraftQueued",
+    ),
+    // The component downloads the brief from GET /admin/ai-queue/requests/:id/brief.md (brief.ts).
+    exportBrief: {
+      actionType: "record",
+      icon: "Download",
+      component: kit.components.ExportBrief,
+      handler: (_request, _response, context) => {
+        const { record, currentAdmin } = context;
+        if (!record) throw new AdminNotice("$t(messages.aiRequestNotFound)");
+        return { record: record.toJSON(currentAdmin) };
+      },
+    },
+    importResult: postAction(
+      "Upload",
+      kit.components.ImportResult,
+      (id, payload) =>
+        importResult(kit.prisma, actorId(), id, typeof payload.content === "string" ? payload.content : ""),
+      "importResultDone",
+    ),
+  };
+}

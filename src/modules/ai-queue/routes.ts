@@ -1,0 +1,143 @@
+// REST /admin/api/v1/ai-queue (issue 4, item 7): list with filters and keyset pagination (priority,
+// then age), get, take, release, complete, reject. Same service and permission rules as the admin UI.
+import { Router, type Request } from "express";
+import type { Prisma } from "@prisma/client";
+import { z } from "zod";
+import type { QueueDeps } from "./service.js";
+import { completeRequest, rejectRequest, releaseRequest, takeRequest } from "./service.js";
+import { AppError } from "../../http/errors.js";
+import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
+import { parseBody } from "./intake.js";
+import { REQUEST_TYPES } from "./schemas.js";
+
+const STATUSES = ["pending", "processing", "completed", "rejected", "cancelled"] as const;
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const ZListQuery = z
+  .object({
+    status: z.enum(STATUSES).optional(),
+    type: z.enum(REQUEST_TYPES).optional(),
+    priority: int(1, 10).optional(),
+    customer_id: int(1, 2 ** 31 - 1).optional(),
+    admin_id: int(1, 2 ** 31 - 1).optional(),
+    from: z.coerce.date().optional(),
+    to: z.coerce.date().optional(),
+    limit: int(1, 200).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+const ZCursor = z.tuple([z.number().int(), z.string().datetime(), z.number().int()]);
+
+export function encodeCursor(row: { priority: number; createdAt: Date; id: number }): string {
+  return Buffer.from(JSON.stringify([row.priority, row.createdAt.toISOString(), row.id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string): Prisma.AiRequestWhereInput {
+  let parsed;
+  try {
+    parsed = ZCursor.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+  } catch {
+    throw new AppError("validation", "Invalid cursor", [{ field: "cursor", message: "invalid cursor" }]);
+  }
+  const [priority, created, id] = parsed;
+  const createdAt = new Date(created);
+  return {
+    OR: [
+      { priority: { gt: priority } },
+      { priority, createdAt: { gt: createdAt } },
+      { priority, createdAt, id: { gt: id } },
+    ],
+  };
+}
+
+function requestId(req: Request): number {
+  const id = Number(req.params.id);
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2 ** 31 - 1) throw new AppError("not_found", "No such AI request");
+  return id;
+}
+
+const ZComplete = z
+  .object({
+    generated_content: z.unknown(),
+    actual_cost: z.union([z.string(), z.number()]).nullish(),
+    admin_notes: z.string().max(5000).nullish(),
+  })
+  .strict();
+const ZReject = z.object({ admin_notes: z.string().max(5000) }).strict();
+
+export function aiQueueRoutes(deps: QueueDeps): Router {
+  const router = Router();
+  const view = requireApiPermission("ai_queue", "view");
+
+  router.get(
+    "/ai-queue/requests",
+    view,
+    asyncRoute(async (req, res) => {
+      const q = parseBody(ZListQuery, req.query);
+      const where: Prisma.AiRequestWhereInput = {
+        ...(q.status ? { status: q.status } : {}),
+        ...(q.type ? { requestType: q.type } : {}),
+        ...(q.priority ? { priority: q.priority } : {}),
+        ...(q.customer_id ? { customerId: q.customer_id } : {}),
+        ...(q.admin_id ? { adminId: q.admin_id } : {}),
+        ...(q.from || q.to
+          ? { createdAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) } }
+          : {}),
+      };
+      const rows = await deps.prisma.aiRequest.findMany({
+        where: q.cursor ? { AND: [where, decodeCursor(q.cursor)] } : where,
+        orderBy: [{ priority: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+        take: q.limit + 1,
+      });
+      const page = rows.slice(0, q.limit);
+      const last = page[page.length - 1];
+      res.json({ data: page, nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null });
+    }),
+  );
+
+  router.get(
+    "/ai-queue/requests/:id",
+    view,
+    asyncRoute(async (req, res) => {
+      const row = await deps.prisma.aiRequest.findUnique({ where: { id: requestId(req) } });
+      if (!row) throw new AppError("not_found", `AI request #${req.params.id} does not exist`);
+      res.json(row);
+    }),
+  );
+
+  router.post(
+    "/ai-queue/requests/:id/take",
+    asyncRoute(async (req, res) => {
+      res.json(await takeRequest(deps, requestId(req)));
+    }),
+  );
+  router.post(
+    "/ai-queue/requests/:id/release",
+    asyncRoute(async (req, res) => {
+      res.json(await releaseRequest(deps, requestId(req)));
+    }),
+  );
+  router.post(
+    "/ai-queue/requests/:id/complete",
+    asyncRoute(async (req, res) => {
+      const body = parseBody(ZComplete, req.body ?? {});
+      const cost = body.actual_cost == null ? null : String(body.actual_cost);
+      res.json(
+        await completeRequest(deps, requestId(req), {
+          generatedContent: body.generated_content,
+          actualCost: cost,
+          adminNotes: body.admin_notes ?? null,
+        }),
+      );
+    }),
+  );
+  router.post(
+    "/ai-queue/requests/:id/reject",
+    asyncRoute(async (req, res) => {
+      const body = parseBody(ZReject, req.body ?? {});
+      res.json(await rejectRequest(deps, requestId(req), body.admin_notes));
+    }),
+  );
+  return router;
+}

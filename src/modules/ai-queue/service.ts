@@ -1,0 +1,220 @@
+// The Queue IA workflow (issue 4, item 2): a state machine whose transitions are conditional updates
+// (`WHERE id = ? AND status IN (...)`), each audited and recording its customer e-mail in the same
+// transaction; the e-mails are handed to the mail queue after the commit. Permissions are checked here,
+// with can() on the acting admin of the request context, so every path (AdminJS, REST, jobs) obeys them.
+import { Prisma, type AiRequest, type AiRequestStatus, type PrismaClient } from "@prisma/client";
+import { writeAudit } from "../../lib/audit.js";
+import { currentContext, type CurrentAdmin } from "../../lib/request-context.js";
+import { AppError, fieldErrorsFromZod } from "../../http/errors.js";
+import { can, type Permission } from "../auth/permissions.js";
+import type { Queues } from "../../queues/index.js";
+import { ZGeneratedContent, type RequestType } from "./schemas.js";
+import { dispatchNotifications, recordNotification, type NotificationEvent } from "./notifications.js";
+import { billAiRequest } from "../billing/ai-billing.js";
+
+export interface QueueDeps {
+  prisma: PrismaClient;
+  queues: Pick<Queues, "byName">;
+}
+
+export const TRANSITIONS = {
+  take: { from: ["pending"], to: "processing" },
+  release: { from: ["processing"], to: "pending" },
+  complete: { from: ["processing"], to: "completed" },
+  reject: { from: ["pending", "processing"], to: "rejected" },
+  cancel: { from: ["pending"], to: "cancelled" },
+} as const satisfies Record<string, { from: readonly AiRequestStatus[]; to: AiRequestStatus }>;
+
+export type Transition = keyof typeof TRANSITIONS;
+
+/** The status a transition leads to from `from`, or null when it is not allowed from there. */
+export function nextStatus(transition: Transition, from: AiRequestStatus): AiRequestStatus | null {
+  const rule = TRANSITIONS[transition];
+  return (rule.from as readonly AiRequestStatus[]).includes(from) ? rule.to : null;
+}
+
+const NOTIFY: Partial<Record<Transition, NotificationEvent>> = {
+  take: "in_progress",
+  complete: "completed",
+  reject: "rejected",
+};
+
+/** Roles that may release or complete a request someone else took. */
+const OVERRIDING_ROLES = new Set(["admin", "super_admin"]);
+
+function actor(permission: Permission<"ai_queue">): CurrentAdmin {
+  const admin = currentContext()?.admin ?? null;
+  if (!admin) throw new AppError("unauthenticated", "An admin must be logged in");
+  if (!can(admin, "ai_queue", permission)) {
+    throw new AppError("forbidden", `This needs the permission ai_queue.${permission}`);
+  }
+  return admin;
+}
+
+async function conflict(db: Pick<PrismaClient, "aiRequest"> | Prisma.TransactionClient, id: number): Promise<never> {
+  const current = await db.aiRequest.findUnique({ where: { id }, select: { status: true } });
+  if (!current) throw new AppError("not_found", `AI request #${id} does not exist`);
+  throw new AppError("conflict", `AI request #${id} is ${current.status}`);
+}
+
+async function load(prisma: PrismaClient, id: number): Promise<AiRequest> {
+  const row = await prisma.aiRequest.findUnique({ where: { id } });
+  if (!row) throw new AppError("not_found", `AI request #${id} does not exist`);
+  return row;
+}
+
+/**
+ * Runs one transition: the conditional update, the audit row and the e-mail record in one transaction,
+ * then the e-mail dispatch. `extra` runs in the transaction after the update (billing).
+ */
+async function transition(
+  deps: QueueDeps,
+  id: number,
+  name: Transition,
+  data: Prisma.AiRequestUncheckedUpdateManyInput,
+  guard: Prisma.AiRequestWhereInput = {},
+  extra?: (tx: Prisma.TransactionClient, row: AiRequest) => Promise<void>,
+): Promise<AiRequest> {
+  const rule = TRANSITIONS[name];
+  const event = NOTIFY[name];
+  const { row, emailIds } = await deps.prisma.$transaction(async (tx) => {
+    const before = await tx.aiRequest.findUnique({ where: { id } });
+    if (!before) throw new AppError("not_found", `AI request #${id} does not exist`);
+    const { count } = await tx.aiRequest.updateMany({
+      where: { ...guard, id, status: { in: [...rule.from] } },
+      data: { ...data, status: rule.to },
+    });
+    if (count === 0) return conflict(tx, id);
+    let after = await tx.aiRequest.findUniqueOrThrow({ where: { id } });
+    if (extra) {
+      await extra(tx, after);
+      after = await tx.aiRequest.findUniqueOrThrow({ where: { id } });
+    }
+    await writeAudit(tx, { action: `ai_request.${name}`, resourceType: "ai_requests", resourceId: id, before, after });
+    const emailIds = event ? [await recordNotification(tx, id, event)] : [];
+    return { row: after, emailIds };
+  });
+  await dispatchNotifications(deps.queues, emailIds);
+  return row;
+}
+
+/** pending -> processing, assigned to the acting admin. */
+export async function takeRequest(deps: QueueDeps, id: number): Promise<AiRequest> {
+  const admin = actor("process");
+  const now = new Date();
+  return transition(deps, id, "take", { adminId: admin.id, assignedAt: now, startedAt: now });
+}
+
+/** The assignee (or an admin) of a processing request; anyone else gets 403. */
+async function assertAssignee(prisma: PrismaClient, id: number, admin: CurrentAdmin): Promise<void> {
+  const row = await load(prisma, id);
+  if (row.status !== "processing") throw new AppError("conflict", `AI request #${id} is ${row.status}`);
+  if (row.adminId !== admin.id && !OVERRIDING_ROLES.has(admin.role)) {
+    throw new AppError("forbidden", `AI request #${id} is assigned to another admin`);
+  }
+}
+
+/** The guard that keeps a non-overriding admin to their own requests, in the update itself. */
+const ownGuard = (admin: CurrentAdmin): Prisma.AiRequestWhereInput =>
+  OVERRIDING_ROLES.has(admin.role) ? {} : { adminId: admin.id };
+
+/** processing -> pending, unassigned: by the assignee, or an admin. */
+export async function releaseRequest(deps: QueueDeps, id: number): Promise<AiRequest> {
+  const admin = actor("process");
+  await assertAssignee(deps.prisma, id, admin);
+  return transition(deps, id, "release", { adminId: null, assignedAt: null, startedAt: null }, ownGuard(admin));
+}
+
+export interface CompleteInput {
+  generatedContent: unknown;
+  /** Decimal string like "2.50"; defaults to the estimated cost. */
+  actualCost?: string | null;
+  adminNotes?: string | null;
+}
+
+const COST = /^\d{1,3}(\.\d{1,2})?$/;
+
+/** processing -> completed, with validated content; billed in the same transaction. */
+export async function completeRequest(deps: QueueDeps, id: number, input: CompleteInput): Promise<AiRequest> {
+  const admin = actor("process");
+  const current = await load(deps.prisma, id);
+  const parsed = ZGeneratedContent[current.requestType as RequestType].safeParse(input.generatedContent);
+  if (!parsed.success) {
+    const errors = fieldErrorsFromZod(parsed.error).map((e) => ({
+      field: e.field === "(body)" ? "generated_content" : `generated_content.${e.field}`,
+      message: e.message,
+    }));
+    throw new AppError("validation", `The generated content does not match the ${current.requestType} schema`, errors);
+  }
+  let actualCost: Prisma.Decimal | null = current.estimatedCost;
+  if (input.actualCost != null && input.actualCost !== "") {
+    if (!COST.test(String(input.actualCost))) {
+      throw new AppError("validation", "actual_cost must be an amount like 2.50", [
+        { field: "actual_cost", message: "an amount like 2.50 (0 to 999.99)" },
+      ]);
+    }
+    actualCost = new Prisma.Decimal(String(input.actualCost));
+  }
+  await assertAssignee(deps.prisma, id, admin);
+  return transition(
+    deps,
+    id,
+    "complete",
+    {
+      generatedContent: parsed.data as Prisma.InputJsonValue,
+      actualCost,
+      completedAt: new Date(),
+      ...(input.adminNotes != null ? { adminNotes: input.adminNotes } : {}),
+    },
+    ownGuard(admin),
+    async (tx, row) => {
+      await billAiRequest(tx, row.id);
+    },
+  );
+}
+
+/** pending|processing -> rejected, with the reason the customer is told. */
+export async function rejectRequest(deps: QueueDeps, id: number, adminNotes: string): Promise<AiRequest> {
+  actor("reject");
+  const notes = (adminNotes ?? "").trim();
+  if (!notes) {
+    throw new AppError("validation", "A reason is required to reject a request", [
+      { field: "admin_notes", message: "required" },
+    ]);
+  }
+  await load(deps.prisma, id);
+  return transition(deps, id, "reject", { adminNotes: notes, completedAt: new Date() });
+}
+
+/** pending -> cancelled, by the customer who owns the request (the wizard webhook). */
+export async function cancelRequest(deps: QueueDeps, id: number, customerId: number): Promise<AiRequest> {
+  const row = await deps.prisma.aiRequest.findUnique({ where: { id } });
+  if (!row || row.customerId !== customerId) throw new AppError("not_found", `AI request #${id} does not exist`);
+  return transition(deps, id, "cancel", {}, { customerId });
+}
+
+/** The customer's rating (1-5) and words on a completed request of theirs. */
+export async function leaveFeedback(
+  deps: QueueDeps,
+  id: number,
+  customerId: number,
+  rating: number,
+  notes?: string | null,
+): Promise<AiRequest> {
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
+    throw new AppError("validation", "rating must be 1 to 5", [{ field: "rating", message: "an integer from 1 to 5" }]);
+  }
+  return deps.prisma.$transaction(async (tx) => {
+    const before = await tx.aiRequest.findUnique({ where: { id } });
+    if (!before || before.customerId !== customerId)
+      throw new AppError("not_found", `AI request #${id} does not exist`);
+    const { count } = await tx.aiRequest.updateMany({
+      where: { id, customerId, status: "completed" },
+      data: { customerFeedback: rating, customerNotes: notes ?? null },
+    });
+    if (count === 0) return conflict(tx, id);
+    const after = await tx.aiRequest.findUniqueOrThrow({ where: { id } });
+    await writeAudit(tx, { action: "ai_request.feedback", resourceType: "ai_requests", resourceId: id, before, after });
+    return after;
+  });
+}
