@@ -81,7 +81,7 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().default("Locod-AI <no-reply@locod-ai.local>"),
   ANTHROPIC_API_KEY: z.string().optional(),
   ANTHROPIC_BASE_URL: z.string().url().optional(),
-  ANTHROPIC_MODEL: z.string().default("claude-sonnet-4-5"),
+  ANTHROPIC_MODEL: z.string().default("claude-sonnet-4-6"),
   WIZARD_WEBHOOK_SECRET: z.string().optional(),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -31,7 +31,7 @@ function message(text: string, usage = { input_tokens: 1_000, output_tokens: 500
       id: "msg_test",
       type: "message",
       role: "assistant",
-      model: "claude-sonnet-4-5",
+      model: "claude-sonnet-4-6",
       content: [{ type: "text", text }],
       stop_reason: "end_turn",
       stop_sequence: null,
@@ -130,10 +130,10 @@ describe("Generate draft", () => {
 
     const queued = await t.deps.prisma.aiGeneration.findFirstOrThrow({ where: { aiRequestId: request.id } });
     expect(queued.adminId).toBe(admin.id);
-    expect(queued.model).toBe("claude-sonnet-4-5");
+    expect(queued.model).toBe("claude-sonnet-4-6");
     const generation = await settled(queued.id);
     expect(generation).toMatchObject({ status: "succeeded", inputTokens: 1_000, outputTokens: 500, attempts: 1 });
-    // claude-sonnet-4-5 list price: $3 in, $15 out per million tokens.
+    // claude-sonnet-4-6 (claude-sonnet-4 prices) list price: $3 in, $15 out per million tokens.
     expect(generation.cost?.toString()).toBe("0.0105");
     expect(generation.finishedAt).toBeInstanceOf(Date);
 
@@ -150,7 +150,7 @@ describe("Generate draft", () => {
     // The key travels as X-Api-Key or, in recent SDK versions, as a bearer token.
     const { authorization, "x-api-key": apiKey } = received[0]!.headers;
     expect(apiKey ?? authorization).toMatch(/^(Bearer )?test$/);
-    expect(received[0]!.body.model).toBe("claude-sonnet-4-5");
+    expect(received[0]!.body.model).toBe("claude-sonnet-4-6");
     const prompt = JSON.stringify(received[0]!.body.messages);
     expect(prompt).toContain("boulangerie");
     expect(prompt).toContain("fournil");
