@@ -22,6 +22,8 @@ export function createComponents() {
     // AI requests: the Claude Code brief download and the result import (modules/ai-queue/brief.ts).
     ExportBrief: add("ExportBrief", "ExportBrief.tsx"),
     ImportResult: add("ImportResult", "ImportResult.tsx"),
+    // The "Queue IA" page: tabs, SLA colours, one-click take, metrics (modules/ai-queue/metrics.ts).
+    QueueBoard: add("QueueBoard", "QueueBoard.tsx"),
     // AdminJS's logged-in menu, with a link to the change-password page.
     LoggedIn: override("LoggedIn", "LoggedIn.tsx"),
   };

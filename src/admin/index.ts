@@ -19,6 +19,7 @@ import { analyticsResources } from "../modules/analytics/resource.js";
 import { campaignsResources } from "../modules/campaigns/resource.js";
 import { settingsResources } from "../modules/settings/resource.js";
 import { overview } from "../modules/dashboard/service.js";
+import { queueBoardPage } from "../modules/ai-queue/metrics.js";
 
 // No adapter is registered: every resource is already a LocodPrismaResource instance, which AdminJS
 // uses as it is. Registering @adminjs/prisma's adapter would make AdminJS re-wrap each instance in a
@@ -60,6 +61,14 @@ export async function buildAdmin(deps: Pick<Deps, "prisma" | "config" | "queues"
     dashboard: {
       component: components.Dashboard,
       handler: async () => overview(deps.prisma),
+    },
+    // The Queue IA board (components/QueueBoard.tsx); the handler refuses admins without ai_queue.view.
+    pages: {
+      queueBoard: {
+        component: components.QueueBoard,
+        icon: "Inbox",
+        handler: async (request) => queueBoardPage(deps.prisma, (request.query ?? {}) as Record<string, unknown>),
+      },
     },
     branding: {
       companyName: "Locod-AI Admin",

@@ -453,6 +453,36 @@ const MESSAGES: Record<string, Words> = {
   dashboardSites: ["Sites actifs", "Active sites"],
   dashboardDown: ["hors ligne", "down"],
   dashboardOverdue: ["Factures en retard", "Overdue invoices"],
+  // The "Queue IA" page (components/QueueBoard.tsx, modules/ai-queue/metrics.ts).
+  queueBoardTitle: ["Queue IA", "AI queue"],
+  queueBoardForbidden: ["Vous n'avez pas accès à la Queue IA.", "You do not have access to the AI queue."],
+  queueBoardBadPeriod: ["Période invalide : 7, 30 ou 90 jours.", "Invalid period: 7, 30 or 90 days."],
+  queueBoardTabUnassigned: ["Non assignées", "Unassigned"],
+  queueBoardTabMine: ["Les miennes", "Mine"],
+  queueBoardTabAll: ["Toutes (ouvertes)", "All open"],
+  queueBoardEmpty: ["Aucune demande.", "No requests."],
+  queueBoardTake: ["Prendre", "Take"],
+  queueBoardTaken: ["Demande prise", "Request taken"],
+  queueBoardRequest: ["Demande", "Request"],
+  queueBoardCustomer: ["Client", "Customer"],
+  queueBoardType: ["Type", "Type"],
+  queueBoardPriority: ["Priorité", "Priority"],
+  queueBoardStatus: ["Statut", "Status"],
+  queueBoardAge: ["Âge", "Age"],
+  queueBoardSla: ["SLA", "SLA"],
+  queueBoardAssignee: ["Assignée à", "Assigned to"],
+  queueBoardMe: ["moi", "me"],
+  queueBoardNobody: ["personne", "nobody"],
+  queueBoardMetrics: ["Indicateurs", "Metrics"],
+  queueBoardDays: ["jours", "days"],
+  queueBoardAvgCreated: ["Délai moyen création → fin (h)", "Average created → completed (h)"],
+  queueBoardAvgStarted: ["Délai moyen prise → fin (h)", "Average started → completed (h)"],
+  queueBoardCompletionRate: ["Taux de complétion", "Completion rate"],
+  queueBoardRejectionRate: ["Taux de rejet", "Rejection rate"],
+  queueBoardRevenue: ["Chiffre d'affaires (terminées)", "Revenue (completed)"],
+  queueBoardBacklogPriority: ["En attente par priorité", "Backlog by priority"],
+  queueBoardBacklogType: ["En attente par type", "Backlog by type"],
+  queueBoardPerAdmin: ["Terminées par admin", "Completed per admin"],
   // Login protection and security alerts (modules/auth/throttle.ts, security-alerts.ts).
   tooManyLoginAttempts: [
     "Trop de tentatives de connexion échouées : réessayez plus tard.",
@@ -619,6 +649,11 @@ const MESSAGES: Record<string, Words> = {
 };
 
 /** Custom actions (AdminJS looks them up as actions.<name>). */
+/** Custom pages of AdminJS (translatePage): their names in the sidebar. */
+const PAGES: Record<string, Words> = {
+  queueBoard: ["Queue IA", "AI queue"],
+};
+
 const ACTIONS: Record<string, Words> = {
   acknowledge: ["Prendre en compte", "Acknowledge"],
   bulkAcknowledge: ["Prendre en compte", "Acknowledge"],
@@ -685,6 +720,7 @@ function build(lang: Lang): LocaleTranslations {
     resources,
     messages: pick(lang, MESSAGES),
     actions: pick(lang, ACTIONS),
+    pages: pick(lang, PAGES),
   };
 }
 

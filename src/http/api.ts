@@ -11,6 +11,7 @@ import { resourceRoutes } from "./resource-routes.js";
 import { docsPage, openApiDocument } from "./openapi.js";
 import { AUTH_OPERATIONS, authRoutes } from "../modules/auth/routes.js";
 import { aiQueueRoutes } from "../modules/ai-queue/routes.js";
+import { aiQueueStatsRoutes } from "../modules/ai-queue/stats-routes.js";
 
 const TITLE = "Locod-AI Admin API";
 
@@ -65,6 +66,7 @@ export async function apiRoutes(deps: Deps, admin: AdminJS): Promise<Router> {
   });
   router.use(keepContext(json({ limit: "1mb" })));
   router.use(aiQueueRoutes(deps));
+  router.use(aiQueueStatsRoutes(deps));
   router.use(resources.router);
   router.use(notFoundHandler);
   router.use(errorHandler(deps.log));

@@ -260,8 +260,19 @@ describe("admin resources", () => {
       const edit = await agent
         .post(`/admin/api/resources/ai_requests/records/${request.id}/edit`)
         .type("form")
-        .send({ priority: "11", status: "lost" });
-      expect(Object.keys(edit.body.record.errors).sort()).toEqual(["priority", "status"]);
+        .send({ priority: "11" });
+      expect(Object.keys(edit.body.record.errors).sort()).toEqual(["priority"]);
+      const customer = await agent
+        .post(`/admin/api/resources/customers/records/${taken.id}/edit`)
+        .type("form")
+        .send({ planType: "platinum" });
+      expect(Object.keys(customer.body.record.errors).sort()).toEqual(["planType"]);
+      // The queue workflow owns an AI request's status: the edit form drops it rather than write it.
+      await agent
+        .post(`/admin/api/resources/ai_requests/records/${request.id}/edit`)
+        .type("form")
+        .send({ status: "completed" });
+      expect((await prisma.aiRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe(request.status);
 
       const before = await prisma.customer.count();
       const dup = await agent

@@ -144,7 +144,16 @@ export const aiQueueResources: ResourceFactory = (kit) => [
         priority: { ...kit.int({ min: 1, max: 10 }), description: "priorityHint" },
         estimatedCost: kit.money(),
         actualCost: kit.money(),
-        // Set by the queue workflow as a request moves on, not by hand.
+        // Set by the queue workflow as a request moves on (take, release, complete, reject, billing),
+        // never by the edit form, which would bypass its checks, audit and e-mails.
+        status: kit.readOnly(),
+        admin: kit.readOnly(),
+        billingStatus: kit.readOnly(),
+        // What the wizard sent: the request's identity.
+        customer: kit.readOnly(),
+        site: kit.readOnly(),
+        requestType: kit.readOnly(),
+        idempotencyKey: kit.readOnly(),
         assignedAt: kit.readOnly(),
         startedAt: kit.readOnly(),
         completedAt: kit.readOnly(),

@@ -1,0 +1,292 @@
+// The "Queue IA" page: open AI requests by tab (unassigned / mine / all open), by priority then age,
+// each age coloured against the SLA of its priority; a one-click Take (the `take` record action of
+// ai_requests); and the metrics of the last 7, 30 or 90 days. Data: the page handler (queueBoardPage).
+import React, { useCallback, useEffect, useState } from "react";
+import { ApiClient, useTranslation } from "adminjs";
+import { Box, Button, H2, H5, Link, Loader, MessageBox, Text } from "@adminjs/design-system";
+
+type Tab = "unassigned" | "mine" | "all";
+type Days = 7 | 30 | 90;
+type SlaLevel = "ok" | "warning" | "breached";
+
+interface BoardRow {
+  id: number;
+  customerId: number;
+  customerName: string;
+  requestType: string;
+  businessType: string;
+  status: string;
+  priority: number;
+  adminId: number | null;
+  createdAt: string;
+  ageHours: number;
+  slaHours: number | null;
+  sla: SlaLevel;
+}
+
+interface Metrics {
+  days: Days;
+  avgHoursCreatedToCompleted: number | null;
+  avgHoursStartedToCompleted: number | null;
+  decided: number;
+  completed: number;
+  rejected: number;
+  completionRate: number | null;
+  rejectionRate: number | null;
+  backlog: {
+    total: number;
+    byPriority: { priority: number; count: number }[];
+    byType: { requestType: string; count: number }[];
+  };
+  revenue: string;
+  perAdmin: { adminId: number; name: string; count: number }[];
+}
+
+interface PageData {
+  error?: string;
+  adminId: number;
+  tab: Tab;
+  days: Days;
+  canProcess: boolean;
+  requests: BoardRow[];
+  metrics: Metrics | null;
+}
+
+const api = new ApiClient();
+const TABS: { tab: Tab; label: string }[] = [
+  { tab: "unassigned", label: "queueBoardTabUnassigned" },
+  { tab: "mine", label: "queueBoardTabMine" },
+  { tab: "all", label: "queueBoardTabAll" },
+];
+const PERIODS: Days[] = [7, 30, 90];
+const SLA_COLOUR: Record<SlaLevel, string> = { ok: "#2e9e5b", warning: "#e8900c", breached: "#e85d5d" };
+
+const locale = () => (document.documentElement.lang === "en" ? "en-IE" : "fr-FR");
+const hours = (h: number | null) => (h === null ? "—" : `${h.toLocaleString(locale())} h`);
+const percent = (r: number | null) =>
+  r === null ? "—" : new Intl.NumberFormat(locale(), { style: "percent", maximumFractionDigits: 1 }).format(r);
+const euro = (v: string) => new Intl.NumberFormat(locale(), { style: "currency", currency: "EUR" }).format(Number(v));
+const age = (h: number) => (h < 48 ? `${Math.floor(h)} h` : `${Math.floor(h / 24)} j ${Math.floor(h % 24)} h`);
+
+const Figure: React.FC<{ title: string; value: string; testId: string }> = ({ title, value, testId }) => (
+  <Box variant="container" boxShadow="card" m="sm" p="lg" style={{ flex: "1 1 200px" }} data-testid={testId}>
+    <Text color="grey60">{title}</Text>
+    <Text fontSize={24} fontWeight="bold" mt="sm">
+      {value}
+    </Text>
+  </Box>
+);
+
+const MetricsBlock: React.FC<{ metrics: Metrics; days: Days; onDays: (d: Days) => void }> = ({
+  metrics,
+  days,
+  onDays,
+}) => {
+  const { translateMessage } = useTranslation();
+  return (
+    <Box mt="xl" data-testid="queue-metrics">
+      <Box flex flexDirection="row" alignItems="center">
+        <H5 mr="lg" mb="0">
+          {translateMessage("queueBoardMetrics")}
+        </H5>
+        {PERIODS.map((d) => (
+          <Button
+            key={d}
+            size="sm"
+            mr="sm"
+            variant={d === days ? "contained" : "outlined"}
+            onClick={() => onDays(d)}
+            data-testid={`queue-period-${d}`}
+          >
+            {`${d} ${translateMessage("queueBoardDays")}`}
+          </Button>
+        ))}
+      </Box>
+      <Box flex flexDirection="row" flexWrap="wrap" mt="md">
+        <Figure
+          testId="metric-avg-created"
+          title={translateMessage("queueBoardAvgCreated")}
+          value={hours(metrics.avgHoursCreatedToCompleted)}
+        />
+        <Figure
+          testId="metric-avg-started"
+          title={translateMessage("queueBoardAvgStarted")}
+          value={hours(metrics.avgHoursStartedToCompleted)}
+        />
+        <Figure
+          testId="metric-completion"
+          title={translateMessage("queueBoardCompletionRate")}
+          value={`${percent(metrics.completionRate)} (${metrics.completed}/${metrics.decided})`}
+        />
+        <Figure
+          testId="metric-rejection"
+          title={translateMessage("queueBoardRejectionRate")}
+          value={`${percent(metrics.rejectionRate)} (${metrics.rejected}/${metrics.decided})`}
+        />
+        <Figure testId="metric-revenue" title={translateMessage("queueBoardRevenue")} value={euro(metrics.revenue)} />
+      </Box>
+      <Box flex flexDirection="row" flexWrap="wrap" mt="md">
+        <Box m="sm" style={{ flex: "1 1 200px" }}>
+          <Text fontWeight="bold">{`${translateMessage("queueBoardBacklogPriority")} (${metrics.backlog.total})`}</Text>
+          {metrics.backlog.byPriority.map((b) => (
+            <Text key={b.priority}>{`P${b.priority} : ${b.count}`}</Text>
+          ))}
+        </Box>
+        <Box m="sm" style={{ flex: "1 1 200px" }}>
+          <Text fontWeight="bold">{translateMessage("queueBoardBacklogType")}</Text>
+          {metrics.backlog.byType.map((b) => (
+            <Text key={b.requestType}>{`${b.requestType} : ${b.count}`}</Text>
+          ))}
+        </Box>
+        <Box m="sm" style={{ flex: "1 1 200px" }}>
+          <Text fontWeight="bold">{translateMessage("queueBoardPerAdmin")}</Text>
+          {metrics.perAdmin.map((a) => (
+            <Text key={a.adminId}>
+              <Link href={`/admin/resources/admin_users/records/${a.adminId}/show`}>{a.name}</Link>
+              {` : ${a.count}`}
+            </Text>
+          ))}
+        </Box>
+      </Box>
+    </Box>
+  );
+};
+
+const QueueBoard: React.FC = () => {
+  const { translateMessage } = useTranslation();
+  const [tab, setTab] = useState<Tab>("unassigned");
+  const [days, setDays] = useState<Days>(30);
+  const [data, setData] = useState<PageData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+
+  const load = useCallback(() => {
+    setError(null);
+    api
+      .getPage({ pageName: "queueBoard", params: { tab, days } })
+      .then((res) => {
+        const body = res.data as PageData;
+        if (body.error) setError(translateMessage(body.error));
+        else setData(body);
+      })
+      .catch((err: Error) => setError(err.message));
+  }, [tab, days, translateMessage]);
+
+  useEffect(load, [load]);
+
+  const take = async (id: number) => {
+    setBusy(id);
+    setNotice(null);
+    try {
+      const res = await api.recordAction({
+        resourceId: "ai_requests",
+        recordId: String(id),
+        actionName: "take",
+        data: {},
+      });
+      const answer = res.data as { notice?: { message: string; type: string } };
+      if (answer.notice?.type === "error") setError(answer.notice.message);
+      else setNotice(translateMessage("queueBoardTaken"));
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(null);
+      load();
+    }
+  };
+
+  const assignee = (row: BoardRow) =>
+    row.adminId === null
+      ? translateMessage("queueBoardNobody")
+      : row.adminId === data?.adminId
+        ? translateMessage("queueBoardMe")
+        : `#${row.adminId}`;
+
+  return (
+    <Box variant="grey" data-testid="queue-board">
+      <H2 mx="md">{translateMessage("queueBoardTitle")}</H2>
+      {error ? <MessageBox variant="danger" message={error} mx="md" mb="lg" /> : null}
+      {notice ? (
+        <MessageBox variant="success" message={notice} mx="md" mb="lg" onCloseClick={() => setNotice(null)} />
+      ) : null}
+      {!data && !error ? <Loader /> : null}
+      {data ? (
+        <Box variant="container" mx="md">
+          <Box flex flexDirection="row" mb="lg">
+            {TABS.map((t) => (
+              <Button
+                key={t.tab}
+                mr="sm"
+                variant={t.tab === tab ? "contained" : "outlined"}
+                onClick={() => setTab(t.tab)}
+                data-testid={`queue-tab-${t.tab}`}
+              >
+                {translateMessage(t.label)}
+              </Button>
+            ))}
+          </Box>
+          {data.requests.length === 0 ? (
+            <Text>{translateMessage("queueBoardEmpty")}</Text>
+          ) : (
+            <table style={{ width: "100%", borderCollapse: "collapse" }}>
+              <thead>
+                <tr style={{ textAlign: "left" }}>
+                  <th>{translateMessage("queueBoardRequest")}</th>
+                  <th>{translateMessage("queueBoardCustomer")}</th>
+                  <th>{translateMessage("queueBoardType")}</th>
+                  <th>{translateMessage("queueBoardPriority")}</th>
+                  <th>{translateMessage("queueBoardStatus")}</th>
+                  <th>{translateMessage("queueBoardAge")}</th>
+                  <th>{translateMessage("queueBoardAssignee")}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {data.requests.map((row) => (
+                  <tr key={row.id} data-testid="queue-row" style={{ borderTop: "1px solid #eee" }}>
+                    <td>
+                      <Link href={`/admin/resources/ai_requests/records/${row.id}/show`}>{`#${row.id}`}</Link>
+                    </td>
+                    <td>
+                      <Link href={`/admin/resources/customers/records/${row.customerId}/show`}>{row.customerName}</Link>
+                    </td>
+                    <td>{`${row.requestType} · ${row.businessType}`}</td>
+                    <td>{row.priority}</td>
+                    <td>{row.status}</td>
+                    <td>
+                      <span
+                        data-testid="queue-age"
+                        data-sla={row.sla}
+                        title={row.slaHours === null ? "" : `${translateMessage("queueBoardSla")} ${row.slaHours} h`}
+                        style={{ color: SLA_COLOUR[row.sla], fontWeight: "bold" }}
+                      >
+                        {age(row.ageHours)}
+                      </span>
+                    </td>
+                    <td>{assignee(row)}</td>
+                    <td>
+                      {data.canProcess && row.status === "pending" ? (
+                        <Button
+                          size="sm"
+                          disabled={busy !== null}
+                          onClick={() => void take(row.id)}
+                          data-testid={`queue-take-${row.id}`}
+                        >
+                          {translateMessage("queueBoardTake")}
+                        </Button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {data.metrics ? <MetricsBlock metrics={data.metrics} days={days} onDays={setDays} /> : null}
+        </Box>
+      ) : null}
+    </Box>
+  );
+};
+
+export default QueueBoard;
