@@ -1,5 +1,6 @@
 // Runs before each test file, in its worker: points the portal at the worker's own database and
 // Redis key prefix, and empties every table so each file starts from a known state.
+import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { workerDatabaseUrl } from "./databases.js";
@@ -8,19 +9,13 @@ import { leaks } from "./response-guard.js";
 const worker = process.env.JEST_WORKER_ID ?? "1";
 process.env.NODE_ENV = "test";
 process.env.DATABASE_URL = workerDatabaseUrl(worker);
-process.env.QUEUE_PREFIX = `locod-test:${process.pid}:${worker}`;
+// A Redis prefix of the file's own: jobs, job ids and login counters of another file (or a worker it
+// left running) can never meet this file's.
+process.env.QUEUE_PREFIX = `locod-test:${process.pid}:${worker}:${randomUUID().slice(0, 8)}`;
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? "silent";
 process.env.BCRYPT_COST ??= "4";
 
 beforeAll(async () => {
-  // Login throttling counters live in Redis under the queue prefix, which every file of a worker shares.
-  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-  try {
-    const keys = await redis.keys(`${process.env.QUEUE_PREFIX}:login:*`);
-    if (keys.length) await redis.del(...keys);
-  } finally {
-    redis.disconnect();
-  }
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
@@ -32,6 +27,21 @@ beforeAll(async () => {
     }
   } finally {
     await client.end();
+  }
+});
+
+// The file's Redis keys go with it.
+afterAll(async () => {
+  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${process.env.QUEUE_PREFIX}:*`, "COUNT", 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
   }
 });
 
