@@ -1,6 +1,9 @@
 // `npm run bench`: AdminJS list pages against their floor (DESIGN.md 4), on a database of its own.
 //
-//   npm run bench [-- --refill] [--requests 200] [--warmup 20] [--only ai_requests] [--stock]
+//   npm run bench [-- --refill] [--requests 200] [--warmup 20] [--only ai_requests] [--stock] [--cycles 300]
+//
+// --only keeps the cases whose name contains its value: "ai-queue" (or "queue") keeps issue 4's REST
+// queue list cases and the take->complete cycles (queue.ts); "take->complete" the cycles alone.
 //
 // --stock measures AdminJS with the stock @adminjs/prisma resource instead of ours (the "before"):
 // exact counts, every column, every reference; only rows and order are checked against the floor then.
@@ -29,7 +32,18 @@ import { migrate } from "../../src/db/migrate.js";
 import { hashPassword } from "../../src/modules/auth/password.js";
 import { CASES, PER_PAGE, type BenchCase } from "./cases.js";
 import { FILL_VERSION, ROWS, ensureVacuumed, fill, isFilled } from "./fill.js";
-import { floorApp, listen } from "./floor.js";
+import { floorApp, listen, queueFloorRoute } from "./floor.js";
+import {
+  QUEUE_CASES,
+  QUEUE_LIMIT,
+  apiLogin,
+  cleanupCycles,
+  formatCycles,
+  maxIds,
+  runCycles,
+  runQueueCase,
+  type CycleResult,
+} from "./queue.js";
 import {
   TARGET_P95_MS,
   TARGET_RATIO,
@@ -46,6 +60,10 @@ const BENCH_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0
 // Only the bench's own staff accounts carry it, in the bench database only.
 const BENCH_LOGIN = { email: "bench@locod.test", password: "bench-password-not-a-secret" };
 
+/** The customer whose fresh requests the take->complete cycles work through. */
+const CYCLE_CUSTOMER_ID = 1;
+const CYCLES_NAME = "ai-queue take->complete";
+
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 function parseOptions() {
@@ -56,13 +74,16 @@ function parseOptions() {
       warmup: { type: "string", default: "20" },
       only: { type: "string" },
       stock: { type: "boolean", default: false },
+      cycles: { type: "string", default: "300" },
     },
   });
   const requests = Number(values.requests);
   const warmup = Number(values.warmup);
   if (!Number.isInteger(requests) || requests < 1) throw new Error("--requests must be a positive integer");
   if (!Number.isInteger(warmup) || warmup < 0) throw new Error("--warmup must be a non-negative integer");
-  return { refill: values.refill, requests, warmup, only: values.only, stock: values.stock };
+  const cycles = Number(values.cycles);
+  if (!Number.isInteger(cycles) || cycles < 0) throw new Error("--cycles must be a non-negative integer");
+  return { refill: values.refill, requests, warmup, only: values.only, stock: values.stock, cycles };
 }
 
 async function prepareDatabase(refill: boolean): Promise<void> {
@@ -224,17 +245,29 @@ async function main(): Promise<void> {
   try {
     const app = await listen(await createApp(deps, { bundle: false }));
     servers.push(app.server);
-    const cases = CASES.filter((c) => !opts.only || c.name.includes(opts.only));
-    if (cases.length === 0) throw new Error(`no case matches --only ${opts.only}`);
-    const floor = await listen(floorApp(floorPool, CASES));
+    const selected = (name: string) => !opts.only || name.includes(opts.only);
+    const cases = CASES.filter((c) => selected(c.name));
+    const queueCases = QUEUE_CASES.filter((c) => selected(c.name));
+    const withCycles = opts.cycles > 0 && selected(CYCLES_NAME);
+    if (cases.length + queueCases.length === 0 && !withCycles) throw new Error(`no case matches --only ${opts.only}`);
+    const floorExpress = floorApp(floorPool, CASES);
+    queueFloorRoute(floorExpress, floorPool, QUEUE_LIMIT);
+    const floor = await listen(floorExpress);
     servers.push(floor.server);
-    const cookie = await login(app.baseUrl, config.publicBaseUrl);
+    const cookie = cases.length ? await login(app.baseUrl, config.publicBaseUrl) : "";
+    // One REST login for the whole run: failed or repeated logins are throttled.
+    const token = queueCases.length || withCycles ? await apiLogin(app.baseUrl, BENCH_LOGIN) : "";
     log(
-      `measuring ${cases.length} cases${opts.stock ? " with the stock @adminjs/prisma resource" : ""}: ` +
+      `measuring ${cases.length + queueCases.length} cases${opts.stock ? " with the stock @adminjs/prisma resource" : ""}: ` +
         `${opts.warmup} warm-up + ${opts.requests} requests each, exact counts up to ${config.listExactCountLimit} rows`,
     );
 
     const results: CaseResult[] = [];
+    for (const c of queueCases) {
+      const result = await runQueueCase(c, { app: app.baseUrl, floor: floor.baseUrl }, token, opts);
+      log(`  ${c.name}: api p95 ${result.adminjs.p95.toFixed(1)} ms, floor p95 ${result.floor.p95.toFixed(1)} ms`);
+      results.push(result);
+    }
     for (const c of cases) {
       const query = new URLSearchParams(c.query).toString();
       const urls = {
@@ -246,6 +279,29 @@ async function main(): Promise<void> {
       results.push(result);
     }
 
+    const cycles: CycleResult[] = [];
+    if (withCycles) {
+      const client = new pg.Client({ connectionString: BENCH_URL });
+      await client.connect();
+      const before = await maxIds(client);
+      try {
+        for (const concurrency of [1, 4]) {
+          const r = await runCycles(client, app.baseUrl, token, {
+            customerId: CYCLE_CUSTOMER_ID,
+            count: opts.cycles,
+            concurrency,
+          });
+          log(`  ${r.name}: ${r.perSecond.toFixed(1)} cycles/s, p95 ${r.p95.toFixed(1)} ms`);
+          cycles.push(r);
+        }
+      } finally {
+        await cleanupCycles(client, before, CYCLE_CUSTOMER_ID);
+        await client.end();
+        // The completions' e-mails wait in the bench's mail queue (no worker runs here): drop them.
+        await deps.queues.byName.mail.obliterate({ force: true });
+      }
+    }
+
     const table = formatTable(results);
     const misses = results.filter((r) => r.verdict === "MISS").length;
     process.stdout.write(
@@ -253,6 +309,15 @@ async function main(): Promise<void> {
         `${results.length - misses} PASS, ${misses} MISS. Times in ms, sizes of one answer in kB.\n`,
     );
     for (const r of results.filter((x) => x.note)) process.stdout.write(`  note: ${r.name}: ${r.note}\n`);
+    if (queueCases.length)
+      process.stdout.write(
+        `  ai-queue rows: the "adminjs" columns are GET ${"/admin/api/v1/ai-queue/requests"} with a bearer token.\n`,
+      );
+    if (cycles.length)
+      process.stdout.write(
+        `\n${CYCLES_NAME} (REST, bearer token; each completion bills and queues its e-mails), ` +
+          `times per cycle in ms:\n${formatCycles(cycles)}\n`,
+      );
     process.stdout.write(
       `  ${os.cpus().length} CPUs, load average ${os
         .loadavg()
@@ -276,6 +341,7 @@ async function main(): Promise<void> {
           target: { p95Ms: TARGET_P95_MS, ratio: TARGET_RATIO },
           loadAverage: os.loadavg(),
           results,
+          cycles,
         },
         null,
         2,
