@@ -1,7 +1,7 @@
 // The page of the AI request actions that need input: Complete (the generated content as JSON, the
 // actual cost, notes) and Reject (the reason the customer is told). Posts to the record action.
 import React, { useState } from "react";
-import { ApiClient, useActionResponseHandler, useTranslation, type ActionProps } from "adminjs";
+import { ApiClient, flat, useActionResponseHandler, useTranslation, type ActionProps } from "adminjs";
 import { Box, Button, FormGroup, H3, Input, Label, Text, TextArea } from "@adminjs/design-system";
 
 const api = new ApiClient();
@@ -9,8 +9,16 @@ const api = new ApiClient();
 const AiRequestTransition: React.FC<ActionProps> = ({ action, resource, record }) => {
   const { translateAction, translateButton, translateMessage } = useTranslation();
   const handleResponse = useActionResponseHandler();
-  const existing = record?.params?.generatedContent;
-  const [content, setContent] = useState<string>(typeof existing === "string" ? existing : "");
+  // The draft (Claude's or an imported one) to review and edit before completing. AdminJS sends JSON
+  // columns flattened into the record's params.
+  const existing = record ? (flat.unflatten(record.params) as Record<string, unknown>).generatedContent : undefined;
+  const [content, setContent] = useState<string>(
+    existing === undefined || existing === null
+      ? ""
+      : typeof existing === "string"
+        ? existing
+        : JSON.stringify(existing, null, 2),
+  );
   const [cost, setCost] = useState<string>("");
   const [notes, setNotes] = useState<string>("");
   const [busy, setBusy] = useState(false);
