@@ -10,7 +10,7 @@ import { requireBearer } from "./bearer-auth.js";
 import { resourceRoutes } from "./resource-routes.js";
 import { docsPage, openApiDocument } from "./openapi.js";
 import { AUTH_OPERATIONS, authRoutes } from "../modules/auth/routes.js";
-import { aiQueueRoutes } from "../modules/ai-queue/routes.js";
+import { AI_QUEUE_OPERATIONS, aiQueueRoutes } from "../modules/ai-queue/routes.js";
 import { aiQueueStatsRoutes } from "../modules/ai-queue/stats-routes.js";
 
 const TITLE = "Locod-AI Admin API";
@@ -45,7 +45,10 @@ function cors(origins: readonly string[]): RequestHandler {
 
 export async function apiRoutes(deps: Deps, admin: AdminJS): Promise<Router> {
   const resources = await resourceRoutes(deps, admin);
-  const document = openApiDocument([...AUTH_OPERATIONS, ...resources.operations], { title: TITLE, version: "1" });
+  const document = openApiDocument([...AUTH_OPERATIONS, ...AI_QUEUE_OPERATIONS, ...resources.operations], {
+    title: TITLE,
+    version: "1",
+  });
   const docs = docsPage(document, TITLE);
 
   const router = Router();

@@ -1,5 +1,6 @@
 // REST /admin/api/v1/ai-queue (issue 4, item 7): list with filters and keyset pagination (priority,
 // then age), get, take, release, complete, reject. Same service and permission rules as the admin UI.
+import type { ApiOperation } from "../../http/openapi.js";
 import { Router, type Request } from "express";
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
@@ -141,3 +142,68 @@ export function aiQueueRoutes(deps: QueueDeps): Router {
   );
   return router;
 }
+
+const ok = (description: string) => ({ description });
+
+/** These routes in the OpenAPI document (src/http/openapi.ts). */
+export const AI_QUEUE_OPERATIONS: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/ai-queue/requests",
+    tag: "ai-queue",
+    summary: "The queue, by priority then age; keyset pages via nextCursor",
+    permission: "ai_queue.view",
+    query: ZListQuery,
+    responses: { 200: ok("{ data: AI requests, nextCursor }") },
+  },
+  {
+    method: "get",
+    path: "/ai-queue/requests/{id}",
+    tag: "ai-queue",
+    summary: "One AI request",
+    permission: "ai_queue.view",
+    idType: "integer",
+    responses: { 200: ok("The AI request"), 404: ok("No such request") },
+  },
+  ...(["take", "release"] as const).map((name): ApiOperation => ({
+    method: "post",
+    path: `/ai-queue/requests/{id}/${name}`,
+    tag: "ai-queue",
+    summary:
+      name === "take"
+        ? "pending -> processing, assigned to the caller"
+        : "processing -> pending (the assignee, or an admin)",
+    permission: "ai_queue.process",
+    idType: "integer",
+    responses: { 200: ok("The request after the transition"), 409: ok("The request is not in a state that allows it") },
+  })),
+  {
+    method: "post",
+    path: "/ai-queue/requests/{id}/complete",
+    tag: "ai-queue",
+    summary: "processing -> completed with content of the request type's schema; bills the customer",
+    permission: "ai_queue.process",
+    idType: "integer",
+    body: { name: "AiRequestComplete", schema: ZComplete },
+    responses: { 200: ok("Completed and billed"), 409: ok("The request is not processing") },
+  },
+  {
+    method: "post",
+    path: "/ai-queue/requests/{id}/reject",
+    tag: "ai-queue",
+    summary: "pending|processing -> rejected, with the reason the customer is told",
+    permission: "ai_queue.reject",
+    idType: "integer",
+    body: { name: "AiRequestReject", schema: ZReject },
+    responses: { 200: ok("Rejected"), 409: ok("The request is already decided") },
+  },
+  {
+    method: "get",
+    path: "/ai-queue/stats",
+    tag: "ai-queue",
+    summary: "Queue metrics over 7, 30 or 90 days",
+    permission: "ai_queue.stats",
+    query: z.object({ days: z.enum(["7", "30", "90"]).optional() }),
+    responses: { 200: ok("Times, rates, backlog, revenue, requests per admin") },
+  },
+];
