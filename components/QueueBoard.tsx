@@ -5,52 +5,17 @@ import React, { useCallback, useEffect, useState } from "react";
 import { ApiClient, useTranslation } from "adminjs";
 import { Box, Button, H2, H5, Link, Loader, MessageBox, Text } from "@adminjs/design-system";
 
-type Tab = "unassigned" | "mine" | "all";
-type Days = 7 | 30 | 90;
-type SlaLevel = "ok" | "warning" | "breached";
+// Types only: erased from the browser bundle, so the page and its handler cannot drift apart.
+import type {
+  BoardRow,
+  BoardTab as Tab,
+  MetricPeriod as Days,
+  QueueBoardPage,
+  QueueMetrics as Metrics,
+  SlaLevel,
+} from "../src/modules/ai-queue/metrics.js";
 
-interface BoardRow {
-  id: number;
-  customerId: number;
-  customerName: string;
-  requestType: string;
-  businessType: string;
-  status: string;
-  priority: number;
-  adminId: number | null;
-  createdAt: string;
-  ageHours: number;
-  slaHours: number | null;
-  sla: SlaLevel;
-}
-
-interface Metrics {
-  days: Days;
-  avgHoursCreatedToCompleted: number | null;
-  avgHoursStartedToCompleted: number | null;
-  decided: number;
-  completed: number;
-  rejected: number;
-  completionRate: number | null;
-  rejectionRate: number | null;
-  backlog: {
-    total: number;
-    byPriority: { priority: number; count: number }[];
-    byType: { requestType: string; count: number }[];
-  };
-  revenue: string;
-  perAdmin: { adminId: number; name: string; count: number }[];
-}
-
-interface PageData {
-  error?: string;
-  adminId: number;
-  tab: Tab;
-  days: Days;
-  canProcess: boolean;
-  requests: BoardRow[];
-  metrics: Metrics | null;
-}
+type PageData = QueueBoardPage & { error?: string };
 
 const api = new ApiClient();
 const TABS: { tab: Tab; label: string }[] = [

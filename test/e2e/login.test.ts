@@ -1,48 +1,21 @@
 // The real login form in Chromium, up to the dashboard.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser } from "playwright-core";
-import { loadConfig } from "../../src/config.js";
-import { createApp } from "../../src/app.js";
-import { closeDeps, createDeps, type Deps } from "../../src/deps.js";
+import type { Deps } from "../../src/deps.js";
 import { makeAdmin, makeCustomer } from "../factories/index.js";
-import { ARTIFACTS_DIR, launchBrowser } from "../helpers/browser.js";
-import { guarded } from "../helpers/response-guard.js";
+import { ARTIFACTS_DIR, startBrowserApp } from "../helpers/browser.js";
 
+let env: Awaited<ReturnType<typeof startBrowserApp>>;
 let deps: Deps;
-let server: Server;
 let browser: Browser;
 let baseUrl: string;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
-
 beforeAll(async () => {
-  // The browser's origin must be the portal's public URL, which it only accepts form posts from.
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  deps = createDeps(loadConfig({ ...process.env, PUBLIC_BASE_URL: baseUrl }));
-  // The real bundle of components/, as a browser gets it.
-  const app = guarded(await createApp(deps, { bundle: true }));
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(port, "127.0.0.1", () => resolve(s));
-  });
-  browser = await launchBrowser();
+  env = await startBrowserApp();
+  ({ deps, browser, baseUrl } = env);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  await closeDeps(deps);
-});
+afterAll(() => env?.close());
 
 describe("admin login in a browser", () => {
   it("logs in through the form and shows the dashboard", async () => {

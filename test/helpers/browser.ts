@@ -1,5 +1,11 @@
 // Debian's Chromium driven by playwright-core (playwright's own browser download cannot work offline).
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { chromium, type Browser } from "playwright-core";
+import { loadConfig } from "../../src/config.js";
+import { createApp } from "../../src/app.js";
+import { closeDeps, createDeps, type Deps } from "../../src/deps.js";
+import { guarded } from "./response-guard.js";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,5 +26,46 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
     ],
+  });
+}
+
+/**
+ * The real app (components bundled, as a browser gets them) on a free port whose origin is also its
+ * PUBLIC_BASE_URL (the only origin it accepts form posts from), behind the password-hash guard, and a
+ * browser to drive it.
+ */
+export async function startBrowserApp(): Promise<{
+  deps: Deps;
+  baseUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+}> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deps = createDeps(loadConfig({ ...process.env, PUBLIC_BASE_URL: baseUrl }));
+  const app = guarded(await createApp(deps, { bundle: true }));
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(port, "127.0.0.1", () => resolve(s));
+  });
+  const browser = await launchBrowser();
+  return {
+    deps,
+    baseUrl,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+      await closeDeps(deps);
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
   });
 }

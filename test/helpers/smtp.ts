@@ -22,7 +22,8 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-function decodeQuotedPrintable(body: string): string {
+/** A quoted-printable body (or Q-encoded word) as UTF-8 text. */
+export function decodeQuotedPrintable(body: string): string {
   const bytes: number[] = [];
   const text = body.replace(/=\r?\n/g, "");
   for (let i = 0; i < text.length; i++) {

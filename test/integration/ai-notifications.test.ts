@@ -17,7 +17,7 @@ import { startWorkers, type Workers } from "../../src/queues/index.js";
 import { makeAiRequestFor } from "../factories/notifications.js";
 import { loadConfig } from "../../src/config.js";
 import { closeDeps, createDeps, type Deps } from "../../src/deps.js";
-import { startSmtp, type CapturedMail, type TestSmtp } from "../helpers/smtp.js";
+import { decodeQuotedPrintable, startSmtp, type CapturedMail, type TestSmtp } from "../helpers/smtp.js";
 
 // The deps without the HTTP app: nothing here goes through a route.
 let t: { deps: Deps };
@@ -39,21 +39,6 @@ afterAll(async () => {
   await closeDeps(t.deps);
   await smtp.close();
 });
-
-function decodeQuotedPrintable(body: string): string {
-  const bytes: number[] = [];
-  const text = body.replace(/=\r?\n/g, "");
-  for (let i = 0; i < text.length; i++) {
-    const hex = text.slice(i + 1, i + 3);
-    if (text[i] === "=" && /^[0-9A-F]{2}$/i.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(text[i]!, "utf8"));
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
 
 /** The text and HTML parts of a multipart/alternative message, decoded. */
 function bodies(mail: CapturedMail): { text: string; html: string } {
