@@ -15,6 +15,47 @@ export const SETTINGS = {
     schema: z.record(z.string().regex(/^([1-9]|10)$/), z.number().positive()),
     default: { "1": 4, "5": 24, "10": 72 } as Record<string, number>,
   },
+  /** VAT rate applied to invoices, in percent ("20.00" for 20%). */
+  "billing.vat_rate": {
+    schema: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, "a percentage like 20.00"),
+    default: "20.00",
+  },
+  /** Days between an invoice's issue and its due date. */
+  "billing.payment_terms_days": {
+    schema: z.number().int().min(0).max(365),
+    default: 30,
+  },
+  /** The seller's legal details printed on invoices. */
+  "billing.seller": {
+    schema: z
+      .object({
+        name: z.string().min(1).max(200),
+        address: z.array(z.string().max(200)).min(1).max(6),
+        siret: z.string().max(40),
+        vatNumber: z.string().max(40),
+        email: z.string().email().max(200),
+        iban: z.string().max(60).optional(),
+        legalMentions: z.string().max(1000).optional(),
+      })
+      .strict(),
+    default: {
+      name: "Locod-AI SAS",
+      address: ["10 rue de la Paix", "75002 Paris", "France"],
+      siret: "000 000 000 00000",
+      vatNumber: "FR00000000000",
+      email: "billing@locod-ai.com",
+      legalMentions:
+        "Pénalités de retard : trois fois le taux d'intérêt légal. Indemnité forfaitaire pour frais de recouvrement : 40 €.",
+    } as {
+      name: string;
+      address: string[];
+      siret: string;
+      vatNumber: string;
+      email: string;
+      iban?: string;
+      legalMentions?: string;
+    },
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
