@@ -11,7 +11,14 @@ interface Overview {
   invoices: { pending: number; overdue: number; overdueAmount: string };
   /** null for an admin without settings.view. */
   securityAlerts: SecurityAlerts | null;
+  /** null for an admin without billing.view. */
+  billingAlerts: BillingAlerts | null;
   generatedAt: string;
+}
+
+interface BillingAlerts {
+  open: number;
+  latest: { id: number; kind: string; invoiceId: number | null; invoiceNumber: string | null; createdAt: string }[];
 }
 
 interface SecurityAlerts {
@@ -74,6 +81,30 @@ const SecurityAlertsPanel: React.FC<{ alerts: SecurityAlerts }> = ({ alerts }) =
   );
 };
 
+/** Failed payments and disputes nobody has acknowledged yet (src/modules/billing/stripe/alerts.ts). */
+const BillingAlertsPanel: React.FC<{ alerts: BillingAlerts }> = ({ alerts }) => {
+  const { translateMessage, translateLabel } = useTranslation();
+  return (
+    <Box mx="md" mb="lg" data-testid="billing-alerts">
+      <MessageBox variant="danger" message={`${translateMessage("dashboardBillingAlerts")} (${alerts.open})`}>
+        <Box as="ul" mb="default">
+          {alerts.latest.map((alert) => (
+            <Box as="li" key={alert.id} data-testid="billing-alert" mb="sm">
+              <Link href={`/admin/resources/billing_alerts/records/${alert.id}/show`}>
+                {translateLabel(`kind.${alert.kind}`, "billing_alerts")}
+              </Link>{" "}
+              <Text as="span" color="grey60">
+                {[alert.invoiceNumber, new Date(alert.createdAt).toLocaleString()].filter(Boolean).join(" · ")}
+              </Text>
+            </Box>
+          ))}
+        </Box>
+        <Link href="/admin/resources/billing_alerts">{translateMessage("dashboardBillingAlertsAll")} →</Link>
+      </MessageBox>
+    </Box>
+  );
+};
+
 const Dashboard: React.FC = () => {
   const { translateMessage } = useTranslation();
   const [data, setData] = useState<Overview | null>(null);
@@ -100,6 +131,7 @@ const Dashboard: React.FC = () => {
       {data?.securityAlerts && data.securityAlerts.open > 0 ? (
         <SecurityAlertsPanel alerts={data.securityAlerts} />
       ) : null}
+      {data?.billingAlerts && data.billingAlerts.open > 0 ? <BillingAlertsPanel alerts={data.billingAlerts} /> : null}
       {data ? (
         <Box flex flexDirection="row" flexWrap="wrap">
           <Card

@@ -38,6 +38,7 @@ const TABLES = {
   sites: "sites",
   siteConfigs: "site_configs",
   customerSubscriptions: "customer_subscriptions",
+  subscriptionHistory: "subscription_history",
   aiRequests: "ai_requests",
   invoices: "invoices",
   invoiceItems: "invoice_items",
@@ -64,8 +65,11 @@ const INSERT: { [K in keyof DemoData]: Insert<K> } = {
   sites: (tx, data) => tx.site.createMany({ data }),
   siteConfigs: (tx, data) => tx.siteConfig.createMany({ data }),
   customerSubscriptions: (tx, data) => tx.customerSubscription.createMany({ data }),
+  subscriptionHistory: (tx, data) => tx.subscriptionHistory.createMany({ data }),
   aiRequests: (tx, data) => tx.aiRequest.createMany({ data }),
-  invoices: (tx, data) => tx.invoice.createMany({ data }),
+  // Drafts first: an issued invoice's lines are frozen (migration invoice_immutability), so each invoice
+  // takes its status only once its lines are in (issueDemoInvoices).
+  invoices: (tx, data) => tx.invoice.createMany({ data: data.map((invoice) => ({ ...invoice, status: "draft" })) }),
   invoiceItems: (tx, data) => tx.invoiceItem.createMany({ data }),
   businessMetrics: (tx, data) => tx.businessMetric.createMany({ data }),
   siteMonitoring: (tx, data) => tx.siteMonitoring.createMany({ data }),
@@ -74,6 +78,33 @@ const INSERT: { [K in keyof DemoData]: Insert<K> } = {
   referrals: (tx, data) => tx.referral.createMany({ data }),
   adminActivityLog: (tx, data) => tx.adminActivityLog.createMany({ data }),
 };
+
+/**
+ * Gives the demo invoices, inserted as drafts with their lines, their status; then points each year's
+ * invoice counter at the highest demo number of that year, so the next issued invoice continues it.
+ */
+async function issueDemoInvoices(tx: Tx, invoices: DemoData["invoices"], replace: boolean): Promise<void> {
+  const idsByStatus = new Map<string, number[]>();
+  for (const invoice of invoices) {
+    if (invoice.status === undefined || invoice.status === "draft") continue;
+    idsByStatus.set(invoice.status, [...(idsByStatus.get(invoice.status) ?? []), invoice.id!]);
+  }
+  for (const [status, ids] of idsByStatus) {
+    for (let i = 0; i < ids.length; i += BATCH) {
+      await tx.invoice.updateMany({
+        where: { id: { in: ids.slice(i, i + BATCH) } },
+        data: { status: status as Exclude<Prisma.InvoiceCreateManyInput["status"], undefined> },
+      });
+    }
+  }
+  if (replace) await tx.invoiceNumberSequence.deleteMany({});
+  await tx.$executeRaw`
+    INSERT INTO invoice_number_sequences (year, last_value)
+    SELECT substring(invoice_number FROM 5 FOR 4)::int, max(right(invoice_number, 6)::int)
+      FROM invoices WHERE invoice_number ~ '^LCD-[0-9]{4}-[0-9]{6}$'
+     GROUP BY 1
+    ON CONFLICT (year) DO UPDATE SET last_value = EXCLUDED.last_value`;
+}
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table. */
 const BATCH = 1000;
@@ -122,6 +153,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
         );
         rows[table] = all.length;
       }
+      await issueDemoInvoices(tx, data.invoices, Boolean(options.replace));
       return { seeded: true, rows };
     },
     { maxWait: 30_000, timeout: 120_000 },

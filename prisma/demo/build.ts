@@ -15,6 +15,7 @@ import {
 } from "./customers.js";
 import { buildCampaigns, buildReferrals } from "./growth.js";
 import { buildInvoices } from "./invoices.js";
+import { buildSubscriptionHistory } from "./subscription-history.js";
 import { buildBusinessMetrics, buildSiteMonitoring } from "./metrics.js";
 import { buildAdmins, type DemoAdminInput } from "./staff.js";
 import { buildTemplates } from "./templates.js";
@@ -33,6 +34,8 @@ export interface DemoData {
   sites: Prisma.SiteCreateManyInput[];
   siteConfigs: Prisma.SiteConfigCreateManyInput[];
   customerSubscriptions: Prisma.CustomerSubscriptionCreateManyInput[];
+  /** The subscriptions' MRR history: the Revenue page's 12 months of movements. */
+  subscriptionHistory: Prisma.SubscriptionHistoryCreateManyInput[];
   aiRequests: Prisma.AiRequestCreateManyInput[];
   invoices: Prisma.InvoiceCreateManyInput[];
   invoiceItems: Prisma.InvoiceItemCreateManyInput[];
@@ -84,6 +87,7 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
     sites: siteRows(sites),
     siteConfigs: buildSiteConfigs(seed, now, sites, customers, templates),
     customerSubscriptions: subscriptionRows(subscriptions),
+    subscriptionHistory: buildSubscriptionHistory(subscriptions),
     aiRequests: requests.map((r) => r.row),
     invoices: billing.invoices,
     invoiceItems: billing.items,

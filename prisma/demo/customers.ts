@@ -187,6 +187,7 @@ export function customerRows(customers: readonly DemoCustomer[]): Prisma.Custome
 export interface DemoSubscription {
   id: number;
   customerId: number;
+  /** The plan now (the customer's plan_type). */
   plan: PlanSpec;
   yearly: boolean;
   status: SubscriptionStatus;
@@ -196,6 +197,25 @@ export interface DemoSubscription {
   currentPeriodStart: Date;
   currentPeriodEnd: Date;
   cancelAtPeriodEnd: boolean;
+  /** The plan it started on, and its plan changes since (the last one is `plan`). */
+  initialPlan: PlanSpec;
+  planChanges: { at: Date; plan: PlanSpec }[];
+  /** Suspensions for an unpaid invoice, resumed once paid: [from, until). */
+  pauses: { from: Date; until: Date }[];
+}
+
+/** The subscription's plan at `at` (its first plan before it started). */
+export function planAt(sub: Pick<DemoSubscription, "initialPlan" | "planChanges">, at: Date): PlanSpec {
+  let plan = sub.initialPlan;
+  for (const change of sub.planChanges) if (change.at.getTime() <= at.getTime()) plan = change.plan;
+  return plan;
+}
+
+/** Whether the subscription counts in MRR at `at`: started, not ended, not paused. */
+export function payingAt(sub: Pick<DemoSubscription, "startedAt" | "endedAt" | "pauses">, at: Date): boolean {
+  const t = at.getTime();
+  if (t < sub.startedAt.getTime() || (sub.endedAt !== null && t >= sub.endedAt.getTime())) return false;
+  return !sub.pauses.some((p) => t >= p.from.getTime() && t < p.until.getTime());
 }
 
 /** The start of billing period `k` of a subscription (period 0 starts with it). */
@@ -236,11 +256,56 @@ export function buildSubscriptions(seed: number, now: Date, customers: readonly 
       currentPeriodStart: periodStart({ startedAt, yearly }, k),
       currentPeriodEnd: periodStart({ startedAt, yearly }, k + 1),
       cancelAtPeriodEnd: status === "active" && rng.chance(0.06),
+      initialPlan: plan,
+      planChanges: [],
+      pauses: [],
     });
   }
   subs.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
   subs.forEach((s, i) => (s.id = i + 1));
+  addSubscriptionStories(seed, now, subs);
   return subs;
+}
+
+/** The next plan up or down from a paid plan (null past the ends). */
+const PAID_ORDER: readonly PlanType[] = ["starter", "pro", "enterprise"];
+function neighbour(plan: PlanSpec, step: 1 | -1): PlanSpec | null {
+  const next = PAID_ORDER[PAID_ORDER.indexOf(plan.name) + step];
+  return next ? PLANS[next] : null;
+}
+
+/**
+ * The last 12 months of each subscription's life, so that the Revenue page has every kind of MRR
+ * movement to show: three in ten changed plan once (mostly upgrades), ending on the plan they have now;
+ * about one active subscription in seven was suspended for an unpaid invoice for a few weeks and resumed. Suspensions end before the 90 days the demo invoices and daily snapshots cover. Drawn from a
+ * stream of its own, so the rest of the demo is unchanged.
+ */
+function addSubscriptionStories(seed: number, now: Date, subs: DemoSubscription[]): void {
+  const rng = createRng(seed, "subscription_stories");
+  const yearAgo = addMs(now, -365 * DAY);
+  for (const sub of subs) {
+    const from = maxDate(addMs(sub.startedAt, 35 * DAY), yearAgo);
+    const to = addMs(minDate(sub.endedAt ?? now, now), -10 * DAY);
+    if (from.getTime() >= to.getTime()) continue;
+    if (rng.chance(0.3)) {
+      // An upgrade came from the plan below, a downgrade from the plan above.
+      const previous = neighbour(sub.plan, rng.chance(0.8) ? -1 : 1);
+      if (previous) {
+        sub.initialPlan = previous;
+        sub.planChanges.push({ at: dateBetween(rng, from, to), plan: sub.plan });
+      }
+    }
+    const pauseEnd = addMs(now, -100 * DAY);
+    if (sub.status === "active" && rng.chance(0.15) && from.getTime() < addMs(pauseEnd, -20 * DAY).getTime()) {
+      const start = dateBetween(rng, from, addMs(pauseEnd, -20 * DAY));
+      const until = minDate(addMs(start, rng.int(20, 75) * DAY), pauseEnd);
+      const change = sub.planChanges[0]?.at.getTime();
+      // A plan is not changed while suspended.
+      if (change === undefined || change < start.getTime() || change >= until.getTime()) {
+        sub.pauses.push({ from: start, until });
+      }
+    }
+  }
 }
 
 export function subscriptionRows(subs: readonly DemoSubscription[]): Prisma.CustomerSubscriptionCreateManyInput[] {
@@ -256,6 +321,8 @@ export function subscriptionRows(subs: readonly DemoSubscription[]): Prisma.Cust
     // No Stripe ids: demo subscriptions never went through Stripe, and a made-up id would be sent to its API.
     stripeSubscriptionId: null,
     createdAt: s.startedAt,
+    billingInterval: s.yearly ? "yearly" : "monthly",
+    endedAt: s.status === "cancelled" ? s.endedAt : null,
   }));
 }
 

@@ -3,7 +3,7 @@
 // amount = sum of the lines, tax = 20 % of it rounded half-up to the cent, total = amount + tax.
 import type { AiBillingStatus, InvoiceStatus, Prisma } from "@prisma/client";
 import { TYPE_LABELS, type DemoAiRequest } from "./ai-requests.js";
-import { periodStart, type DemoCustomer, type DemoSubscription } from "./customers.js";
+import { periodStart, planAt, type DemoCustomer, type DemoSubscription } from "./customers.js";
 import { sum, vatOn, type Money } from "./money.js";
 import { createRng, type Rng } from "./random.js";
 import { addMonthsUtc, addMs, dateBetween, DAY, dayOfYear, formatDateFr, HOUR, MINUTE } from "./time.js";
@@ -108,9 +108,11 @@ function drafts(
       const lines: Line[] = [];
       if (sub && (!sub.yearly || k % 12 === 0)) {
         const next = periodStart(sub, sub.yearly ? k / 12 + 1 : k + 1);
+        // The plan in force when the period starts (subscription_history says the same).
+        const plan = planAt(sub, billedAt);
         lines.push({
-          description: `Abonnement ${sub.plan.label} ${sub.yearly ? "annuel" : "mensuel"} du ${formatDateFr(billedAt)} au ${formatDateFr(addMs(next, -DAY))}`,
-          unitPrice: sub.yearly ? sub.plan.yearly : sub.plan.monthly,
+          description: `Abonnement ${plan.label} ${sub.yearly ? "annuel" : "mensuel"} du ${formatDateFr(billedAt)} au ${formatDateFr(addMs(next, -DAY))}`,
+          unitPrice: sub.yearly ? plan.yearly : plan.monthly,
           aiRequestId: null,
         });
       }

@@ -2,7 +2,7 @@
 // dashboard's trends agree with the tables), and the recent health checks of the live sites.
 import type { Prisma } from "@prisma/client";
 import type { DemoAiRequest } from "./ai-requests.js";
-import type { DemoCustomer, DemoSite, DemoSubscription } from "./customers.js";
+import { payingAt, planAt, type DemoCustomer, type DemoSite, type DemoSubscription } from "./customers.js";
 import { sum, toCents, ZERO } from "./money.js";
 import { createRng } from "./random.js";
 import { addMs, DAY, formatDateFr, HOUR, MINUTE, startOfUtcDay } from "./time.js";
@@ -29,10 +29,15 @@ export function buildBusinessMetrics(
     const dayEnd = addMs(dayStart, DAY);
     const existing = customers.filter((c) => before(c.createdAt, dayEnd));
     const live = (s: DemoSite) => before(s.liveFrom, dayEnd) && !before(s.liveUntil, dayEnd);
+    // MRR at the end of the day, with each subscription's plan then (as subscription_history has it).
+    const lastMoment = addMs(dayEnd, -1);
     const mrr = sum(
       subscriptions
-        .filter((s) => before(s.startedAt, dayEnd) && !before(s.endedAt, dayEnd))
-        .map((s) => (s.yearly ? toCents(s.plan.yearly.div(12)) : s.plan.monthly)),
+        .filter((s) => payingAt(s, lastMoment))
+        .map((s) => {
+          const plan = planAt(s, lastMoment);
+          return s.yearly ? toCents(plan.yearly.div(12)) : plan.monthly;
+        }),
     );
     const completedThatDay = requests.filter((r) => r.completedAt && within(r.completedAt, dayStart, dayEnd));
     rows.push({

@@ -24,6 +24,19 @@ export function createComponents() {
     ImportResult: add("ImportResult", "ImportResult.tsx"),
     // The "Queue IA" page: tabs, SLA colours, one-click take, metrics (modules/ai-queue/metrics.ts).
     QueueBoard: add("QueueBoard", "QueueBoard.tsx"),
+    // The "Revenue" page: KPIs, 12 months of MRR movements, overdue invoices (modules/billing/metrics.ts).
+    RevenuePage: add("RevenuePage", "RevenuePage.tsx"),
+    // Invoices: "Download PDF" and the "Accounting export" form (modules/billing/document-routes.ts).
+    InvoicePdf: add("InvoicePdf", "InvoicePdf.tsx"),
+    BillingExport: add("BillingExport", "BillingExport.tsx"),
+    // Subscriptions: "Change plan" (modules/billing/subscription-actions.ts).
+    SubscriptionPlanChange: add("SubscriptionPlanChange", "SubscriptionPlanChange.tsx"),
+    // Invoices: "Refund" (amount, reason; modules/billing/refund-actions.ts).
+    RefundInvoice: add("RefundInvoice", "RefundInvoice.tsx"),
+    // Invoices: "Run monthly invoicing" (a month), and the form fields that follow the invoice's stage
+    // (modules/billing/invoice-actions.ts).
+    InvoicingRun: add("InvoicingRun", "InvoicingRun.tsx"),
+    InvoiceFormField: add("InvoiceFormField", "InvoiceFormField.tsx"),
     // AdminJS's logged-in menu, with a link to the change-password page.
     LoggedIn: override("LoggedIn", "LoggedIn.tsx"),
   };

@@ -20,6 +20,7 @@ import { campaignsResources } from "../modules/campaigns/resource.js";
 import { settingsResources } from "../modules/settings/resource.js";
 import { overview } from "../modules/dashboard/service.js";
 import { queueBoardPage } from "../modules/ai-queue/metrics.js";
+import { revenuePage } from "../modules/billing/metrics.js";
 
 // No adapter is registered: every resource is already a LocodPrismaResource instance, which AdminJS
 // uses as it is. Registering @adminjs/prisma's adapter would make AdminJS re-wrap each instance in a
@@ -40,7 +41,9 @@ const MODULE_RESOURCES: ResourceFactory[] = [
 
 export const ADMIN_ROOT = "/admin";
 
-export async function buildAdmin(deps: Pick<Deps, "prisma" | "config" | "queues">): Promise<AdminJS> {
+export async function buildAdmin(
+  deps: Pick<Deps, "prisma" | "config" | "queues" | "subscriptionGateway">,
+): Promise<AdminJS> {
   // We bundle ourselves (bundleComponents); this stops @adminjs/express from starting a second,
   // concurrent bundle of the same files when NODE_ENV=production.
   process.env.ADMIN_JS_SKIP_BUNDLE = "true";
@@ -51,6 +54,7 @@ export async function buildAdmin(deps: Pick<Deps, "prisma" | "config" | "queues"
     bcryptCost: deps.config.bcryptCost,
     queues: deps.queues,
     anthropic: deps.config.anthropic,
+    subscriptionGateway: deps.subscriptionGateway ?? null,
   });
   const options: AdminJSOptions = {
     rootPath: ADMIN_ROOT,
@@ -68,6 +72,12 @@ export async function buildAdmin(deps: Pick<Deps, "prisma" | "config" | "queues"
         component: components.QueueBoard,
         icon: "Inbox",
         handler: async (request) => queueBoardPage(deps.prisma, (request.query ?? {}) as Record<string, unknown>),
+      },
+      // The Revenue page (components/RevenuePage.tsx); the handler refuses admins without billing.view.
+      revenue: {
+        component: components.RevenuePage,
+        icon: "TrendingUp",
+        handler: async () => revenuePage(deps.prisma),
       },
     },
     branding: {

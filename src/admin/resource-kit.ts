@@ -37,6 +37,8 @@ import type { Components } from "./components.js";
 import { NAVIGATION } from "./navigation.js";
 import type { Queues } from "../queues/index.js";
 import type { Config } from "../config.js";
+import { AppError as ServiceError, FROZEN_RECORD_SQLSTATE } from "../http/errors.js";
+import type { SubscriptionGateway } from "../modules/billing/subscriptions.js";
 
 type DmmfField = DmmfModel["fields"][number];
 
@@ -72,6 +74,22 @@ export interface KitResourceSettings {
    * and the message key. Unique, foreign-key and single-column CHECK constraints are found by name.
    */
   constraints?: Record<string, { path: string; message: string }>;
+  /**
+   * Writes a module's service makes instead of a plain insert, update or delete (its rules and side
+   * effects with the audit row, in one transaction): the AdminJS forms and the REST routes both use them.
+   */
+  writes?: RecordWrites;
+}
+
+/**
+ * A table's writes through its service. `data` holds the checked form or body values by Prisma field
+ * name (a foreign key by its column field, `customerId`); each returns the row as written. A service
+ * refusal (http/errors AppError) reaches AdminJS as field errors or a notice, REST as problem+json.
+ */
+export interface RecordWrites {
+  create?(data: Record<string, unknown>): Promise<Record<string, unknown>>;
+  update?(id: string, data: Record<string, unknown>): Promise<Record<string, unknown>>;
+  delete?(id: string): Promise<void>;
 }
 
 export interface ResourceKit {
@@ -84,6 +102,8 @@ export interface ResourceKit {
   queues: Pick<Queues, "byName">;
   /** Claude's settings (config.anthropic), for the AI requests' "Generate draft" action. */
   anthropic: Config["anthropic"];
+  /** Stripe's side of subscription changes (null without Stripe), for the subscription actions. */
+  subscriptionGateway: SubscriptionGateway | null;
   /** A Prisma model as an AdminJS resource whose id is its table name. */
   resource(modelName: string, options: ResourceOptions, settings: KitResourceSettings): ResourceWithOptions;
   /** A Decimal amount: shown as money in lists and pages, typed as a number with cents. */
@@ -108,6 +128,7 @@ export interface ResourceKitSettings {
   bcryptCost: number;
   queues: Pick<Queues, "byName">;
   anthropic: Config["anthropic"];
+  subscriptionGateway?: SubscriptionGateway | null;
 }
 
 // AdminJS renders field and notice messages with i18next, which resolves $t(key) nesting even in a
@@ -348,14 +369,15 @@ interface ConstraintMap {
   named: NonNullable<KitResourceSettings["constraints"]>;
 }
 
-interface AdapterErrorCause {
+export interface AdapterErrorCause {
   kind?: string;
   originalCode?: string;
   originalMessage?: string;
   constraint?: { fields?: string[]; index?: string };
 }
 
-function adapterCause(error: unknown): AdapterErrorCause | undefined {
+/** What PostgreSQL said under a Prisma error (wrapped or raw driver adapter error). */
+export function adapterCause(error: unknown): AdapterErrorCause | undefined {
   const e = error as { meta?: { driverAdapterError?: { cause?: AdapterErrorCause } }; cause?: AdapterErrorCause };
   return e?.meta?.driverAdapterError?.cause ?? (error instanceof Error && e.cause ? e.cause : undefined);
 }
@@ -366,6 +388,8 @@ export class KitPrismaResource extends LocodPrismaResource {
     private readonly constraints: ConstraintMap,
     /** Who may do what with this table: the same rules for the REST API as for AdminJS. */
     readonly access: ResourceAccess,
+    /** The module's service writes, where it has them (the REST routes use them too). */
+    readonly writes: RecordWrites = {},
   ) {
     super(args);
   }
@@ -388,6 +412,8 @@ export class KitPrismaResource extends LocodPrismaResource {
 
   override async create(params: Record<string, unknown>): Promise<Record<string, unknown>> {
     try {
+      const { create } = this.writes;
+      if (create) return this.prepareReturnValues(await create(this.prepareParams(params)));
       return await super.create(params);
     } catch (error) {
       throw this.asValidationError(error, "write");
@@ -396,6 +422,8 @@ export class KitPrismaResource extends LocodPrismaResource {
 
   override async update(pk: string | number, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
     try {
+      const { update } = this.writes;
+      if (update) return this.prepareReturnValues(await update(String(pk), this.prepareParams(params)));
       return await super.update(pk, params);
     } catch (error) {
       throw this.asValidationError(error, "write");
@@ -404,7 +432,8 @@ export class KitPrismaResource extends LocodPrismaResource {
 
   override async delete(id: string | number): Promise<void> {
     try {
-      await super.delete(id);
+      if (this.writes.delete) await this.writes.delete(String(id));
+      else await super.delete(id);
     } catch (error) {
       throw this.asValidationError(error, "delete");
     }
@@ -416,10 +445,21 @@ export class KitPrismaResource extends LocodPrismaResource {
    * explains is an AppError (an error notice, nothing written).
    */
   private asValidationError(error: unknown, operation: "write" | "delete"): unknown {
+    const { resourceId, table, propertyByColumn, named } = this.constraints;
+    if (error instanceof ServiceError) {
+      // A service write refused: its named fields become the form's field errors.
+      const fields = (error.errors ?? []).filter((e) => e.field !== "(body)");
+      if (!fields.length) return new AppError(error.message);
+      return fieldErrors(
+        resourceId,
+        Object.fromEntries(fields.map((e) => [propertyByColumn.get(e.field) ?? e.field, { message: e.message }])),
+      );
+    }
     const cause = adapterCause(error);
     const code = cause?.originalCode;
+    // A rule the database enforces with a trigger (an issued invoice is frozen): its message says why.
+    if (code === FROZEN_RECORD_SQLSTATE) return new AppError(cause?.originalMessage ?? "This record cannot change");
     if (code !== "23505" && code !== "23503" && code !== "23514") return error;
-    const { resourceId, table, propertyByColumn, named } = this.constraints;
     if (code === "23503" && operation === "delete") return new AppError(t("recordStillReferenced"));
 
     const constraint = cause?.constraint?.index ?? /constraint "([^"]+)"/.exec(cause?.originalMessage ?? "")?.[1] ?? "";
@@ -602,6 +642,7 @@ export function createResourceKit(
         { model: adapterModel, client: prisma },
         { resourceId, table: resourceId, secrets, propertyByColumn, named: extra.constraints ?? {} },
         extra.access,
+        extra.writes,
       ),
       // AdminJS applies features before options, so the options go in as the first feature: the form
       // check runs before a module's own hooks (which may set what the check drops, like a password hash).
@@ -624,6 +665,7 @@ export function createResourceKit(
     bcryptCost: settings.bcryptCost,
     queues: settings.queues,
     anthropic: settings.anthropic,
+    subscriptionGateway: settings.subscriptionGateway ?? null,
     resource,
     money: ({ currencyPath } = {}) => ({
       components: { list: components.Money, show: components.Money },

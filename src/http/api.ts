@@ -12,6 +12,11 @@ import { docsPage, openApiDocument } from "./openapi.js";
 import { AUTH_OPERATIONS, authRoutes } from "../modules/auth/routes.js";
 import { AI_QUEUE_OPERATIONS, aiQueueRoutes } from "../modules/ai-queue/routes.js";
 import { aiQueueStatsRoutes } from "../modules/ai-queue/stats-routes.js";
+import { SUBSCRIPTION_OPERATIONS, subscriptionRoutes } from "../modules/billing/subscription-routes.js";
+import { BILLING_DOCUMENT_OPERATIONS, billingDocumentRoutes } from "../modules/billing/document-routes.js";
+import { REVENUE_OPERATIONS, revenueRoutes } from "../modules/billing/revenue-routes.js";
+import { BILLING_STRIPE_OPERATIONS, billingStripeRoutes } from "../modules/billing/stripe-routes.js";
+import { INVOICING_OPERATIONS, invoicingRoutes } from "../modules/billing/invoicing-routes.js";
 
 const TITLE = "Locod-AI Admin API";
 
@@ -45,10 +50,22 @@ function cors(origins: readonly string[]): RequestHandler {
 
 export async function apiRoutes(deps: Deps, admin: AdminJS): Promise<Router> {
   const resources = await resourceRoutes(deps, admin);
-  const document = openApiDocument([...AUTH_OPERATIONS, ...AI_QUEUE_OPERATIONS, ...resources.operations], {
-    title: TITLE,
-    version: "1",
-  });
+  const document = openApiDocument(
+    [
+      ...AUTH_OPERATIONS,
+      ...AI_QUEUE_OPERATIONS,
+      ...SUBSCRIPTION_OPERATIONS,
+      ...BILLING_DOCUMENT_OPERATIONS,
+      ...REVENUE_OPERATIONS,
+      ...BILLING_STRIPE_OPERATIONS,
+      ...INVOICING_OPERATIONS,
+      ...resources.operations,
+    ],
+    {
+      title: TITLE,
+      version: "1",
+    },
+  );
   const docs = docsPage(document, TITLE);
 
   const router = Router();
@@ -70,6 +87,15 @@ export async function apiRoutes(deps: Deps, admin: AdminJS): Promise<Router> {
   router.use(keepContext(json({ limit: "1mb" })));
   router.use(aiQueueRoutes(deps));
   router.use(aiQueueStatsRoutes(deps));
+  router.use(subscriptionRoutes({ prisma: deps.prisma, subscriptionGateway: deps.subscriptionGateway ?? null }));
+  // Before the table routes: /billing/invoices/:id/pdf and /billing/export/*.csv are not rows.
+  router.use(billingDocumentRoutes(deps));
+  // Metrics, overdue invoices and reminders; before the table routes (/billing/invoices/overdue is not a row).
+  router.use(revenueRoutes(deps));
+  // Refunds and billing alerts; before the table routes (/billing/invoices/:id/refunds is not a row).
+  router.use(billingStripeRoutes(deps));
+  // Issue a draft, run a month's invoicing; before the table routes (/billing/invoices/:id/issue is not a row).
+  router.use(invoicingRoutes(deps));
   router.use(resources.router);
   router.use(notFoundHandler);
   router.use(errorHandler(deps.log));

@@ -12,10 +12,28 @@ export const ERROR_CODES = {
   conflict: { status: 409, title: "Conflict" },
   too_many_requests: { status: 429, title: "Too many requests" },
   unavailable: { status: 503, title: "Service unavailable" },
+  // A provider we call (Stripe) refused or failed: its own message is the detail; nothing was written.
+  bad_gateway: { status: 502, title: "Upstream service error" },
   internal: { status: 500, title: "Internal error" },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/**
+ * SQLSTATE raised by the triggers that keep a legal record from changing (an issued invoice: migration
+ * invoice_immutability); whatever path meets it answers 409 with the trigger's message.
+ */
+export const FROZEN_RECORD_SQLSTATE = "LC409";
+
+/** The trigger's message when `err` is a refusal of a frozen record, else null. */
+export function frozenRecordMessage(err: unknown): string | null {
+  const e = err as {
+    cause?: { originalCode?: string; originalMessage?: string };
+    meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } };
+  } | null;
+  const cause = e?.meta?.driverAdapterError?.cause ?? e?.cause;
+  return cause?.originalCode === FROZEN_RECORD_SQLSTATE ? (cause.originalMessage ?? "This record cannot change") : null;
+}
 
 export interface FieldError {
   field: string;
@@ -61,6 +79,15 @@ export function toProblem(err: unknown): Problem {
       status: err.status,
       detail: err.message,
       ...(err.errors ? { errors: err.errors } : {}),
+    };
+  }
+  const frozen = frozenRecordMessage(err);
+  if (frozen !== null) {
+    return {
+      type: "https://locod-ai.dev/problems/conflict",
+      title: ERROR_CODES.conflict.title,
+      status: 409,
+      detail: frozen,
     };
   }
   if (err instanceof ZodError) {

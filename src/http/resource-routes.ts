@@ -16,7 +16,7 @@ import { z } from "zod";
 import { loadModels, type DmmfModel } from "../admin/dmmf.js";
 import { permissionFor } from "../admin/access.js";
 import { LocodPrismaResource } from "../admin/prisma-resource.js";
-import { KitPrismaResource, type FieldCustom } from "../admin/resource-kit.js";
+import { KitPrismaResource, adapterCause, type FieldCustom } from "../admin/resource-kit.js";
 import type { Deps } from "../deps.js";
 import { writeAudit } from "../lib/audit.js";
 import { isKnownPermission, MODULE_PERMISSIONS, type PermissionModule } from "../modules/auth/permissions.js";
@@ -368,16 +368,6 @@ function parseInput<T extends z.ZodObject>(
 // Database errors as answers
 // ---------------------------------------------------------------------------------------------
 
-interface AdapterCause {
-  originalCode?: string;
-  originalMessage?: string;
-  constraint?: { fields?: string[]; index?: string };
-}
-
-function adapterCause(error: unknown): AdapterCause | undefined {
-  return (error as { meta?: { driverAdapterError?: { cause?: AdapterCause } } })?.meta?.driverAdapterError?.cause;
-}
-
 /** Unique, foreign-key and CHECK violations as 409/400 naming the field; anything else stays a 500. */
 function constraintError(table: Table, error: unknown, operation: "write" | "delete"): unknown {
   // The row went between the read and the write (a concurrent delete).
@@ -404,7 +394,13 @@ function constraintError(table: Table, error: unknown, operation: "write" | "del
       named.map((field) => ({ field, message: "is already taken" })),
     );
   }
-  const message = code === "23503" ? "refers to a record that does not exist" : `is out of range (${constraint})`;
+  // A trigger's refusal (it names its constraint at the end of its message) says why in its own words.
+  const raised =
+    code === "23514" && !/^new row for relation/.test(cause?.originalMessage ?? "")
+      ? cause?.originalMessage?.replace(/ \(constraint "[^"]+"\)$/, "")
+      : undefined;
+  const message =
+    code === "23503" ? "refers to a record that does not exist" : (raised ?? `is out of range (${constraint})`);
   return new AppError(
     "validation",
     named.map((f) => `${f}: ${message}`).join("; "),
@@ -594,7 +590,8 @@ function tableRoutes(deps: Deps, table: Table, router: Router, operations: ApiOp
 
   const list = actionPermission(resource, "list");
   const show = actionPermission(resource, "show");
-  const create = actionPermission(resource, "new");
+  // Subscriptions are created through their service (billing/subscription-routes.ts), at the same path.
+  const create = table.name === "customer_subscriptions" ? null : actionPermission(resource, "new");
   const update = actionPermission(resource, "edit");
   const remove = actionPermission(resource, "delete");
   const exportable = (MODULE_PERMISSIONS[module] as readonly string[]).includes("export");
@@ -691,7 +688,7 @@ function tableRoutes(deps: Deps, table: Table, router: Router, operations: ApiOp
     const bodySchema = custom ? ZApiNewAdmin : schemas.create;
     const required = table.columns.filter((c) => !c.nullable && !c.hasDefault && !c.writable && !c.isId);
     const unfilled = required.filter((c) => c.name !== table.authorColumn);
-    if (!custom && unfilled.length) {
+    if (!custom && !resource.writes.create && unfilled.length) {
       // Start-up, not a request, finds a table whose API create could never succeed.
       throw new Error(
         `REST API: ${table.name} allows create, but ${unfilled.map((c) => c.name).join(", ")} is required and not writable`,
@@ -713,20 +710,23 @@ function tableRoutes(deps: Deps, table: Table, router: Router, operations: ApiOp
         } else {
           const data: Row = parseInput(schemas.create, req.body ?? {}, table.columns, "body");
           if (table.authorColumn && req.admin) data[table.authorColumn] = req.admin.id;
-          created = await prisma
-            .$transaction(async (tx) => {
-              const row = await delegateOf(tx, model).create({ data });
-              await writeAudit(tx, {
-                action: "create",
-                resourceType: table.name,
-                resourceId: row.id as number,
-                after: row,
+          // A table with service writes (resource-kit RecordWrites) creates through its service.
+          const { create: serviceCreate } = resource.writes;
+          const write = serviceCreate
+            ? serviceCreate(data)
+            : prisma.$transaction(async (tx) => {
+                const row = await delegateOf(tx, model).create({ data });
+                await writeAudit(tx, {
+                  action: "create",
+                  resourceType: table.name,
+                  resourceId: row.id as number,
+                  after: row,
+                });
+                return row;
               });
-              return row;
-            })
-            .catch((error: unknown) => {
-              throw constraintError(table, error, "write");
-            });
+          created = await write.catch((error: unknown) => {
+            throw constraintError(table, error, "write");
+          });
         }
         res
           .status(201)
@@ -768,23 +768,25 @@ function tableRoutes(deps: Deps, table: Table, router: Router, operations: ApiOp
           const row = await delegateOf(prisma, model).findUnique({ where, select: table.select });
           return res.json(serialize(table, row!));
         }
-        const row = await prisma
-          .$transaction(async (tx) => {
-            const before = await delegateOf(tx, model).findUnique({ where });
-            if (!before) throw new AppError("not_found", `No ${table.name} row with id ${req.params.id}`);
-            const after = await delegateOf(tx, model).update({ where, data });
-            await writeAudit(tx, {
-              action: "update",
-              resourceType: table.name,
-              resourceId: after.id as number | string,
-              before,
-              after,
+        const { update: serviceUpdate } = resource.writes;
+        const write = serviceUpdate
+          ? serviceUpdate(String(where[table.idColumn.name]), data)
+          : prisma.$transaction(async (tx) => {
+              const before = await delegateOf(tx, model).findUnique({ where });
+              if (!before) throw new AppError("not_found", `No ${table.name} row with id ${req.params.id}`);
+              const after = await delegateOf(tx, model).update({ where, data });
+              await writeAudit(tx, {
+                action: "update",
+                resourceType: table.name,
+                resourceId: after.id as number | string,
+                before,
+                after,
+              });
+              return after;
             });
-            return after;
-          })
-          .catch((error: unknown) => {
-            throw constraintError(table, error, "write");
-          });
+        const row = await write.catch((error: unknown) => {
+          throw constraintError(table, error, "write");
+        });
         res.json(serialize(table, row));
       }),
     );
@@ -810,21 +812,23 @@ function tableRoutes(deps: Deps, table: Table, router: Router, operations: ApiOp
       guard(remove),
       asyncRoute(async (req, res) => {
         const where = idWhere(table, req.params.id!);
-        await prisma
-          .$transaction(async (tx) => {
-            const before = await delegateOf(tx, model).findUnique({ where });
-            if (!before) throw new AppError("not_found", `No ${table.name} row with id ${req.params.id}`);
-            await delegateOf(tx, model).delete({ where });
-            await writeAudit(tx, {
-              action: "delete",
-              resourceType: table.name,
-              resourceId: before.id as number | string,
-              before,
+        const { delete: serviceDelete } = resource.writes;
+        const write = serviceDelete
+          ? serviceDelete(String(where[table.idColumn.name]))
+          : prisma.$transaction(async (tx) => {
+              const before = await delegateOf(tx, model).findUnique({ where });
+              if (!before) throw new AppError("not_found", `No ${table.name} row with id ${req.params.id}`);
+              await delegateOf(tx, model).delete({ where });
+              await writeAudit(tx, {
+                action: "delete",
+                resourceType: table.name,
+                resourceId: before.id as number | string,
+                before,
+              });
             });
-          })
-          .catch((error: unknown) => {
-            throw constraintError(table, error, "delete");
-          });
+        await write.catch((error: unknown) => {
+          throw constraintError(table, error, "delete");
+        });
         // The admin lists' remembered row counts may now be too high (as after an AdminJS delete).
         LocodPrismaResource.forgetCounts();
         res.status(204).end();

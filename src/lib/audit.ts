@@ -54,24 +54,27 @@ export interface AuditEntry {
   adminId?: number | null;
 }
 
-/** Writes one admin_activity_log row with the actor, IP and user agent of the running request or job. */
-export async function writeAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
+/** The admin_activity_log row of an entry, with the actor, IP and user agent of the running request or job. */
+export function auditRecord(entry: AuditEntry) {
   const ctx = currentContext();
   const { oldValues, newValues } = changes(entry.before, entry.after);
   const numericId = typeof entry.resourceId === "number" ? entry.resourceId : null;
-  await tx.adminActivityLog.create({
-    data: {
-      adminId: entry.adminId !== undefined ? entry.adminId : (ctx?.admin?.id ?? null),
-      action: entry.action,
-      resourceType: entry.resourceType,
-      resourceId: numericId,
-      // A text key (admin_sessions) has no place in resource_id: it goes with the values.
-      oldValues: (oldValues ?? undefined) as Prisma.InputJsonValue | undefined,
-      newValues: (newValues ??
-        (numericId === null && entry.resourceId != null ? { id: String(entry.resourceId) } : undefined)) as
-        Prisma.InputJsonValue | undefined,
-      ipAddress: ctx?.ip ?? null,
-      userAgent: ctx?.userAgent?.slice(0, 500) ?? null,
-    },
-  });
+  return {
+    adminId: entry.adminId !== undefined ? entry.adminId : (ctx?.admin?.id ?? null),
+    action: entry.action,
+    resourceType: entry.resourceType,
+    resourceId: numericId,
+    // A text key (admin_sessions) has no place in resource_id: it goes with the values.
+    oldValues: (oldValues ?? undefined) as Prisma.InputJsonValue | undefined,
+    newValues: (newValues ??
+      (numericId === null && entry.resourceId != null ? { id: String(entry.resourceId) } : undefined)) as
+      Prisma.InputJsonValue | undefined,
+    ipAddress: ctx?.ip ?? null,
+    userAgent: ctx?.userAgent?.slice(0, 500) ?? null,
+  };
+}
+
+/** Writes one admin_activity_log row with the actor, IP and user agent of the running request or job. */
+export async function writeAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
+  await tx.adminActivityLog.create({ data: auditRecord(entry) });
 }

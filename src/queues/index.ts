@@ -8,9 +8,13 @@ import type { Config } from "../config.js";
 import { processMailJob } from "../lib/mailer.js";
 import { sendPasswordResetMail } from "../modules/settings/service.js";
 import { processDraftJob } from "../modules/ai-queue/drafts.js";
-import { sendEmailLog, sweepEmailLog } from "../modules/ai-queue/notifications.js";
+import { sendEmailLog, sweepEmailLog, type EmailLogRenderer } from "../modules/ai-queue/notifications.js";
+import { REMINDER_TEMPLATE, renderReminderEmail } from "../modules/billing/dunning.js";
+import { runInvoicePushJob, runStripeEventJob, sweepStripe } from "../modules/billing/stripe/jobs.js";
+import { monthlyInvoicingJob } from "../modules/billing/invoicing.js";
+import { renewSubscriptions } from "../modules/billing/subscriptions.js";
 
-export const QUEUE_NAMES = ["maintenance", "mail", "ai"] as const;
+export const QUEUE_NAMES = ["maintenance", "mail", "ai", "billing"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobDeps {
@@ -22,16 +26,26 @@ export interface JobDeps {
 
 type Processor = (job: Job, deps: JobDeps) => Promise<unknown>;
 
+/** email_log templates of other modules than the AI queue, and what renders them. */
+const EMAIL_RENDERERS: Record<string, EmailLogRenderer> = {
+  [REMINDER_TEMPLATE]: renderReminderEmail,
+};
+
 /** job name -> processor, per queue. Processors are idempotent: jobs are delivered at least once. */
 const PROCESSORS: Record<QueueName, Record<string, Processor>> = {
   maintenance: {
     "purge-expired-sessions": (_job, deps) => purgeExpiredSessions(deps.prisma),
+    // Billing (src/modules/billing/invoicing.ts): the month just ended is invoiced on the 1st; periods
+    // of local subscriptions roll forward (and cancellations at period end take effect) every hour.
+    "monthly-invoicing": (job, deps) => monthlyInvoicingJob(deps, job.data as { period?: string } | undefined),
+    "renew-subscriptions": (_job, deps) => renewSubscriptions(deps.prisma),
   },
   mail: {
     send: (job, deps) => processMailJob(job, deps.config.mail),
     "password-reset": (job, deps) => sendPasswordResetMail({ ...deps, config: deps.config }, job.data),
-    // The AI queue's customer e-mails (src/modules/ai-queue/notifications.ts).
-    "send-email-log": (job, deps) => sendEmailLog(deps, job),
+    // Customer e-mails recorded in email_log (src/modules/ai-queue/notifications.ts): the AI queue's,
+    // and the other modules' by their renderers.
+    "send-email-log": (job, deps) => sendEmailLog({ ...deps, renderers: EMAIL_RENDERERS }, job),
     "sweep-email-log": async (_job, deps) => {
       const queues = createQueues(deps.config.redisUrl, deps.config.queuePrefix);
       try {
@@ -45,12 +59,28 @@ const PROCESSORS: Record<QueueName, Record<string, Processor>> = {
   ai: {
     "generate-draft": (job, deps) => processDraftJob(job, deps),
   },
+  // Stripe: webhook events, pushes of issued invoices, and the sweep (src/modules/billing/stripe/jobs.ts).
+  billing: {
+    "stripe-event": (job, deps) => runStripeEventJob(job, deps),
+    "push-invoice": (job, deps) => runInvoicePushJob(job, deps),
+    "sweep-stripe": async (_job, deps) => {
+      const queues = createQueues(deps.config.redisUrl, deps.config.queuePrefix);
+      try {
+        return await sweepStripe(deps, queues);
+      } finally {
+        await queues.close();
+      }
+    },
+  },
 };
 
 /** Repeatable jobs, keyed so that every start re-declares rather than duplicates them. */
 const SCHEDULES: { queue: QueueName; name: string; pattern: string }[] = [
   { queue: "maintenance", name: "purge-expired-sessions", pattern: "17 * * * *" },
+  { queue: "maintenance", name: "monthly-invoicing", pattern: "0 1 1 * *" },
+  { queue: "maintenance", name: "renew-subscriptions", pattern: "5 * * * *" },
   { queue: "mail", name: "sweep-email-log", pattern: "*/5 * * * *" },
+  { queue: "billing", name: "sweep-stripe", pattern: "*/10 * * * *" },
 ];
 
 export function redisConnection(redisUrl: string): ConnectionOptions {

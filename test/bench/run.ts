@@ -33,6 +33,8 @@ import { hashPassword } from "../../src/modules/auth/password.js";
 import { CASES, PER_PAGE, type BenchCase } from "./cases.js";
 import { FILL_VERSION, ROWS, ensureVacuumed, fill, isFilled } from "./fill.js";
 import { floorApp, listen, queueFloorRoute } from "./floor.js";
+import { runInvoicingBench } from "./billing-invoicing.js";
+import { runExportBench } from "./billing-export.js";
 import {
   QUEUE_CASES,
   QUEUE_LIMIT,
@@ -219,6 +221,10 @@ async function runCase(
 
 async function main(): Promise<void> {
   const opts = parseOptions();
+  // Issue 5's monthly invoicing of 10k subscriptions: a database and a fill of its own (billing-invoicing.ts).
+  if (opts.only === "invoicing") return runInvoicingBench();
+  // Issue 5's accounting export of 100k invoices over HTTP, time and memory (billing-export.ts).
+  if (opts.only === "export") return runExportBench({ refill: opts.refill });
   await prepareDatabase(opts.refill);
 
   const config = loadConfig({

@@ -1,6 +1,7 @@
 // Factories for the rows the admin resource tests show, edit and reference.
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { makeCustomer } from "./index.js";
+import { makeDraftInvoice, makeIssuedInvoice } from "./billing.js";
 
 let n = 0;
 const next = () => ++n;
@@ -29,19 +30,16 @@ export async function makeAiRequest(
   });
 }
 
+/** An issued invoice (pending unless told) of one 100.00 line: 20.00 of VAT, 120.00 in all. */
 export async function makeInvoice(prisma: PrismaClient, overrides: Partial<Prisma.InvoiceUncheckedCreateInput> = {}) {
   const i = next();
-  const customerId = overrides.customerId ?? (await makeCustomer(prisma)).id;
-  return prisma.invoice.create({
-    data: {
-      invoiceNumber: `F-TEST-${process.pid}-${i}`,
-      amount: "100.00",
-      taxAmount: "20.00",
-      totalAmount: "120.00",
-      ...overrides,
-      customerId,
-    },
-  });
+  const { status, ...rest } = overrides;
+  const base = {
+    invoiceNumber: `F-TEST-${process.pid}-${i}`,
+    lines: [{ description: "Service", unitPrice: "100.00" }],
+  };
+  if (status === "draft") return makeDraftInvoice(prisma, { ...base, ...rest });
+  return makeIssuedInvoice(prisma, { ...base, ...rest, ...(status ? { status } : {}) });
 }
 
 export async function makeTemplate(prisma: PrismaClient, overrides: Partial<Prisma.TemplateUncheckedCreateInput> = {}) {

@@ -81,6 +81,24 @@ export async function seedEveryTable(prisma: PrismaClient): Promise<void> {
       data: { id: `matrix-${i}`, adminId: someone.id, expiresAt: new Date(Date.now() + 3600_000) },
     });
   }
+  // Stripe's events, refunds and billing alerts (src/modules/billing/stripe), which the demo leaves empty.
+  const paid = await prisma.invoice.findFirstOrThrow({ where: { status: "paid" }, orderBy: { id: "asc" } });
+  for (let i = 0; i < 3; i++) {
+    await prisma.stripeEvent.create({
+      data: { id: `evt_matrix_${i}`, type: "invoice.paid", payload: { id: `evt_matrix_${i}` }, status: "processed" },
+    });
+    await prisma.refund.create({
+      data: { invoiceId: paid.id, amount: "0.01", reason: `Matrix ${i}`, status: "succeeded", adminId: someone.id },
+    });
+    await prisma.billingAlert.create({
+      data: {
+        kind: "payment_failed",
+        invoiceId: paid.id,
+        customerId: paid.customerId,
+        details: { subject: `matrix:${i}` },
+      },
+    });
+  }
 }
 
 /** The primary key property of a resource (most tables have `id`; settings has `key`). */
@@ -90,3 +108,34 @@ export function idPath(resource: { properties(): { isId(): boolean; path(): stri
     .find((p) => p.isId())!
     .path();
 }
+
+/** A REST route of a module's workflow (beside the table routes, which the REST walk derives). */
+export interface ModuleRoute {
+  method: "get" | "post" | "patch" | "delete";
+  /** Below /admin/api/v1, with {id} for a record id. */
+  path: string;
+  module: string;
+  permission: string;
+}
+
+/** The workflow routes and the permission each needs (DESIGN.md 5), for the tests that walk them. */
+export const MODULE_ROUTES: ModuleRoute[] = [
+  // Invoices (src/modules/billing/invoicing-routes.ts; walked by test/integration/invoicing.test.ts).
+  { method: "post", path: "/billing/invoices/{id}/issue", module: "billing", permission: "create_invoice" },
+  { method: "post", path: "/billing/invoicing/runs", module: "billing", permission: "create_invoice" },
+  // Refunds and billing alerts (src/modules/billing/stripe-routes.ts; walked by test/integration/refunds.test.ts).
+  { method: "get", path: "/billing/invoices/{id}/refunds", module: "billing", permission: "view" },
+  { method: "post", path: "/billing/invoices/{id}/refunds", module: "billing", permission: "refund" },
+  { method: "get", path: "/billing/alerts", module: "billing", permission: "view" },
+  { method: "post", path: "/billing/alerts/{id}/acknowledge", module: "billing", permission: "create_invoice" },
+  // Invoice PDF and accounting export (src/modules/billing/document-routes.ts; walked by
+  // test/integration/invoice-pdf.test.ts and test/integration/billing-export.test.ts).
+  { method: "get", path: "/billing/invoices/{id}/pdf", module: "billing", permission: "view" },
+  { method: "get", path: "/billing/export/invoices.csv", module: "billing", permission: "export" },
+  { method: "get", path: "/billing/export/items.csv", module: "billing", permission: "export" },
+  // Revenue metrics, overdue invoices and reminders (src/modules/billing/revenue-routes.ts; walked by
+  // test/integration/dunning.test.ts).
+  { method: "get", path: "/billing/metrics", module: "billing", permission: "view" },
+  { method: "get", path: "/billing/invoices/overdue", module: "billing", permission: "view" },
+  { method: "post", path: "/billing/invoices/{id}/reminders", module: "billing", permission: "create_invoice" },
+];

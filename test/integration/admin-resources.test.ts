@@ -32,8 +32,11 @@ const SPEC_TABLES = [
   "referral_program",
 ];
 
-/** express-session's store: infrastructure, not a screen. */
-const NOT_RESOURCES = ["session"];
+/**
+ * express-session's store, and the yearly invoice-number counters (written only by the issuing
+ * transaction, numbering.ts): infrastructure, not screens.
+ */
+const NOT_RESOURCES = ["session", "invoice_number_sequences"];
 
 type Agent = Awaited<ReturnType<typeof loginAgent>>;
 

@@ -328,21 +328,25 @@ describe("rest-api resources", () => {
   });
 
   it("keeps money exact: amounts rounded half-up to cents, answered as text", async () => {
+    // A draft invoice and a line: the line's price is typed, the invoice's figures follow it (invoicing.ts).
     const customer = await makeCustomer(t.deps.prisma);
-    const res = await send("post", "/billing/invoices", admin.auth, {
-      customerId: customer.id,
-      invoiceNumber: `F-API-${process.pid}`,
-      amount: "100.005",
-      taxAmount: 20.1,
-      totalAmount: "120.11",
-      dueAt: "2026-12-31T00:00:00Z",
+    const draft = await send("post", "/billing/invoices", admin.auth, { customerId: customer.id });
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({ status: "draft", amount: "0.00", totalAmount: "0.00", currency: "EUR" });
+    const res = await send("post", "/billing/invoice_items", admin.auth, {
+      invoiceId: draft.body.id,
+      description: "Site vitrine",
+      quantity: 2,
+      unitPrice: "100.005",
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ amount: "100.01", taxAmount: "20.10", totalAmount: "120.11", currency: "EUR" });
-    expect(res.body.dueAt).toBe("2026-12-31T00:00:00.000Z");
-    const tooBig = await send("patch", `/billing/invoices/${res.body.id}`, admin.auth, { amount: "1e3" });
+    expect(res.body).toMatchObject({ unitPrice: "100.01", totalPrice: "200.02" });
+    // 200.02 + 20 % (40.004 -> 40.00) = 240.02.
+    const invoice = await get(`/billing/invoices/${draft.body.id}`, admin.auth);
+    expect(invoice.body).toMatchObject({ amount: "200.02", taxAmount: "40.00", totalAmount: "240.02" });
+    const tooBig = await send("patch", `/billing/invoice_items/${res.body.id}`, admin.auth, { unitPrice: "1e3" });
     expectProblem(tooBig, 400);
-    expect(fieldsOf(tooBig)).toEqual(["amount"]);
+    expect(fieldsOf(tooBig)).toEqual(["unitPrice"]);
   });
 
   it("pages newest first with a keyset cursor and filters by equality", async () => {
@@ -384,9 +388,9 @@ describe("rest-api resources", () => {
     expect(res.headers["content-type"]).toMatch(/^text\/csv/);
     expect(res.headers["content-disposition"]).toMatch(/attachment; filename="customers-/);
     const lines = (res.body as string).trim().split("\r\n");
-    expect(lines[0]).toBe("id,email,name,createdAt,planType,status,language");
+    expect(lines[0]).toBe("id,email,name,createdAt,planType,status,language,stripeCustomerId");
     expect(lines.length).toBeGreaterThan(1);
-    expect(lines.every((line, i) => i === 0 || line.endsWith(",pro,active,fr"))).toBe(true);
+    expect(lines.every((line, i) => i === 0 || line.endsWith(",pro,active,fr,"))).toBe(true);
     // A cell a spreadsheet would run as a formula is defused.
     expect(res.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
 

@@ -18,6 +18,7 @@ const TABLES = [
   "sites",
   "site_configs",
   "customer_subscriptions",
+  "subscription_history",
   "ai_requests",
   "invoices",
   "invoice_items",

@@ -1,9 +1,10 @@
 // Customer e-mails of the AI queue (received, in progress, completed, rejected). A transition records
 // its e-mail in email_log inside its own transaction (so no transition loses its e-mail and no e-mail
 // goes out for a transition that rolled back); a job sends it after the commit, retrying until SMTP
-// answers. The (ai_request_id, template) unique key makes each e-mail happen once.
+// answers. The (ai_request_id, template) unique key makes each e-mail happen once. Other modules' e-mails
+// (billing's payment reminders) go through the same log, job and sweep, rendered by their own module.
 import type { Job, JobsOptions } from "bullmq";
-import type { Prisma, PrismaClient } from "@prisma/client";
+import type { Language, Prisma, PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../lib/logger.js";
@@ -76,10 +77,21 @@ export async function dispatchNotifications(
 
 const ZSendEmailLogJob = z.object({ emailLogId: z.number().int().positive() });
 
+/**
+ * Renders a recorded e-mail of another module (e.g. billing's payment reminders), by the row's template;
+ * `reason` when it must not be sent (retrying cannot help).
+ */
+export type EmailLogRenderer = (
+  prisma: PrismaClient,
+  row: { id: number; template: string; language: Language },
+) => Promise<{ text: string; html: string } | { reason: string }>;
+
 export interface NotificationJobDeps {
   prisma: PrismaClient;
   config: Pick<Config, "mail">;
   log?: Logger;
+  /** Renderers of other modules' templates (src/queues/index.ts); the AI queue's own are built in. */
+  renderers?: Readonly<Record<string, EmailLogRenderer>>;
 }
 
 export type SendEmailLogResult = { sent: true; messageId: string } | { sent: false; reason: string };
@@ -120,9 +132,23 @@ export async function sendEmailLog(
   if (!row) return { sent: false, reason: "no such e-mail" };
   if (row.status === "sent") return { sent: false, reason: "already sent" };
   const event = eventOf(row.template);
-  if (!event || !row.aiRequest) {
-    // Nothing to render (an unknown template, or the request was deleted): retrying cannot help.
-    const reason = event ? "the AI request no longer exists" : `unknown template ${row.template}`;
+  const request = row.aiRequest;
+  const external = deps.renderers?.[row.template];
+  const rendered = external
+    ? await external(deps.prisma, { id: row.id, template: row.template, language: row.language })
+    : event && request
+      ? renderEmail(event, row.language, {
+          id: request.id,
+          requestType: request.requestType as RequestType,
+          businessType: request.businessType,
+          customerName: request.customer.name,
+          generatedContent: request.generatedContent,
+          adminNotes: request.adminNotes,
+        })
+      : { reason: event ? "the AI request no longer exists" : `unknown template ${row.template}` };
+  if ("reason" in rendered) {
+    // Nothing to send (an unknown template, the request deleted, what it was about settled): retrying cannot help.
+    const { reason } = rendered;
     await deps.prisma.emailLog.updateMany({
       where: { id: row.id, status: "queued" },
       data: { status: "failed", lastError: reason },
@@ -130,15 +156,6 @@ export async function sendEmailLog(
     deps.log?.warn({ emailLogId: row.id, reason }, "e-mail not sent");
     return { sent: false, reason };
   }
-  const request = row.aiRequest;
-  const rendered = renderEmail(event, row.language, {
-    id: request.id,
-    requestType: request.requestType as RequestType,
-    businessType: request.businessType,
-    customerName: request.customer.name,
-    generatedContent: request.generatedContent,
-    adminNotes: request.adminNotes,
-  });
   // The subject recorded with the transition, so that the log says what the customer received.
   const message: MailMessage = {
     to: row.toAddress,

@@ -58,6 +58,9 @@ export interface BillingDeps {
   subscriptionGateway?: SubscriptionGateway | null;
 }
 
+/** Stripe calls run inside the transaction: give it Stripe's own retry budget rather than 5 s. */
+const txOptions = (deps: BillingDeps) => (deps.subscriptionGateway ? { timeout: 30_000, maxWait: 10_000 } : undefined);
+
 /** The acting admin must hold billing.create_invoice (billing's write permission). */
 function requireWriter(): void {
   const admin = currentContext()?.admin ?? null;
@@ -120,7 +123,7 @@ async function activePlan(tx: Prisma.TransactionClient, planId: number, field: s
 }
 
 /** customers.plan_type mirrors the plan when its name is one of the plan types. */
-async function mirrorPlanType(tx: Prisma.TransactionClient, customerId: number, planName: string | null) {
+export async function mirrorPlanType(tx: Prisma.TransactionClient, customerId: number, planName: string | null) {
   const type = planName?.toLowerCase() ?? "free";
   if (!["free", "starter", "pro", "enterprise"].includes(type)) return;
   await tx.customer.update({ where: { id: customerId }, data: { planType: type as "free" } });
@@ -185,7 +188,7 @@ export async function createSubscription(
       after: sub,
     });
     return sub;
-  });
+  }, txOptions(deps));
 }
 
 /** The proration line of an upgrade at `at` (null for a downgrade or a same-price change). */
@@ -263,7 +266,7 @@ export async function changePlan(
       after,
     });
     return after;
-  });
+  }, txOptions(deps));
 }
 
 export async function cancelSubscription(
@@ -298,7 +301,7 @@ export async function cancelSubscription(
       after,
     });
     return after;
-  });
+  }, txOptions(deps));
 }
 
 /** Suspends a running subscription (unpaid invoices): it leaves MRR until reactivated. */
@@ -319,7 +322,7 @@ export async function suspendSubscription(deps: BillingDeps, id: number, at: Dat
       after,
     });
     return after;
-  });
+  }, txOptions(deps));
 }
 
 /**
@@ -373,7 +376,7 @@ export async function reactivateSubscription(deps: BillingDeps, id: number, at: 
       after,
     });
     return after;
-  });
+  }, txOptions(deps));
 }
 
 /**

@@ -11,6 +11,8 @@ export const customersResources: ResourceFactory = (kit) => [
       properties: {
         name: { isTitle: true },
         email: { ...kit.email(), isTitle: false },
+        // Set when Stripe first bills the customer (billing/stripe/gateway.ts).
+        stripeCustomerId: kit.readOnly(),
       },
     },
     { access: { module: "customers" } },

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { currentContext } from "../../lib/request-context.js";
 import { can, type Grantee } from "../auth/permissions.js";
 import { openAlerts, type OpenAlerts } from "../auth/security-alerts.js";
+import { openBillingAlerts, type OpenBillingAlerts } from "../billing/stripe/alerts.js";
 
 export interface DashboardOverview {
   aiQueue: { pending: number; processing: number; oldestPendingAt: string | null };
@@ -10,6 +11,8 @@ export interface DashboardOverview {
   invoices: { pending: number; overdue: number; overdueAmount: string };
   /** Unacknowledged security alerts; null for an admin without settings.view. */
   securityAlerts: OpenAlerts | null;
+  /** Unacknowledged billing alerts (failed payments, disputes); null for an admin without billing.view. */
+  billingAlerts: OpenBillingAlerts | null;
   generatedAt: string;
 }
 
@@ -22,7 +25,7 @@ export async function overview(
   now = new Date(),
   viewer: Grantee | null | undefined = currentContext()?.admin,
 ): Promise<DashboardOverview> {
-  const [queue, oldest, customers, sites, down, invoices, securityAlerts] = await Promise.all([
+  const [queue, oldest, customers, sites, down, invoices, securityAlerts, billingAlerts] = await Promise.all([
     prisma.aiRequest.groupBy({ by: ["status"], where: { status: { in: ["pending", "processing"] } }, _count: true }),
     prisma.aiRequest.findFirst({
       where: { status: "pending" },
@@ -44,6 +47,7 @@ export async function overview(
              COALESCE(sum(total_amount) FILTER (WHERE status IN ('pending','failed') AND due_at < ${now}), 0)::text AS overdue_amount
         FROM invoices WHERE status IN ('pending','failed')`,
     can(viewer, "settings", "view") ? openAlerts(prisma) : Promise.resolve(null),
+    can(viewer, "billing", "view") ? openBillingAlerts(prisma) : Promise.resolve(null),
   ]);
   const countOf = <T extends { _count: number }>(rows: (T & { status: string })[], status?: string) =>
     rows.filter((r) => status === undefined || r.status === status).reduce((n, r) => n + r._count, 0);
@@ -61,6 +65,7 @@ export async function overview(
       overdueAmount: invoices[0]?.overdue_amount ?? "0",
     },
     securityAlerts,
+    billingAlerts,
     generatedAt: now.toISOString(),
   };
 }

@@ -12,7 +12,11 @@ export const sitesResources: ResourceFactory = (kit) => [
         name: { isTitle: true },
       },
     },
-    { access: { module: "sites" } },
+    {
+      access: { module: "sites" },
+      // The database trigger sites_max_sites (migration plan_site_limit) keeps a customer within its plan.
+      constraints: { sites_customer_id_check: { path: "customer", message: "siteLimitReached" } },
+    },
   ),
   kit.resource(
     "SiteConfig",

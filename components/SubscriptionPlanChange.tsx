@@ -1,0 +1,83 @@
+// The "Change plan" page of a subscription: the active plans with their price for the subscription's
+// interval, and what an upgrade costs now (the proration rule of src/modules/billing/subscriptions.ts).
+import React, { useEffect, useState } from "react";
+import { ApiClient, useActionResponseHandler, useTranslation, type ActionProps } from "adminjs";
+import { Box, Button, FormGroup, H3, Label, Select, Text } from "@adminjs/design-system";
+
+const api = new ApiClient();
+
+interface PlanOption {
+  value: string;
+  label: string;
+}
+
+const SubscriptionPlanChange: React.FC<ActionProps> = ({ action, resource, record }) => {
+  const { translateAction, translateButton, translateMessage } = useTranslation();
+  const handleResponse = useActionResponseHandler();
+  const [plans, setPlans] = useState<PlanOption[]>([]);
+  const [choice, setChoice] = useState<PlanOption | null>(null);
+  const [busy, setBusy] = useState(false);
+  const interval = String(record?.params.billingInterval ?? "monthly");
+  const current = String(record?.params.plan ?? "");
+
+  useEffect(() => {
+    api
+      .resourceAction({
+        resourceId: "billing_plans",
+        actionName: "list",
+        params: { perPage: 100, "filters.status": "active", sortBy: "name", direction: "asc" },
+      })
+      .then((response) => {
+        const records = (
+          response.data as { records?: { id: string; title: string; params: Record<string, unknown> }[] }
+        ).records;
+        setPlans(
+          (records ?? [])
+            .filter((p) => p.id !== current)
+            .map((p) => {
+              const price = interval === "yearly" ? p.params.priceYearly : p.params.priceMonthly;
+              return {
+                value: p.id,
+                label: `${p.title} — ${price ?? "—"} € / ${interval === "yearly" ? "an" : "mois"}`,
+              };
+            }),
+        );
+      })
+      .catch(() => setPlans([]));
+  }, [current, interval]);
+
+  if (!record) return null;
+  const submit = async () => {
+    if (!choice) return;
+    setBusy(true);
+    try {
+      const response = await api.recordAction({
+        resourceId: resource.id,
+        recordId: record.id,
+        actionName: action.name,
+        data: { planId: choice.value },
+      });
+      handleResponse(response);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Box variant="container">
+      <H3>
+        {translateAction(action.label, resource.id)} — {record.title}
+      </H3>
+      <Text mb="xl">{translateMessage("changePlanExplain", resource.id)}</Text>
+      <FormGroup>
+        <Label required>plan</Label>
+        <Select value={choice} options={plans} onChange={(selected: PlanOption | null) => setChoice(selected)} />
+      </FormGroup>
+      <Button variant="contained" onClick={submit} disabled={busy || !choice} data-testid="confirm-changePlan">
+        {translateButton("confirm", resource.id)}
+      </Button>
+    </Box>
+  );
+};
+
+export default SubscriptionPlanChange;

@@ -1,0 +1,263 @@
+// The accounting export (issue 5, item 7): two CSV files for a range of issue dates, invoices and their
+// lines, for the accountant's spreadsheet or ledger import.
+//
+// - Range: issued_at from `from` (inclusive) to `to` (inclusive), whole UTC days as the billing module
+//   counts them (periods.ts); drafts are not invoices yet and are left out.
+// - Streamed from PostgreSQL through a server-side cursor (pg-query-stream, on pg-cursor): rows arrive in
+//   batches as the client reads, with backpressure, so memory stays flat whatever the range holds.
+//   pg-query-stream rather than pg-cursor alone because it is a Readable: it pipes into the response
+//   and is destroyed (cursor closed) when the client goes away.
+// - Figures are PostgreSQL's numeric text ("1234.50"): a dot, exactly two decimals, never a float.
+// - RFC 4180: CRLF line ends, fields with a quote, comma or line break quoted, quotes doubled. Text cells
+//   starting with = + - @ (or a tab or CR) get a leading apostrophe, so a spreadsheet never runs a
+//   customer's name as a formula. UTF-8 with a BOM, so Excel opens French accents right.
+// - No totals line: accountants sum the columns themselves, and a summary row would be summed with them.
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { Response } from "express";
+import type { PrismaClient } from "@prisma/client";
+import type pg from "pg";
+import QueryStream from "pg-query-stream";
+import { z } from "zod";
+import { AppError, fieldErrorsFromZod } from "../../http/errors.js";
+import { writeAudit } from "../../lib/audit.js";
+
+export type ExportKind = "invoices" | "items";
+
+export interface ExportRange {
+  /** "YYYY-MM-DD", inclusive. */
+  from: string;
+  /** "YYYY-MM-DD", inclusive. */
+  to: string;
+}
+
+const isCalendarDate = (value: string): boolean => {
+  const at = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === value;
+};
+
+const ZDay = z
+  .string()
+  // abort: a malformed date is not also reported as "not a calendar date".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date like 2026-01-31", abort: true })
+  .refine(isCalendarDate, "is not a calendar date");
+
+export const ZExportQuery = z
+  .strictObject({
+    from: ZDay.meta({ description: "First issue date, inclusive (YYYY-MM-DD, UTC)" }),
+    to: ZDay.meta({ description: "Last issue date, inclusive (YYYY-MM-DD, UTC)" }),
+  })
+  .refine((range) => range.from <= range.to, { path: ["to"], message: "must be on or after from" });
+
+/** The range of a query string, or 400 naming `from` and/or `to`. */
+export function parseExportRange(query: unknown): ExportRange {
+  const parsed = ZExportQuery.safeParse(query ?? {});
+  if (parsed.success) return parsed.data;
+  // A parameter the export does not take is named itself, not as the whole query.
+  const unknown = parsed.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys" ? issue.keys.map((key) => ({ field: key, message: "is not a parameter" })) : [],
+  );
+  const errors = [...fieldErrorsFromZod(parsed.error).filter((e) => e.field !== "(body)"), ...unknown];
+  throw new AppError("validation", errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors);
+}
+
+/** [start, end) timestamps of an inclusive range of UTC days. */
+export function rangeBounds(range: ExportRange): { start: Date; end: Date } {
+  const start = new Date(`${range.from}T00:00:00Z`);
+  const end = new Date(`${range.to}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  return { start, end };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+// ---------------------------------------------------------------------------------------------
+
+type CellKind = "text" | "figure";
+
+interface CsvColumn {
+  header: string;
+  kind: CellKind;
+}
+
+/** One field: formula-safe when it is text, quoted when RFC 4180 asks for it. */
+export function csvField(value: string | null | undefined, kind: CellKind): string {
+  if (value === null || value === undefined) return "";
+  let text = value;
+  if (kind === "text" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const csvLine = (values: (string | null)[], columns: readonly CsvColumn[]): string =>
+  `${values.map((v, i) => csvField(v, columns[i]!.kind)).join(",")}\r\n`;
+
+const BOM = "\uFEFF";
+const DAY = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
+const INSTANT = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+
+interface ExportDefinition {
+  columns: readonly CsvColumn[];
+  /** $1, $2: the [start, end) bounds. Every column selected as text. */
+  sql: string;
+  /** The audit trail's table. */
+  table: string;
+}
+
+const text = (header: string): CsvColumn => ({ header, kind: "text" });
+const figure = (header: string): CsvColumn => ({ header, kind: "figure" });
+
+const RANGE_WHERE = "i.status <> 'draft' AND i.issued_at >= $1 AND i.issued_at < $2";
+
+export const EXPORTS: Record<ExportKind, ExportDefinition> = {
+  invoices: {
+    table: "invoices",
+    columns: [
+      text("invoice_number"),
+      figure("issue_date"),
+      figure("due_date"),
+      figure("customer_id"),
+      text("customer_name"),
+      text("customer_email"),
+      text("status"),
+      text("currency"),
+      figure("amount_excl_vat"),
+      figure("vat_amount"),
+      figure("total_amount"),
+      figure("paid_at"),
+      figure("amount_refunded"),
+      text("payment_method"),
+      text("stripe_invoice_id"),
+    ],
+    sql: `
+      SELECT i.invoice_number, ${DAY("i.issued_at")}, ${DAY("i.due_at")}, i.customer_id::text, c.name, c.email,
+             i.status::text, i.currency, i.amount::text, i.tax_amount::text, i.total_amount::text,
+             ${INSTANT("i.paid_at")}, i.amount_refunded::text, i.payment_method, i.stripe_invoice_id
+        FROM invoices i
+        JOIN customers c ON c.id = i.customer_id
+       WHERE ${RANGE_WHERE}
+       ORDER BY i.issued_at, i.id`,
+  },
+  items: {
+    table: "invoice_items",
+    columns: [
+      text("invoice_number"),
+      figure("issue_date"),
+      text("description"),
+      figure("quantity"),
+      figure("unit_price"),
+      figure("line_total"),
+      figure("ai_request_id"),
+    ],
+    sql: `
+      SELECT i.invoice_number, ${DAY("i.issued_at")}, it.description, it.quantity::text, it.unit_price::text,
+             it.total_price::text, it.ai_request_id::text
+        FROM invoice_items it
+        JOIN invoices i ON i.id = it.invoice_id
+       WHERE ${RANGE_WHERE}
+       ORDER BY i.issued_at, i.id, it.id`,
+  },
+};
+
+export const exportFileName = (kind: ExportKind, range: ExportRange): string =>
+  `locod-ai-${kind}-${range.from}_${range.to}.csv`;
+
+// Every column is selected as text: no Date or number is built per cell, and nothing gets reformatted.
+const AS_TEXT = { getTypeParser: () => (value: string) => value };
+const BATCH = 1000;
+const CHUNK = 64 * 1024;
+
+export interface ExportDeps {
+  pool: pg.Pool;
+  prisma: PrismaClient;
+}
+
+/**
+ * Streams one CSV of the range into the response, then writes the audit row (who, range, rows) before
+ * ending it: a complete download always has its audit row. A client that goes away mid-way closes the
+ * cursor; the partial export is audited as such.
+ */
+export async function streamAccountingExport(
+  deps: ExportDeps,
+  kind: ExportKind,
+  range: ExportRange,
+  res: Response,
+): Promise<number> {
+  const definition = EXPORTS[kind];
+  const { start, end } = rangeBounds(range);
+  const client = await deps.pool.connect();
+  let rows = 0;
+  let failed: unknown = null;
+  try {
+    res.status(200).set({
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${exportFileName(kind, range)}"`,
+      "Cache-Control": "no-store",
+    });
+    res.write(
+      BOM +
+        csvLine(
+          definition.columns.map((c) => c.header),
+          definition.columns,
+        ),
+    );
+    const source = client.query(
+      new QueryStream(definition.sql, [start.toISOString(), end.toISOString()], {
+        rowMode: "array",
+        types: AS_TEXT,
+        batchSize: BATCH,
+        highWaterMark: BATCH,
+      }),
+    );
+    // Lines are sent in chunks of about 64 kB: one write (and one HTTP chunk) per row would cost more
+    // in framing and system calls than the row itself.
+    let pending = "";
+    const toCsv = new Transform({
+      writableObjectMode: true,
+      writableHighWaterMark: BATCH,
+      transform(row: (string | null)[], _encoding, callback) {
+        rows += 1;
+        pending += csvLine(row, definition.columns);
+        if (pending.length < CHUNK) return callback();
+        const chunk = pending;
+        pending = "";
+        callback(null, chunk);
+      },
+      flush(callback) {
+        callback(null, pending || undefined);
+      },
+    });
+    await pipeline(source, toCsv, res, { end: false });
+  } catch (error) {
+    failed = error;
+  } finally {
+    // A connection left mid-cursor is not handed to the next caller.
+    client.release(failed instanceof Error ? failed : undefined);
+  }
+  await auditExport(deps.prisma, definition.table, range, rows, failed === null);
+  if (failed) {
+    // Headers (and part of the file) are out: the only honest answer left is a cut connection.
+    res.destroy();
+    if (!isClientGone(failed)) throw failed;
+    return rows;
+  }
+  res.end();
+  return rows;
+}
+
+function isClientGone(error: unknown): boolean {
+  return (error as { code?: string })?.code === "ERR_STREAM_PREMATURE_CLOSE";
+}
+
+async function auditExport(
+  prisma: PrismaClient,
+  table: string,
+  range: ExportRange,
+  rows: number,
+  completed: boolean,
+): Promise<void> {
+  await writeAudit(prisma, {
+    action: "export",
+    resourceType: table,
+    after: { format: "accounting csv", from: range.from, to: range.to, rows, completed },
+  });
+}

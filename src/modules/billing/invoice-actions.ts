@@ -1,0 +1,133 @@
+// AdminJS side of invoices (issue 5, item 3): the forms of invoices and their lines write through the
+// invoicing service (resource-kit RecordWrites, which the REST table routes use too), "Issue" turns a
+// draft into a numbered invoice, and "Run monthly invoicing" invoices a month that has ended. The service
+// checks billing.create_invoice and the invoice's state itself; these actions only carry the request.
+import {
+  AppError as AdminNotice,
+  type Action,
+  type ActionContext,
+  type ActionResponse,
+  type PropertyOptions,
+} from "adminjs";
+import type { RecordWrites, ResourceKit } from "../../admin/resource-kit.js";
+import { AppError } from "../../http/errors.js";
+import {
+  addInvoiceItem,
+  createDraftInvoice,
+  deleteInvoiceItem,
+  issueDraft,
+  runMonthlyInvoicing,
+  updateInvoice,
+  updateInvoiceItem,
+  type InvoicingDeps,
+} from "./invoicing.js";
+
+/** The permission of each custom action of invoices (billing's write permission). */
+export const INVOICE_ACTION_ACCESS = { issue: "create_invoice", runInvoicing: "create_invoice" } as const;
+
+const deps = (kit: ResourceKit): InvoicingDeps => ({ prisma: kit.prisma });
+
+// Form fields that follow the record's stage (InvoiceFormField): the form offers only what the service
+// accepts, and the service still refuses the rest by name.
+
+/** Chosen when the record is created, then shown read-only (an invoice's customer, a line's invoice). */
+export const setOnCreate = (kit: ResourceKit): PropertyOptions => ({
+  components: { edit: kit.components.InvoiceFormField },
+  custom: { formStage: "create" },
+});
+
+/** A payment field: on the form of an issued invoice only. */
+export const paymentField = (kit: ResourceKit): PropertyOptions => ({
+  components: { edit: kit.components.InvoiceFormField },
+  custom: { formStage: "issued" },
+});
+
+/** An amount computed from the lines: shown as money, never on a form. */
+export const readOnlyMoney = (kit: ResourceKit): PropertyOptions => ({
+  ...kit.money({ currencyPath: "currency" }),
+  isVisible: { list: true, show: true, edit: false, filter: false },
+});
+
+/** The invoice form: "new" makes a draft, "edit" changes notes or (once issued) the payment fields. */
+export function invoiceWrites(kit: ResourceKit): RecordWrites {
+  return {
+    create: (data) => createDraftInvoice(deps(kit), data),
+    update: (id, data) => updateInvoice(deps(kit), Number(id), data),
+  };
+}
+
+/** The line form: lines of drafts only; every write recomputes the invoice's amount, tax and total. */
+export function invoiceItemWrites(kit: ResourceKit): RecordWrites {
+  return {
+    create: (data) => addInvoiceItem(deps(kit), data),
+    update: (id, data) => updateInvoiceItem(deps(kit), Number(id), data),
+    delete: (id) => deleteInvoiceItem(deps(kit), Number(id)),
+  };
+}
+
+/** A service refusal as an error notice; nothing was written. */
+function asNotice(error: unknown): unknown {
+  if (!(error instanceof AppError)) return error;
+  const detail = error.errors?.length ? `: ${error.errors.map((e) => `${e.field} ${e.message}`).join("; ")}` : "";
+  return new AdminNotice(`${error.message}${detail}`);
+}
+
+/** A manual draft: the draft of a month (with a period) is issued by the monthly invoicing. */
+const isManualDraft = (context: ActionContext) =>
+  context.record?.param("status") === "draft" && !context.record?.param("periodStart");
+
+export function invoiceActions(
+  kit: ResourceKit,
+): Record<keyof typeof INVOICE_ACTION_ACCESS, Partial<Action<ActionResponse>>> {
+  return {
+    // Confirmed with a POST (ConfirmAction); a GET only shows the draft.
+    issue: {
+      actionType: "record",
+      icon: "FileText",
+      component: kit.components.ConfirmAction,
+      isVisible: isManualDraft,
+      handler: async (request, _response, context) => {
+        const { record, resource, currentAdmin, h } = context;
+        if (!record) throw new AdminNotice("No such invoice");
+        if (request.method !== "post") return { record: record.toJSON(currentAdmin) };
+        const id = Number(record.id());
+        let issued;
+        try {
+          issued = await issueDraft(deps(kit), id);
+        } catch (error) {
+          throw asNotice(error);
+        }
+        const fresh = (await resource.findOne(String(id), context)) ?? record;
+        const resourceId = resource._decorated?.id() ?? resource.id();
+        return {
+          record: fresh.toJSON(currentAdmin),
+          notice: { message: "issueDone", type: "success", options: { number: issued.invoiceNumber } },
+          redirectUrl: h.recordActionUrl({ resourceId, recordId: String(id), actionName: "show" }),
+        };
+      },
+    },
+    // A page with a month field (InvoicingRun) that POSTs the month; the answer carries the counts.
+    runInvoicing: {
+      actionType: "resource",
+      icon: "Calendar",
+      component: kit.components.InvoicingRun,
+      handler: async (request) => {
+        if (request.method !== "post") return {};
+        const period = (request.payload as Record<string, unknown> | undefined)?.period;
+        try {
+          const run = await runMonthlyInvoicing(deps(kit), String(period ?? ""), new Date());
+          return {
+            run,
+            notice: {
+              message: run.failed ? "runInvoicingPartial" : "runInvoicingDone",
+              type: run.failed ? "error" : "success",
+              options: { ...run },
+            },
+          };
+        } catch (error) {
+          throw asNotice(error);
+        }
+      },
+    },
+  };
+}

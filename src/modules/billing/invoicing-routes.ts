@@ -1,0 +1,94 @@
+// REST /admin/api/v1/billing (issue 5, items 3 and 8): issue a draft invoice, and run the monthly
+// invoicing of a month that has ended. The invoices' and lines' own create/update/delete are the table
+// routes, which write through the same service (resource-kit RecordWrites). billing.create_invoice is
+// checked here before the body is read, and again by the service.
+import type { Invoice } from "@prisma/client";
+import { Router, type Request } from "express";
+import { z } from "zod";
+import type { ApiOperation } from "../../http/openapi.js";
+import { AppError } from "../../http/errors.js";
+import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
+import { parseBody } from "../ai-queue/intake.js";
+import { PERIOD_PATTERN, issueDraft, runMonthlyInvoicing, type InvoicingDeps } from "./invoicing.js";
+
+export const ZInvoicingRun = z
+  .object({ period: z.string().regex(PERIOD_PATTERN, "must be a month like 2026-10") })
+  .strict();
+
+function invoiceId(req: Request): number {
+  const id = Number(req.params.id);
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2 ** 31 - 1) throw new AppError("not_found", "No such invoice");
+  return id;
+}
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** An invoice as the table routes answer it: exact money as text, ISO dates. */
+export function invoiceJson(invoice: Invoice) {
+  return {
+    ...invoice,
+    amount: invoice.amount.toFixed(2),
+    taxAmount: invoice.taxAmount.toFixed(2),
+    totalAmount: invoice.totalAmount.toFixed(2),
+    amountRefunded: invoice.amountRefunded.toFixed(2),
+    periodStart: day(invoice.periodStart),
+    periodEnd: day(invoice.periodEnd),
+  };
+}
+
+export function invoicingRoutes(deps: InvoicingDeps): Router {
+  const router = Router();
+  const write = requireApiPermission("billing", "create_invoice");
+  router.post(
+    "/billing/invoices/:id/issue",
+    write,
+    asyncRoute(async (req, res) => {
+      res.json(invoiceJson(await issueDraft(deps, invoiceId(req))));
+    }),
+  );
+  router.post(
+    "/billing/invoicing/runs",
+    write,
+    asyncRoute(async (req, res) => {
+      const body = parseBody(ZInvoicingRun, req.body ?? {});
+      res.json(await runMonthlyInvoicing(deps, body.period, new Date()));
+    }),
+  );
+  return router;
+}
+
+const ok = (description: string) => ({ description });
+
+/** These routes in the OpenAPI document (src/http/openapi.ts). */
+export const INVOICING_OPERATIONS: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/billing/invoices/{id}/issue",
+    tag: "billing",
+    summary: "Issue a draft invoice: next legal number of the year, issue and due dates; then frozen",
+    description:
+      "The totals are recomputed from the lines (VAT of the settings, half-up to the cent). After the issue only " +
+      "the payment fields change (status among pending/paid/failed/refunded, paidAt, paymentMethod, Stripe ids, " +
+      "amountRefunded, notes).",
+    permission: "billing.create_invoice",
+    idType: "integer",
+    responses: {
+      200: ok("The issued invoice"),
+      404: ok("No such invoice"),
+      409: ok("Already issued, or a draft without lines"),
+    },
+  },
+  {
+    method: "post",
+    path: "/billing/invoicing/runs",
+    tag: "billing",
+    summary: "Invoice a calendar month that has ended (what the job of the 1st does)",
+    description:
+      "Renews the subscriptions to the month's end, then issues each customer's invoice of the month: the fee " +
+      "lines of the periods starting in it and the draft's Queue IA and proration lines. Running a month twice " +
+      "creates nothing new. Answers the counts: issued, skipped (already invoiced), customers, failed.",
+    permission: "billing.create_invoice",
+    body: { name: "InvoicingRun", schema: ZInvoicingRun },
+    responses: { 200: ok("{ period, issued, skipped, customers, failed, renewed, ended }"), 400: ok("period") },
+  },
+];

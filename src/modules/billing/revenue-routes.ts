@@ -1,0 +1,112 @@
+// REST /admin/api/v1/billing (issue 5, items 6 and 8): the revenue metrics, the overdue invoices and
+// payment reminders. The same service functions and permission rules as the Revenue page and the
+// invoices' "Send reminder" action.
+import { Router, type Request } from "express";
+import { z } from "zod";
+import type { ApiOperation } from "../../http/openapi.js";
+import { AppError } from "../../http/errors.js";
+import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
+import { parseBody } from "../ai-queue/intake.js";
+import { decodeOverdueCursor, overdueInvoices, sendInvoiceReminder, type DunningDeps } from "./dunning.js";
+import { MAX_MONTHS, parseMonths, revenueMetrics } from "./metrics.js";
+
+const ZMetricsQuery = z
+  .object({
+    months: z
+      .string()
+      .regex(/^\d{1,2}$/, `an integer from 1 to ${MAX_MONTHS}`)
+      .optional(),
+  })
+  .strict();
+
+const ZOverdueQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+function invoiceId(req: Request): number {
+  const id = Number(req.params.id);
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2 ** 31 - 1) throw new AppError("not_found", "No such invoice");
+  return id;
+}
+
+export function revenueRoutes(deps: DunningDeps): Router {
+  const router = Router();
+  const view = requireApiPermission("billing", "view");
+
+  router.get(
+    "/billing/metrics",
+    view,
+    asyncRoute(async (req, res) => {
+      const query = parseBody(ZMetricsQuery, req.query);
+      res.json(await revenueMetrics(deps.prisma, parseMonths(query.months), new Date()));
+    }),
+  );
+
+  router.get(
+    "/billing/invoices/overdue",
+    view,
+    asyncRoute(async (req, res) => {
+      const query = parseBody(ZOverdueQuery, req.query);
+      res.json(
+        await overdueInvoices(deps.prisma, {
+          now: new Date(),
+          limit: query.limit,
+          cursor: query.cursor ? decodeOverdueCursor(query.cursor) : undefined,
+        }),
+      );
+    }),
+  );
+
+  // billing.create_invoice is checked by the service, as for the admin action.
+  router.post(
+    "/billing/invoices/:id/reminders",
+    asyncRoute(async (req, res) => {
+      res.status(201).json(await sendInvoiceReminder(deps, invoiceId(req)));
+    }),
+  );
+  return router;
+}
+
+const ok = (description: string) => ({ description });
+
+/** These routes in the OpenAPI document (src/http/openapi.ts). */
+export const REVENUE_OPERATIONS: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/billing/metrics",
+    tag: "billing",
+    summary: "Revenue metrics per calendar month: MRR, ARR, ARPA, movements, churn, NRR",
+    description:
+      "The last `months` UTC calendar months (default 12), the current one up to now; `lastFullMonth` is the " +
+      "month before it. Definitions in the README (Revenue metrics). Money in EUR excluding tax, as strings " +
+      "with 2 decimals; ratios as strings with 4 decimals, null when the denominator is 0.",
+    permission: "billing.view",
+    query: ZMetricsQuery,
+    responses: { 200: ok("{ generatedAt, months, lastFullMonth, current }") },
+  },
+  {
+    method: "get",
+    path: "/billing/invoices/overdue",
+    tag: "billing",
+    summary: "Overdue invoices (pending or failed, past due), most overdue first; keyset pages via nextCursor",
+    permission: "billing.view",
+    query: ZOverdueQuery,
+    responses: { 200: ok("{ total, totals per currency, data: invoices with their last reminder, nextCursor }") },
+  },
+  {
+    method: "post",
+    path: "/billing/invoices/{id}/reminders",
+    tag: "billing",
+    summary: "E-mail the customer a payment reminder for an overdue invoice (at most one per 24 hours)",
+    permission: "billing.create_invoice",
+    idType: "integer",
+    responses: {
+      201: ok("{ invoiceId, invoiceNumber, emailLogId, to, language, sentAt, nextReminderAt }"),
+      404: ok("No such invoice"),
+      409: ok("The invoice is not overdue, or was reminded less than 24 hours ago (Retry-After)"),
+    },
+  },
+];

@@ -1,0 +1,165 @@
+// REST /admin/api/v1/billing (issue 5, items 5 and 8): refunds of an invoice, and the billing alerts
+// (failed payments, disputes). The services check the permissions again (refund: billing.refund;
+// acknowledge: billing's write permission).
+import { Router, type Request } from "express";
+import { z } from "zod";
+import type { PrismaClient } from "@prisma/client";
+import type { ApiOperation } from "../../http/openapi.js";
+import { AppError } from "../../http/errors.js";
+import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
+import { parseBody } from "../ai-queue/intake.js";
+import type { StripeClient } from "./stripe/client.js";
+import { listInvoiceRefunds, refundInvoice, REASON_MAX } from "./stripe/refunds.js";
+import { ACKNOWLEDGE_PERMISSION, acknowledgeBillingAlert } from "./stripe/alerts.js";
+
+export interface BillingStripeRouteDeps {
+  prisma: PrismaClient;
+  stripe?: StripeClient | null;
+}
+
+// Shape only; the amount's rules (positive, two decimals, within what is left) are the service's.
+const ZRefund = z
+  .object({
+    amount: z.union([z.string(), z.number()]).meta({ description: 'Euros, e.g. "12.50"' }),
+    reason: z.string().max(REASON_MAX),
+  })
+  .strict();
+
+const ZAlertQuery = z
+  .object({
+    status: z.enum(["open", "acknowledged", "all"]).default("open"),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+function pathId(req: Request, what: string): number {
+  const id = Number(req.params.id);
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2 ** 31 - 1) throw new AppError("not_found", `No such ${what}`);
+  return id;
+}
+
+const money = (value: { toFixed(n: number): string }) => value.toFixed(2);
+
+export function billingStripeRoutes(deps: BillingStripeRouteDeps): Router {
+  const router = Router();
+  const view = requireApiPermission("billing", "view");
+
+  router.get(
+    "/billing/invoices/:id/refunds",
+    view,
+    asyncRoute(async (req, res) => {
+      const { invoice, refunds } = await listInvoiceRefunds(deps.prisma, pathId(req, "invoice"));
+      res.json({
+        invoice: {
+          ...invoice,
+          totalAmount: money(invoice.totalAmount),
+          amountRefunded: money(invoice.amountRefunded),
+          refundable: money(invoice.totalAmount.sub(invoice.amountRefunded)),
+        },
+        data: refunds.map((r) => ({ ...r, amount: money(r.amount) })),
+      });
+    }),
+  );
+
+  router.post(
+    "/billing/invoices/:id/refunds",
+    // Checked before the body is read; the service checks it again for every other path.
+    requireApiPermission("billing", "refund"),
+    asyncRoute(async (req, res) => {
+      const id = pathId(req, "invoice");
+      const body = parseBody(ZRefund, req.body ?? {});
+      const { refund, invoice } = await refundInvoice(deps, id, body);
+      res
+        .status(201)
+        .location(`${req.baseUrl}/billing/refunds/${refund.id}`)
+        .json({
+          refund: { ...refund, amount: money(refund.amount) },
+          invoice: {
+            id: invoice.id,
+            invoiceNumber: invoice.invoiceNumber,
+            status: invoice.status,
+            totalAmount: money(invoice.totalAmount),
+            amountRefunded: money(invoice.amountRefunded),
+          },
+        });
+    }),
+  );
+
+  router.get(
+    "/billing/alerts",
+    view,
+    asyncRoute(async (req, res) => {
+      const q = parseBody(ZAlertQuery, req.query);
+      const rows = await deps.prisma.billingAlert.findMany({
+        where:
+          q.status === "open"
+            ? { acknowledgedAt: null }
+            : q.status === "acknowledged"
+              ? { acknowledgedAt: { not: null } }
+              : {},
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: q.limit,
+        include: { invoice: { select: { invoiceNumber: true } } },
+      });
+      res.json({ data: rows });
+    }),
+  );
+
+  router.post(
+    "/billing/alerts/:id/acknowledge",
+    requireApiPermission("billing", ACKNOWLEDGE_PERMISSION),
+    asyncRoute(async (req, res) => {
+      res.json(await acknowledgeBillingAlert(deps.prisma, pathId(req, "billing alert")));
+    }),
+  );
+  return router;
+}
+
+const ok = (description: string) => ({ description });
+
+/** These routes in the OpenAPI document (src/http/openapi.ts). */
+export const BILLING_STRIPE_OPERATIONS: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/billing/invoices/{id}/refunds",
+    tag: "billing",
+    summary: "The refunds of an invoice, newest first, with what is left to refund",
+    permission: "billing.view",
+    idType: "integer",
+    responses: { 200: ok("{ invoice, data: refunds }"), 404: ok("No such invoice") },
+  },
+  {
+    method: "post",
+    path: "/billing/invoices/{id}/refunds",
+    tag: "billing",
+    summary:
+      "Refunds part or all of a paid invoice: through Stripe's Refunds API when Stripe took the payment, recorded as succeeded otherwise",
+    permission: "billing.refund",
+    idType: "integer",
+    body: { name: "InvoiceRefund", schema: ZRefund },
+    responses: {
+      201: ok("{ refund, invoice }: the invoice is refunded once its whole total is"),
+      400: ok("amount above what is left of the payment, or no reason"),
+      409: ok("The invoice is not paid"),
+      502: ok("Stripe refused the refund: nothing was recorded"),
+    },
+  },
+  {
+    method: "get",
+    path: "/billing/alerts",
+    tag: "billing",
+    summary: "Billing alerts (failed payments, disputes), newest first",
+    permission: "billing.view",
+    query: ZAlertQuery,
+    responses: { 200: ok("{ data: alerts }") },
+  },
+  {
+    method: "post",
+    path: "/billing/alerts/{id}/acknowledge",
+    tag: "billing",
+    summary: "Marks a billing alert as seen (it leaves the dashboard)",
+    permission: `billing.${ACKNOWLEDGE_PERMISSION}`,
+    idType: "integer",
+    responses: { 200: ok("The alert"), 409: ok("Already acknowledged") },
+  },
+];
