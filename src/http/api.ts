@@ -95,7 +95,7 @@ export async function apiRoutes(deps: Deps, admin: AdminJS): Promise<Router> {
   // Refunds and billing alerts; before the table routes (/billing/invoices/:id/refunds is not a row).
   router.use(billingStripeRoutes(deps));
   // Issue a draft, run a month's invoicing; before the table routes (/billing/invoices/:id/issue is not a row).
-  router.use(invoicingRoutes(deps));
+  router.use(invoicingRoutes({ prisma: deps.prisma, queues: deps.queues, stripeEnabled: Boolean(deps.stripe) }));
   router.use(resources.router);
   router.use(notFoundHandler);
   router.use(errorHandler(deps.log));

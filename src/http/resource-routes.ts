@@ -590,8 +590,7 @@ function tableRoutes(deps: Deps, table: Table, router: Router, operations: ApiOp
 
   const list = actionPermission(resource, "list");
   const show = actionPermission(resource, "show");
-  // Subscriptions are created through their service (billing/subscription-routes.ts), at the same path.
-  const create = table.name === "customer_subscriptions" ? null : actionPermission(resource, "new");
+  const create = actionPermission(resource, "new");
   const update = actionPermission(resource, "edit");
   const remove = actionPermission(resource, "delete");
   const exportable = (MODULE_PERMISSIONS[module] as readonly string[]).includes("export");

@@ -37,7 +37,18 @@ const PROCESSORS: Record<QueueName, Record<string, Processor>> = {
     "purge-expired-sessions": (_job, deps) => purgeExpiredSessions(deps.prisma),
     // Billing (src/modules/billing/invoicing.ts): the month just ended is invoiced on the 1st; periods
     // of local subscriptions roll forward (and cancellations at period end take effect) every hour.
-    "monthly-invoicing": (job, deps) => monthlyInvoicingJob(deps, job.data as { period?: string } | undefined),
+    "monthly-invoicing": async (job, deps) => {
+      const queues = createQueues(deps.config.redisUrl, deps.config.queuePrefix);
+      try {
+        const stripeEnabled = Boolean(deps.config.stripe.secretKey);
+        return await monthlyInvoicingJob(
+          { ...deps, queues, stripeEnabled },
+          job.data as { period?: string } | undefined,
+        );
+      } finally {
+        await queues.close();
+      }
+    },
     "renew-subscriptions": (_job, deps) => renewSubscriptions(deps.prisma),
   },
   mail: {

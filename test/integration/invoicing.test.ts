@@ -762,3 +762,42 @@ describe("the demo invoices", () => {
     );
   });
 });
+
+describe("issued invoices and Stripe", () => {
+  it("hands a manually issued invoice, and a monthly run that issued some, to the billing queue when Stripe is on", async () => {
+    const added: { name: string; data: unknown; jobId?: string }[] = [];
+    const queues = {
+      byName: {
+        billing: {
+          add: async (name: string, data: unknown, opts?: { jobId?: string }) => {
+            added.push({ name, data, jobId: opts?.jobId });
+          },
+        },
+      },
+    } as unknown as Parameters<typeof issueDraft>[0]["queues"];
+    const actor = { id: editor.admin.id, email: editor.admin.email, name: editor.admin.name, role: "editor" as const };
+    const draft = await makeDraftInvoice(t.deps.prisma, { lines: [{ unitPrice: "12.00" }] });
+    const issued = await actingAs(actor, () =>
+      issueDraft({ prisma: t.deps.prisma, queues, stripeEnabled: true }, draft.id),
+    );
+    expect(added).toEqual([
+      { name: "push-invoice", data: { invoiceId: issued.id }, jobId: `push-invoice-${issued.id}` },
+    ]);
+
+    const off = await makeDraftInvoice(t.deps.prisma, { lines: [{ unitPrice: "12.00" }] });
+    await actingAs(actor, () => issueDraft({ prisma: t.deps.prisma, queues, stripeEnabled: false }, off.id));
+    expect(added).toHaveLength(1);
+
+    const customer = await makeCustomer(t.deps.prisma);
+    await makeSubscription(t.deps.prisma, { customerId: customer.id, startedAt: new Date("2025-03-03T00:00:00Z") });
+    const run = await actingAs(actor, () =>
+      runMonthlyInvoicing(
+        { prisma: t.deps.prisma, queues, stripeEnabled: true },
+        "2025-03",
+        new Date("2025-04-02T00:00:00Z"),
+      ),
+    );
+    expect(run.issued).toBeGreaterThanOrEqual(1);
+    expect(added.at(-1)).toEqual({ name: "sweep-stripe", data: {}, jobId: undefined });
+  });
+});

@@ -45,7 +45,7 @@ const post = (path: string, body: object = {}) =>
 describe("subscriptions through the Stripe gateway", () => {
   it("creates the Stripe customer, product, VAT rate and subscription, and keeps Stripe's ids and periods", async () => {
     const customer = await makeCustomer(prisma, { name: "Boulangerie Martin" });
-    const res = await post(SUBS, { customer_id: customer.id, plan_id: plans.starter.id, billing_interval: "monthly" });
+    const res = await post(SUBS, { customerId: customer.id, planId: plans.starter.id, billingInterval: "monthly" });
     expect(res.status).toBe(201);
     const local = await prisma.customerSubscription.findUniqueOrThrow({ where: { id: res.body.id } });
 
@@ -91,7 +91,7 @@ describe("subscriptions through the Stripe gateway", () => {
     // A second customer on the same plan: the product and the VAT rate are reused.
     server.reset();
     const other = await makeCustomer(prisma);
-    expect((await post(SUBS, { customer_id: other.id, plan_id: plans.starter.id })).status).toBe(201);
+    expect((await post(SUBS, { customerId: other.id, planId: plans.starter.id })).status).toBe(201);
     expect(server.calls("POST", /^\/v1\/products$/)).toHaveLength(0);
     expect(server.calls("POST", /^\/v1\/tax_rates$/)).toHaveLength(0);
     expect(server.calls("POST", /^\/v1\/subscriptions$/)[0]!.body.items).toEqual([
@@ -103,7 +103,7 @@ describe("subscriptions through the Stripe gateway", () => {
     const customer = await makeCustomer(prisma);
     const trialEnd = Math.floor(new Date("2026-12-15T00:00:00Z").getTime() / 1000);
     server.nextSubscription = { status: "trialing", trial_end: trialEnd };
-    const res = await post(SUBS, { customer_id: customer.id, plan_id: plans.pro.id, billing_interval: "yearly" });
+    const res = await post(SUBS, { customerId: customer.id, planId: plans.pro.id, billingInterval: "yearly" });
     expect(res.status).toBe(201);
     expect(server.calls("POST", /^\/v1\/subscriptions$/)[0]!.body.items).toEqual([
       {
@@ -129,13 +129,13 @@ describe("subscriptions through the Stripe gateway", () => {
 
   it("changes the plan in Stripe (Stripe prorates), cancels at period end, reactivates and cancels now", async () => {
     const customer = await makeCustomer(prisma);
-    const created = await post(SUBS, { customer_id: customer.id, plan_id: plans.starter.id });
+    const created = await post(SUBS, { customerId: customer.id, planId: plans.starter.id });
     const id = created.body.id as number;
     const stripeId = created.body.stripeSubscriptionId as string;
     const itemId = (server.get(stripeId) as { items: { data: { id: string }[] } }).items.data[0]!.id;
     server.reset();
 
-    const changed = await post(`${SUBS}/${id}/change-plan`, { plan_id: plans.pro.id });
+    const changed = await post(`${SUBS}/${id}/change-plan`, { planId: plans.pro.id });
     expect(changed.status).toBe(200);
     expect(server.calls("GET", new RegExp(`^/v1/subscriptions/${stripeId}$`))).toHaveLength(1);
     const [update] = server.calls("POST", new RegExp(`^/v1/subscriptions/${stripeId}$`));
@@ -155,7 +155,7 @@ describe("subscriptions through the Stripe gateway", () => {
     expect(await prisma.invoiceItem.count({ where: { invoice: { customerId: customer.id } } })).toBe(0);
 
     server.reset();
-    const cancelling = await post(`${SUBS}/${id}/cancel`, { at_period_end: true });
+    const cancelling = await post(`${SUBS}/${id}/cancel`, { atPeriodEnd: true });
     expect(cancelling.body.cancelAtPeriodEnd).toBe(true);
     expect(server.calls("POST", new RegExp(`^/v1/subscriptions/${stripeId}$`)).map((c) => c.body)).toEqual([
       { cancel_at_period_end: "true" },
@@ -169,7 +169,7 @@ describe("subscriptions through the Stripe gateway", () => {
     ]);
 
     server.reset();
-    const ended = await post(`${SUBS}/${id}/cancel`, { at_period_end: false });
+    const ended = await post(`${SUBS}/${id}/cancel`, { atPeriodEnd: false });
     expect(ended.body.status).toBe("cancelled");
     expect(server.calls("DELETE", new RegExp(`^/v1/subscriptions/${stripeId}$`))).toHaveLength(1);
     expect((server.get(stripeId) as { status: string }).status).toBe("canceled");
@@ -185,7 +185,7 @@ describe("subscriptions through the Stripe gateway", () => {
       status: 402,
       error: { type: "card_error", code: "card_declined", message: "Your card was declined." },
     });
-    const refused = await post(SUBS, { customer_id: customer.id, plan_id: plans.starter.id });
+    const refused = await post(SUBS, { customerId: customer.id, planId: plans.starter.id });
     expect(refused.status).toBe(502);
     expect(refused.headers["content-type"]).toMatch(/^application\/problem\+json/);
     expect(refused.body).toMatchObject({ status: 502, detail: "Stripe (HTTP 402): Your card was declined." });
@@ -196,7 +196,7 @@ describe("subscriptions through the Stripe gateway", () => {
     expect(await audited()).toBe(auditBefore);
     const firstCustomer = server.calls("POST", /^\/v1\/customers$/)[0]!;
 
-    const retried = await post(SUBS, { customer_id: customer.id, plan_id: plans.starter.id });
+    const retried = await post(SUBS, { customerId: customer.id, planId: plans.starter.id });
     expect(retried.status).toBe(201);
     const calls = server.calls("POST", /^\/v1\/customers$/);
     expect(calls.map((c) => c.idempotencyKey)).toEqual([`customer-${customer.id}`, `customer-${customer.id}`]);
@@ -218,7 +218,7 @@ describe("subscriptions through the Stripe gateway", () => {
       error: { type: "invalid_request_error", message: "This subscription cannot be updated." },
     });
     const id = retried.body.id as number;
-    const change = await post(`${SUBS}/${id}/change-plan`, { plan_id: plans.pro.id });
+    const change = await post(`${SUBS}/${id}/change-plan`, { planId: plans.pro.id });
     expect(change.status).toBe(502);
     expect(change.body.detail).toBe("Stripe (HTTP 400): This subscription cannot be updated.");
     const after = await prisma.customerSubscription.findUniqueOrThrow({ where: { id }, include: { history: true } });

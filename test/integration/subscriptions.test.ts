@@ -72,10 +72,10 @@ describe("subscriptions over REST", () => {
       create: { name: "pro", priceMonthly: "49.00", priceYearly: "490.00", maxSites: 10 },
     });
     const res = await request(t.app).post(PATH).set("Authorization", editor.auth).send({
-      customer_id: customer.id,
-      plan_id: plan.id,
-      billing_interval: "yearly",
-      started_at: "2026-03-10T00:00:00Z",
+      customerId: customer.id,
+      planId: plan.id,
+      billingInterval: "yearly",
+      startedAt: "2026-03-10T00:00:00Z",
     });
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`${PATH}/${res.body.id}`);
@@ -98,7 +98,7 @@ describe("subscriptions over REST", () => {
     const again = await request(t.app)
       .post(PATH)
       .set("Authorization", editor.auth)
-      .send({ customer_id: customer.id, plan_id: plan.id });
+      .send({ customerId: customer.id, planId: plan.id });
     expectProblem(again, 409);
     expect(again.body.detail).toBe(`Customer #${customer.id} already has subscription #${res.body.id}`);
   });
@@ -108,13 +108,13 @@ describe("subscriptions over REST", () => {
     const monthlyOnly = await makePlan(t.deps.prisma, "19.00", null);
     const before = await t.deps.prisma.customerSubscription.count();
     const cases: [object, string][] = [
-      [{ customer_id: customer.id }, "plan_id"],
-      [{ customer_id: customer.id, plan_id: monthlyOnly.id, billing_interval: "weekly" }, "billing_interval"],
-      [{ customer_id: customer.id, plan_id: monthlyOnly.id, started_at: "yesterday" }, "started_at"],
-      [{ customer_id: customer.id, plan_id: monthlyOnly.id, extra: 1 }, "(body)"],
-      [{ customer_id: 2 ** 31 - 2, plan_id: monthlyOnly.id }, "customer_id"],
-      [{ customer_id: customer.id, plan_id: 2 ** 31 - 2 }, "plan_id"],
-      [{ customer_id: customer.id, plan_id: monthlyOnly.id, billing_interval: "yearly" }, "billing_interval"],
+      [{ customerId: customer.id }, "planId"],
+      [{ customerId: customer.id, planId: monthlyOnly.id, billingInterval: "weekly" }, "billingInterval"],
+      [{ customerId: customer.id, planId: monthlyOnly.id, startedAt: "yesterday" }, "startedAt"],
+      [{ customerId: customer.id, planId: monthlyOnly.id, extra: 1 }, "extra"],
+      [{ customerId: 2 ** 31 - 2, planId: monthlyOnly.id }, "customerId"],
+      [{ customerId: customer.id, planId: 2 ** 31 - 2 }, "planId"],
+      [{ customerId: customer.id, planId: monthlyOnly.id, billingInterval: "yearly" }, "billingInterval"],
     ];
     for (const [body, field] of cases) {
       const res = await request(t.app).post(PATH).set("Authorization", editor.auth).send(body);
@@ -130,13 +130,13 @@ describe("subscriptions over REST", () => {
     const created = await request(t.app)
       .post(PATH)
       .set("Authorization", editor.auth)
-      .send({ customer_id: customer.id, plan_id: plan.id });
+      .send({ customerId: customer.id, planId: plan.id });
     const id = created.body.id as number;
     for (const [path, body] of [
-      ["", { customer_id: customer.id, plan_id: plan.id }],
+      ["", { customerId: customer.id, planId: plan.id }],
       ["", { nonsense: true }],
-      [`/${id}/change-plan`, { plan_id: plan.id }],
-      [`/${id}/cancel`, { at_period_end: true }],
+      [`/${id}/change-plan`, { planId: plan.id }],
+      [`/${id}/cancel`, { atPeriodEnd: true }],
       [`/${id}/suspend`, {}],
       [`/${id}/reactivate`, {}],
     ] as const) {
@@ -152,22 +152,22 @@ describe("subscriptions over REST", () => {
     const { body: sub } = await request(t.app)
       .post(PATH)
       .set("Authorization", editor.auth)
-      .send({ customer_id: customer.id, plan_id: plan.id });
+      .send({ customerId: customer.id, planId: plan.id });
     const act = (path: string, body: object = {}) =>
       request(t.app).post(`${PATH}/${sub.id}/${path}`).set("Authorization", editor.auth).send(body);
 
-    expect((await act("cancel", { at_period_end: true })).body).toMatchObject({
+    expect((await act("cancel", { atPeriodEnd: true })).body).toMatchObject({
       status: "active",
       cancelAtPeriodEnd: true,
     });
-    expectProblem(await act("cancel", { at_period_end: true }), 409);
+    expectProblem(await act("cancel", { atPeriodEnd: true }), 409);
     expect((await act("reactivate")).body).toMatchObject({ status: "active", cancelAtPeriodEnd: false });
     expectProblem(await act("reactivate"), 409);
-    expectProblem(await act("cancel", {}), 400, "at_period_end");
-    const cancelled = (await act("cancel", { at_period_end: false })).body;
+    expectProblem(await act("cancel", {}), 400, "atPeriodEnd");
+    const cancelled = (await act("cancel", { atPeriodEnd: false })).body;
     expect(cancelled.status).toBe("cancelled");
     expect(cancelled.endedAt).not.toBeNull();
-    expectProblem(await act("change-plan", { plan_id: plan.id }), 409);
+    expectProblem(await act("change-plan", { planId: plan.id }), 409);
     const back = (await act("reactivate")).body;
     expect(back).toMatchObject({ status: "active", endedAt: null });
     expect(new Date(back.currentPeriodStart).getTime()).toBeGreaterThan(new Date(sub.currentPeriodStart).getTime());
@@ -179,6 +179,37 @@ describe("subscriptions over REST", () => {
     expect((await act("suspend")).body.status).toBe("suspended");
     expect((await history(sub.id)).at(-1)).toMatchObject({ reason: "suspended" });
     expect((await history(sub.id)).at(-1)!.mrr.toFixed(2)).toBe("0.00");
+  });
+});
+
+describe("subscriptions in AdminJS", () => {
+  it("creates through the service from the new form, and names the refused field", async () => {
+    const agent = await loginAgent(t.app, editor.admin.email, editor.admin.password);
+    const customer = await makeCustomer(t.deps.prisma);
+    const monthlyOnly = await makePlan(t.deps.prisma, "19.00", null);
+    const refused = await agent
+      .post("/admin/api/resources/customer_subscriptions/actions/new")
+      .type("form")
+      .send({ customer: String(customer.id), plan: String(monthlyOnly.id), billingInterval: "yearly" });
+    expect(refused.status).toBe(200);
+    expect(refused.body.record.errors.billingInterval.message).toMatch(/has no yearly price/);
+    expect(await t.deps.prisma.customerSubscription.count({ where: { customerId: customer.id } })).toBe(0);
+
+    const created = await agent
+      .post("/admin/api/resources/customer_subscriptions/actions/new")
+      .type("form")
+      .send({ customer: String(customer.id), plan: String(monthlyOnly.id), billingInterval: "monthly" });
+    expect(created.status).toBe(200);
+    const id = Number(created.body.record.id);
+    expect(created.body.record.params).toMatchObject({ status: "active", billingInterval: "monthly" });
+    expect((await history(id)).map((r) => [r.reason, r.mrr.toFixed(2)])).toEqual([["created", "19.00"]]);
+
+    const change = await agent
+      .post(`/admin/api/resources/customer_subscriptions/records/${id}/changePlan`)
+      .type("form")
+      .send({ planId: String(monthlyOnly.id) });
+    expect(change.body.notice).toMatchObject({ type: "error" });
+    expect(change.body.notice.message).toMatch(/already on this plan/);
   });
 });
 

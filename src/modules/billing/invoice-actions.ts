@@ -25,7 +25,11 @@ import {
 /** The permission of each custom action of invoices (billing's write permission). */
 export const INVOICE_ACTION_ACCESS = { issue: "create_invoice", runInvoicing: "create_invoice" } as const;
 
-const deps = (kit: ResourceKit): InvoicingDeps => ({ prisma: kit.prisma });
+const deps = (kit: ResourceKit): InvoicingDeps => ({
+  prisma: kit.prisma,
+  queues: kit.queues,
+  stripeEnabled: Boolean(kit.subscriptionGateway),
+});
 
 // Form fields that follow the record's stage (InvoiceFormField): the form offers only what the service
 // accepts, and the service still refuses the rest by name.

@@ -41,12 +41,17 @@ import { addMonths, intervalMonths, monthPeriod, nthPeriod } from "./periods.js"
 import { draftInvoiceNumber } from "./draft-invoice.js";
 import { recomputeInvoiceTotals } from "./invoice-totals.js";
 import { renewSubscriptions } from "./subscriptions.js";
+import { enqueueInvoicePush } from "./stripe/invoices.js";
+import type { Queues } from "../../queues/index.js";
 
 type Tx = Prisma.TransactionClient;
 type Data = Record<string, unknown>;
 
 export interface InvoicingDeps {
   prisma: PrismaClient;
+  /** With Stripe configured, issued invoices are handed to the billing queue's push job after commit. */
+  queues?: Pick<Queues, "byName">;
+  stripeEnabled?: boolean;
 }
 
 /** What may still change once an invoice is issued (the triggers of migration invoice_immutability agree). */
@@ -174,7 +179,7 @@ async function numberAndIssue(tx: Tx, before: Invoice, totals: Totals, at: Date,
  */
 export async function issueDraft(deps: InvoicingDeps, invoiceId: number, at: Date = new Date()): Promise<Invoice> {
   requireInvoicing();
-  return transaction(deps.prisma, async (tx) => {
+  const issued = await transaction(deps.prisma, async (tx) => {
     const lines = await tx.invoiceItem.count({ where: { invoiceId } });
     const invoice = await tx.invoice.findUnique({
       where: { id: invoiceId },
@@ -191,6 +196,8 @@ export async function issueDraft(deps: InvoicingDeps, invoiceId: number, at: Dat
     }
     return issueInvoice(tx, invoiceId, at);
   });
+  if (deps.stripeEnabled && deps.queues) await enqueueInvoicePush(deps.queues, issued.id);
+  return issued;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -874,6 +881,8 @@ export async function runMonthlyInvoicing(
   await deps.prisma.$transaction((tx) =>
     writeAudit(tx, { action: "invoicing.run", resourceType: "invoices", after: { ...result, at: now } }),
   );
+  // The sweep pushes every issued invoice not yet in Stripe, in one job rather than one per invoice.
+  if (result.issued && deps.stripeEnabled && deps.queues) await deps.queues.byName.billing.add("sweep-stripe", {});
   return result;
 }
 

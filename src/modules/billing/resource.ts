@@ -8,7 +8,7 @@ import {
   readOnlyMoney,
   setOnCreate,
 } from "./invoice-actions.js";
-import { SUBSCRIPTION_ACTION_ACCESS, newSubscriptionAction, subscriptionActions } from "./subscription-actions.js";
+import { SUBSCRIPTION_ACTION_ACCESS, subscriptionActions, subscriptionWrites } from "./subscription-actions.js";
 import { INVOICE_DOCUMENT_ACCESS, invoiceDocumentActions } from "./document-routes.js";
 import { REMINDER_ACTION_ACCESS, reminderActions } from "./reminder-actions.js";
 import {
@@ -75,13 +75,14 @@ export const billingResources: ResourceFactory = (kit) => [
       properties: {
         stripeSubscriptionId: { isTitle: true },
       },
-      actions: { new: newSubscriptionAction(kit), ...subscriptionActions(kit) },
+      actions: subscriptionActions(kit),
     },
     {
       access: {
         module: "billing",
         actions: { new: "create_invoice", edit: null, ...SUBSCRIPTION_ACTION_ACCESS },
       },
+      writes: subscriptionWrites(kit),
     },
   ),
   kit.resource(

@@ -1,16 +1,9 @@
 // AdminJS actions of customer_subscriptions (issue 5, item 2): the form "new" and the record actions run
 // the subscription service (subscriptions.ts), never a raw write, so the MRR history, the proration,
 // Stripe and the audit follow every change. The service checks billing.create_invoice itself.
-import {
-  AppError as AdminNotice,
-  type Action,
-  type ActionContext,
-  type ActionRequest,
-  type ActionResponse,
-  type RecordActionResponse,
-} from "adminjs";
+import { AppError as AdminNotice, type Action, type ActionContext, type ActionResponse } from "adminjs";
 import type { BillingInterval } from "@prisma/client";
-import { fieldErrors, type ResourceKit } from "../../admin/resource-kit.js";
+import { fieldErrors, type RecordWrites, type ResourceKit } from "../../admin/resource-kit.js";
 import { AppError } from "../../http/errors.js";
 import {
   cancelSubscription,
@@ -62,49 +55,26 @@ function positiveId(value: unknown, path: string): number {
   return id;
 }
 
-function optionalDate(value: unknown, path: string): Date | undefined {
-  const text = str(value);
-  if (!text) return undefined;
-  const date = new Date(text);
-  if (Number.isNaN(date.getTime())) throw fieldErrors(RESOURCE_ID, { [path]: { message: "$t(messages.fieldDate)" } });
-  return date;
-}
-
-function interval(value: unknown): BillingInterval {
-  const text = str(value) || "monthly";
-  if (text !== "monthly" && text !== "yearly") {
-    throw fieldErrors(RESOURCE_ID, { billingInterval: { message: "$t(messages.fieldInvalidChoice)" } });
-  }
-  return text;
-}
-
 const deps = (kit: ResourceKit): BillingDeps => ({ prisma: kit.prisma, subscriptionGateway: kit.subscriptionGateway });
 
-/** "new": the AdminJS form (customer, plan, interval, start) submitted to createSubscription. */
-export function newSubscriptionAction(kit: ResourceKit): Partial<Action<RecordActionResponse>> {
+/**
+ * The create form (AdminJS "new") and REST create: customer, plan, interval and start, through
+ * createSubscription (no raw insert: the history, Stripe and the audit come with it).
+ */
+export function subscriptionWrites(kit: ResourceKit): RecordWrites {
   return {
-    handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
-      const { resource, currentAdmin, h } = context;
-      if (request.method !== "post") return { record: { params: {}, errors: {} } } as never;
-      const payload = (request.payload ?? {}) as Payload;
-      let created;
-      try {
-        created = await createSubscription(deps(kit), {
-          customerId: positiveId(payload.customer, "customer"),
-          planId: positiveId(payload.plan, "plan"),
-          billingInterval: interval(payload.billingInterval),
-          startedAt: optionalDate(payload.startedAt, "startedAt"),
-        });
-      } catch (error) {
-        throw asAdminError(error);
-      }
-      const record = await resource.findOne(String(created.id), context);
-      return {
-        record: record!.toJSON(currentAdmin),
-        notice: { message: "subscriptionCreated", type: "success" },
-        redirectUrl: h.recordActionUrl({ resourceId: RESOURCE_ID, recordId: String(created.id), actionName: "show" }),
-      };
-    },
+    create: (data) =>
+      createSubscription(deps(kit), {
+        customerId: Number(data.customerId),
+        planId: Number(data.planId),
+        billingInterval: (data.billingInterval as BillingInterval | undefined) ?? "monthly",
+        startedAt:
+          data.startedAt instanceof Date
+            ? data.startedAt
+            : data.startedAt
+              ? new Date(String(data.startedAt))
+              : undefined,
+      }),
   };
 }
 

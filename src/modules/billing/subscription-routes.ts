@@ -1,6 +1,6 @@
-// REST /admin/api/v1/billing/customer_subscriptions (issue 5, items 2 and 8): create and the lifecycle
-// actions, through the same service as the admin (subscriptions.ts checks billing.create_invoice). Lists
-// and reads are the generic table routes.
+// REST /admin/api/v1/billing/customer_subscriptions/:id/... (issue 5, items 2 and 8): the lifecycle
+// actions, through the same service as the admin (subscriptions.ts checks billing.create_invoice). Lists,
+// reads and create are the generic table routes (create goes through the service: subscriptionWrites).
 import { Router, type Request } from "express";
 import { z } from "zod";
 import type { ApiOperation } from "../../http/openapi.js";
@@ -10,7 +10,6 @@ import { parseBody } from "../ai-queue/intake.js";
 import {
   cancelSubscription,
   changePlan,
-  createSubscription,
   reactivateSubscription,
   suspendSubscription,
   type BillingDeps,
@@ -23,16 +22,8 @@ const id32 = z
   .int()
   .min(1)
   .max(2 ** 31 - 1);
-const ZCreate = z
-  .object({
-    customer_id: id32,
-    plan_id: id32,
-    billing_interval: z.enum(["monthly", "yearly"]).default("monthly"),
-    started_at: z.iso.datetime({ offset: true }).optional(),
-  })
-  .strict();
-const ZChangePlan = z.object({ plan_id: id32 }).strict();
-const ZCancel = z.object({ at_period_end: z.boolean() }).strict();
+const ZChangePlan = z.object({ planId: id32 }).strict();
+const ZCancel = z.object({ atPeriodEnd: z.boolean() }).strict();
 
 function subscriptionId(req: Request): number {
   const id = Number(req.params.id);
@@ -46,25 +37,11 @@ export function subscriptionRoutes(deps: BillingDeps): Router {
   // service checks it again.
   const write = requireApiPermission("billing", "create_invoice");
   router.post(
-    SUBSCRIPTIONS_PATH,
-    write,
-    asyncRoute(async (req, res) => {
-      const body = parseBody(ZCreate, req.body ?? {});
-      const created = await createSubscription(deps, {
-        customerId: body.customer_id,
-        planId: body.plan_id,
-        billingInterval: body.billing_interval,
-        startedAt: body.started_at ? new Date(body.started_at) : undefined,
-      });
-      res.status(201).location(`${req.baseUrl}${SUBSCRIPTIONS_PATH}/${created.id}`).json(created);
-    }),
-  );
-  router.post(
     `${SUBSCRIPTIONS_PATH}/:id/change-plan`,
     write,
     asyncRoute(async (req, res) => {
       const body = parseBody(ZChangePlan, req.body ?? {});
-      res.json(await changePlan(deps, subscriptionId(req), body.plan_id));
+      res.json(await changePlan(deps, subscriptionId(req), body.planId));
     }),
   );
   router.post(
@@ -72,7 +49,7 @@ export function subscriptionRoutes(deps: BillingDeps): Router {
     write,
     asyncRoute(async (req, res) => {
       const body = parseBody(ZCancel, req.body ?? {});
-      res.json(await cancelSubscription(deps, subscriptionId(req), body.at_period_end ? "period_end" : "now"));
+      res.json(await cancelSubscription(deps, subscriptionId(req), body.atPeriodEnd ? "period_end" : "now"));
     }),
   );
   router.post(
@@ -105,17 +82,6 @@ const member = (name: string, summary: string, body?: ApiOperation["body"]): Api
 });
 
 export const SUBSCRIPTION_OPERATIONS: ApiOperation[] = [
-  {
-    method: "post",
-    path: SUBSCRIPTIONS_PATH,
-    tag: "billing",
-    summary: "Subscribe a customer to a plan (one running subscription per customer)",
-    description:
-      "Periods follow from started_at (default now) and the billing interval; with Stripe, it is created there first.",
-    permission: "billing.create_invoice",
-    body: { name: "SubscriptionCreate", schema: ZCreate },
-    responses: { 201: ok("The subscription"), 409: ok("The customer already has a running subscription") },
-  },
   member("change-plan", "Change plan now; an upgrade bills the difference for the days left in the period", {
     name: "SubscriptionChangePlan",
     schema: ZChangePlan,

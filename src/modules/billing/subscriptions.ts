@@ -147,7 +147,7 @@ export async function createSubscription(
     const customer = await tx.customer.findUnique({ where: { id: input.customerId } });
     if (!customer) {
       throw new AppError("validation", "No such customer", [
-        { field: "customer_id", message: `customer #${input.customerId} does not exist` },
+        { field: "customerId", message: `customer #${input.customerId} does not exist` },
       ]);
     }
     // Serialises subscribing the same customer twice; the partial unique index backs this up.
@@ -157,10 +157,10 @@ export async function createSubscription(
       select: { id: true },
     });
     if (live) throw new AppError("conflict", `Customer #${customer.id} already has subscription #${live.id}`);
-    const plan = await activePlan(tx, input.planId, "plan_id");
+    const plan = await activePlan(tx, input.planId, "planId");
     if (periodPrice(plan, input.billingInterval) === null) {
       throw new AppError("validation", "Plan has no such price", [
-        { field: "billing_interval", message: `plan "${plan.name}" has no ${input.billingInterval} price` },
+        { field: "billingInterval", message: `plan "${plan.name}" has no ${input.billingInterval} price` },
       ]);
     }
     const period = periodAt(startedAt, input.billingInterval, startedAt);
@@ -224,16 +224,16 @@ export async function changePlan(
     }
     if (before.planId === planId) {
       throw new AppError("validation", "Same plan", [
-        { field: "plan_id", message: "the subscription is already on this plan" },
+        { field: "planId", message: "the subscription is already on this plan" },
       ]);
     }
     const [from, to] = [
       await tx.billingPlan.findUniqueOrThrow({ where: { id: before.planId } }),
-      await activePlan(tx, planId, "plan_id"),
+      await activePlan(tx, planId, "planId"),
     ];
     if (periodPrice(to, before.billingInterval) === null) {
       throw new AppError("validation", "Plan has no such price", [
-        { field: "plan_id", message: `plan "${to.name}" has no ${before.billingInterval} price` },
+        { field: "planId", message: `plan "${to.name}" has no ${before.billingInterval} price` },
       ]);
     }
     if (deps.subscriptionGateway && before.stripeSubscriptionId) {
@@ -353,7 +353,7 @@ export async function reactivateSubscription(deps: BillingDeps, id: number, at: 
       select: { id: true },
     });
     if (other) throw new AppError("conflict", `Customer #${before.customerId} already has subscription #${other.id}`);
-    const plan = await activePlan(tx, before.planId, "plan_id");
+    const plan = await activePlan(tx, before.planId, "planId");
     if (deps.subscriptionGateway && before.stripeSubscriptionId) await deps.subscriptionGateway.reactivate(tx, before);
     const restart = before.status !== "suspended";
     const period = restart ? periodAt(at, before.billingInterval, at) : null;
