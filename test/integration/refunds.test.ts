@@ -260,7 +260,7 @@ describe("the Refund action of AdminJS", () => {
     const refused = await agent.post(path).send({ amount: "500.00", reason: "Erreur de facturation" });
     expect(refused.status).toBe(200);
     expect(refused.body.record.errors.amount.message).toBe(
-      "amount: at most 120.00 EUR can be refunded (paid 120.00, refunded 0.00)",
+      "at most 120.00 EUR can be refunded (paid 120.00, refunded 0.00)",
     );
     expect(await prisma.refund.count({ where: { invoiceId: invoice.id } })).toBe(0);
 

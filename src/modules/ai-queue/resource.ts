@@ -1,5 +1,6 @@
 import { AppError as AdminNotice, type Action, type ActionContext, type ActionResponse } from "adminjs";
 import type { ResourceFactory, ResourceKit } from "../../admin/resource-kit.js";
+import { serviceRecordAction } from "../../admin/service-action.js";
 import { AppError } from "../../http/errors.js";
 import { completeRequest, rejectRequest, releaseRequest, takeRequest } from "./service.js";
 import { currentContext } from "../../lib/request-context.js";
@@ -8,13 +9,6 @@ import { requestDraft } from "./drafts.js";
 
 type Payload = Record<string, unknown>;
 const str = (value: unknown) => (typeof value === "string" ? value : value == null ? "" : String(value));
-
-/** A service refusal (conflict, validation, forbidden) as an AdminJS notice; nothing was written. */
-function asNotice(error: unknown): unknown {
-  if (!(error instanceof AppError)) return error;
-  const detail = error.errors?.length ? `: ${error.errors.map((e) => `${e.field} ${e.message}`).join("; ")}` : "";
-  return new AdminNotice(`${error.message}${detail}`);
-}
 
 /**
  * A workflow record action: its page (ConfirmAction, or AiRequestTransition where input is needed)
@@ -28,31 +22,14 @@ function workflowAction(
   isVisible: (context: ActionContext) => boolean,
 ): Partial<Action<ActionResponse>> {
   const needsInput = name === "complete" || name === "reject";
-  return {
-    actionType: "record",
+  return serviceRecordAction({
     icon,
     component: needsInput ? kit.components.AiRequestTransition : kit.components.ConfirmAction,
     ...(name === "reject" ? { variant: "danger" as const } : {}),
     isVisible,
-    handler: async (request, _response, context) => {
-      const { record, resource, currentAdmin, h } = context;
-      if (!record) throw new AdminNotice("No such AI request");
-      if (request.method !== "post") return { record: record.toJSON(currentAdmin) };
-      const id = Number(record.id());
-      try {
-        await run(id, (request.payload ?? {}) as Payload);
-      } catch (error) {
-        throw asNotice(error);
-      }
-      const fresh = (await resource.findOne(String(id), context)) ?? record;
-      const resourceId = resource._decorated?.id() ?? resource.id();
-      return {
-        record: fresh.toJSON(currentAdmin),
-        notice: { message: `${name}Done`, type: "success" },
-        redirectUrl: h.recordActionUrl({ resourceId, recordId: String(id), actionName: "show" }),
-      };
-    },
-  };
+    run,
+    done: () => ({ message: `${name}Done`, type: "success" }),
+  });
 }
 
 // Workflow actions (issue 4, items 2 and 6): the state machine of service.ts.

@@ -2,15 +2,9 @@
 // invoicing service (resource-kit RecordWrites, which the REST table routes use too), "Issue" turns a
 // draft into a numbered invoice, and "Run monthly invoicing" invoices a month that has ended. The service
 // checks billing.create_invoice and the invoice's state itself; these actions only carry the request.
-import {
-  AppError as AdminNotice,
-  type Action,
-  type ActionContext,
-  type ActionResponse,
-  type PropertyOptions,
-} from "adminjs";
+import type { Action, ActionContext, ActionResponse, PropertyOptions } from "adminjs";
 import type { RecordWrites, ResourceKit } from "../../admin/resource-kit.js";
-import { AppError } from "../../http/errors.js";
+import { serviceRecordAction, serviceRefusal } from "../../admin/service-action.js";
 import {
   addInvoiceItem,
   createDraftInvoice,
@@ -69,13 +63,6 @@ export function invoiceItemWrites(kit: ResourceKit): RecordWrites {
   };
 }
 
-/** A service refusal as an error notice; nothing was written. */
-function asNotice(error: unknown): unknown {
-  if (!(error instanceof AppError)) return error;
-  const detail = error.errors?.length ? `: ${error.errors.map((e) => `${e.field} ${e.message}`).join("; ")}` : "";
-  return new AdminNotice(`${error.message}${detail}`);
-}
-
 /** A manual draft: the draft of a month (with a period) is issued by the monthly invoicing. */
 const isManualDraft = (context: ActionContext) =>
   context.record?.param("status") === "draft" && !context.record?.param("periodStart");
@@ -85,31 +72,13 @@ export function invoiceActions(
 ): Record<keyof typeof INVOICE_ACTION_ACCESS, Partial<Action<ActionResponse>>> {
   return {
     // Confirmed with a POST (ConfirmAction); a GET only shows the draft.
-    issue: {
-      actionType: "record",
+    issue: serviceRecordAction({
       icon: "FileText",
       component: kit.components.ConfirmAction,
       isVisible: isManualDraft,
-      handler: async (request, _response, context) => {
-        const { record, resource, currentAdmin, h } = context;
-        if (!record) throw new AdminNotice("No such invoice");
-        if (request.method !== "post") return { record: record.toJSON(currentAdmin) };
-        const id = Number(record.id());
-        let issued;
-        try {
-          issued = await issueDraft(deps(kit), id);
-        } catch (error) {
-          throw asNotice(error);
-        }
-        const fresh = (await resource.findOne(String(id), context)) ?? record;
-        const resourceId = resource._decorated?.id() ?? resource.id();
-        return {
-          record: fresh.toJSON(currentAdmin),
-          notice: { message: "issueDone", type: "success", options: { number: issued.invoiceNumber } },
-          redirectUrl: h.recordActionUrl({ resourceId, recordId: String(id), actionName: "show" }),
-        };
-      },
-    },
+      run: (id) => issueDraft(deps(kit), id),
+      done: (issued) => ({ message: "issueDone", type: "success", options: { number: issued.invoiceNumber } }),
+    }),
     // A page with a month field (InvoicingRun) that POSTs the month; the answer carries the counts.
     runInvoicing: {
       actionType: "resource",
@@ -129,7 +98,7 @@ export function invoiceActions(
             },
           };
         } catch (error) {
-          throw asNotice(error);
+          throw serviceRefusal(error);
         }
       },
     },

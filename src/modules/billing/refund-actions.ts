@@ -1,15 +1,9 @@
 // AdminJS actions of refunds and billing alerts: "Refund" on a paid invoice (a form: amount, reason;
 // stripe/refunds.ts checks billing.refund, the amount and the invoice) and "Acknowledge" on a billing
 // alert (stripe/alerts.ts). Their pages POST; a GET only shows the record.
-import {
-  AppError as AdminNotice,
-  NotFoundError,
-  type Action,
-  type ActionContext,
-  type ActionResponse,
-  type NoticeMessage,
-} from "adminjs";
-import { fieldErrors, type ResourceKit } from "../../admin/resource-kit.js";
+import { NotFoundError, type Action, type ActionContext, type ActionResponse, type NoticeMessage } from "adminjs";
+import type { ResourceKit } from "../../admin/resource-kit.js";
+import { serviceRecordAction, serviceRefusal } from "../../admin/service-action.js";
 import { AppError } from "../../http/errors.js";
 import { refundInvoice } from "./stripe/refunds.js";
 import { ACKNOWLEDGE_PERMISSION, acknowledgeBillingAlert } from "./stripe/alerts.js";
@@ -21,51 +15,23 @@ export const REFUND_ACTION_ACCESS = { refund: "refund" } as const;
 /** The permissions of the billing alerts' actions. */
 export const BILLING_ALERT_ACTION_ACCESS = { acknowledge: ACKNOWLEDGE_PERMISSION } as const;
 
-/** A refusal naming fields as field errors of the form; any other refusal as a notice. */
-function asAdminError(error: unknown): unknown {
-  if (!(error instanceof AppError)) return error;
-  if (error.errors?.length) {
-    return fieldErrors(
-      "invoices",
-      Object.fromEntries(error.errors.map((e) => [e.field, { message: `${e.field}: ${e.message}` }])),
-    );
-  }
-  return new AdminNotice(error.message);
-}
-
 const isRefundable = (context: ActionContext) => context.record?.param("status") === "paid";
 
 export function refundActions(kit: ResourceKit): Record<"refund", Partial<Action<ActionResponse>>> {
   return {
-    refund: {
-      actionType: "record",
+    refund: serviceRecordAction({
       icon: "RotateCcw",
       variant: "danger",
       component: kit.components.RefundInvoice,
       isVisible: isRefundable,
-      handler: async (request, _response, context) => {
-        const { record, resource, currentAdmin, h } = context;
-        if (!record) throw new NotFoundError("invoice", "refund");
-        if (request.method !== "post") return { record: record.toJSON(currentAdmin) };
-        const id = Number(record.id());
-        const payload = (request.payload ?? {}) as Record<string, unknown>;
-        try {
-          await refundInvoice({ prisma: kit.prisma, stripe: stripeClientOf(kit.subscriptionGateway) }, id, {
-            amount: payload.amount,
-            reason: payload.reason,
-          });
-        } catch (error) {
-          throw asAdminError(error);
-        }
-        const fresh = (await resource.findOne(String(id), context)) ?? record;
-        const resourceId = resource._decorated?.id() ?? resource.id();
-        return {
-          record: fresh.toJSON(currentAdmin),
-          notice: { message: "refundDone", type: "success" },
-          redirectUrl: h.recordActionUrl({ resourceId, recordId: String(id), actionName: "show" }),
-        };
-      },
-    },
+      run: (id, payload) =>
+        refundInvoice({ prisma: kit.prisma, stripe: stripeClientOf(kit.subscriptionGateway) }, id, {
+          amount: payload.amount,
+          reason: payload.reason,
+        }),
+      done: () => ({ message: "refundDone", type: "success" }),
+      form: { resourceId: "invoices" },
+    }),
   };
 }
 
@@ -85,7 +51,8 @@ export function billingAlertActions(kit: ResourceKit): Record<"acknowledge", Par
         try {
           await acknowledgeBillingAlert(kit.prisma, Number(record.id()));
         } catch (error) {
-          if (!(error instanceof AppError && error.code === "conflict")) throw asAdminError(error);
+          if (!(error instanceof AppError && error.code === "conflict"))
+            throw serviceRefusal(error, { resourceId: "billing_alerts" });
           notice = { message: "billingAlertAlreadyAcknowledged", type: "info" };
         }
         const fresh = (await resource.findOne(String(record.id()), context)) ?? record;

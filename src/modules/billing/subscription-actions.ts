@@ -1,10 +1,10 @@
 // AdminJS actions of customer_subscriptions (issue 5, item 2): the form "new" and the record actions run
 // the subscription service (subscriptions.ts), never a raw write, so the MRR history, the proration,
 // Stripe and the audit follow every change. The service checks billing.create_invoice itself.
-import { AppError as AdminNotice, type Action, type ActionContext, type ActionResponse } from "adminjs";
+import type { Action, ActionContext, ActionResponse } from "adminjs";
 import type { BillingInterval } from "@prisma/client";
 import { fieldErrors, type RecordWrites, type ResourceKit } from "../../admin/resource-kit.js";
-import { AppError } from "../../http/errors.js";
+import { serviceRecordAction } from "../../admin/service-action.js";
 import {
   cancelSubscription,
   changePlan,
@@ -29,23 +29,6 @@ type SubscriptionActionName = keyof typeof SUBSCRIPTION_ACTION_ACCESS;
 type Payload = Record<string, unknown>;
 
 const str = (value: unknown) => (typeof value === "string" ? value.trim() : "");
-
-/** A service refusal as AdminJS answers a form: field errors when it names fields, else a notice. */
-function asAdminError(error: unknown): unknown {
-  if (!(error instanceof AppError)) return error;
-  if (error.errors?.length) {
-    const paths: Record<string, string> = {
-      customer_id: "customer",
-      plan_id: "plan",
-      billing_interval: "billingInterval",
-    };
-    return fieldErrors(
-      RESOURCE_ID,
-      Object.fromEntries(error.errors.map((e) => [paths[e.field] ?? e.field, { message: e.message }])),
-    );
-  }
-  return new AdminNotice(error.message);
-}
 
 function positiveId(value: unknown, path: string): number {
   const id = Number(str(value));
@@ -106,32 +89,19 @@ export function subscriptionActions(kit: ResourceKit): Record<SubscriptionAction
     suspend: "PauseCircle",
     reactivate: "PlayCircle",
   };
-  const entries = (Object.keys(runs) as SubscriptionActionName[]).map((name) => {
-    const action: Partial<Action<ActionResponse>> = {
-      actionType: "record",
-      icon: icons[name],
-      component: name === "changePlan" ? kit.components.SubscriptionPlanChange : kit.components.ConfirmAction,
-      ...(name === "cancelNow" || name === "suspend" ? { variant: "danger" as const } : {}),
-      isVisible: VISIBLE[name],
-      handler: async (request, _response, context) => {
-        const { record, resource, currentAdmin, h } = context;
-        if (!record) throw new AdminNotice("No such subscription");
-        if (request.method !== "post") return { record: record.toJSON(currentAdmin) };
-        const id = Number(record.id());
-        try {
-          await runs[name](id, (request.payload ?? {}) as Payload);
-        } catch (error) {
-          throw asAdminError(error);
-        }
-        const fresh = (await resource.findOne(String(id), context)) ?? record;
-        return {
-          record: fresh.toJSON(currentAdmin),
-          notice: { message: `${name}Done`, type: "success" },
-          redirectUrl: h.recordActionUrl({ resourceId: RESOURCE_ID, recordId: String(id), actionName: "show" }),
-        };
-      },
-    };
-    return [name, action] as const;
-  });
+  const entries = (Object.keys(runs) as SubscriptionActionName[]).map(
+    (name) =>
+      [
+        name,
+        serviceRecordAction({
+          icon: icons[name],
+          component: name === "changePlan" ? kit.components.SubscriptionPlanChange : kit.components.ConfirmAction,
+          ...(name === "cancelNow" || name === "suspend" ? { variant: "danger" as const } : {}),
+          isVisible: VISIBLE[name],
+          run: runs[name],
+          done: () => ({ message: `${name}Done`, type: "success" }),
+        }),
+      ] as const,
+  );
   return Object.fromEntries(entries) as Record<SubscriptionActionName, Partial<Action<ActionResponse>>>;
 }

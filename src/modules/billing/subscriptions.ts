@@ -70,6 +70,17 @@ function requireWriter(): void {
   }
 }
 
+/** The audit row of a subscription change. */
+function auditSubscription(
+  tx: Prisma.TransactionClient,
+  action: string,
+  id: number,
+  before: CustomerSubscription | null,
+  after: CustomerSubscription,
+): Promise<void> {
+  return writeAudit(tx, { action, resourceType: "customer_subscriptions", resourceId: id, before, after });
+}
+
 /** Appends the subscription's state from `at` to its MRR history. */
 export async function recordHistory(
   tx: Prisma.TransactionClient,
@@ -181,12 +192,7 @@ export async function createSubscription(
     }
     await recordHistory(tx, sub, "created", startedAt);
     await mirrorPlanType(tx, customer.id, plan.name);
-    await writeAudit(tx, {
-      action: "subscription.create",
-      resourceType: "customer_subscriptions",
-      resourceId: sub.id,
-      after: sub,
-    });
+    await auditSubscription(tx, "subscription.create", sub.id, null, sub);
     return sub;
   }, txOptions(deps));
 }
@@ -258,13 +264,7 @@ export async function changePlan(
     const after = await tx.customerSubscription.update({ where: { id }, data: { planId: to.id } });
     await recordHistory(tx, after, "plan_changed", at);
     await mirrorPlanType(tx, after.customerId, to.name);
-    await writeAudit(tx, {
-      action: "subscription.change_plan",
-      resourceType: "customer_subscriptions",
-      resourceId: id,
-      before,
-      after,
-    });
+    await auditSubscription(tx, "subscription.change_plan", id, before, after);
     return after;
   }, txOptions(deps));
 }
@@ -293,13 +293,13 @@ export async function cancelSubscription(
       await recordHistory(tx, after, "cancelled", at);
       await mirrorPlanType(tx, after.customerId, null);
     }
-    await writeAudit(tx, {
-      action: when === "now" ? "subscription.cancel_now" : "subscription.cancel_at_period_end",
-      resourceType: "customer_subscriptions",
-      resourceId: id,
+    await auditSubscription(
+      tx,
+      when === "now" ? "subscription.cancel_now" : "subscription.cancel_at_period_end",
+      id,
       before,
       after,
-    });
+    );
     return after;
   }, txOptions(deps));
 }
@@ -314,13 +314,7 @@ export async function suspendSubscription(deps: BillingDeps, id: number, at: Dat
     }
     const after = await tx.customerSubscription.update({ where: { id }, data: { status: "suspended" } });
     await recordHistory(tx, after, "suspended", at);
-    await writeAudit(tx, {
-      action: "subscription.suspend",
-      resourceType: "customer_subscriptions",
-      resourceId: id,
-      before,
-      after,
-    });
+    await auditSubscription(tx, "subscription.suspend", id, before, after);
     return after;
   }, txOptions(deps));
 }
@@ -339,13 +333,7 @@ export async function reactivateSubscription(deps: BillingDeps, id: number, at: 
       if (deps.subscriptionGateway && before.stripeSubscriptionId)
         await deps.subscriptionGateway.reactivate(tx, before);
       const after = await tx.customerSubscription.update({ where: { id }, data: { cancelAtPeriodEnd: false } });
-      await writeAudit(tx, {
-        action: "subscription.reactivate",
-        resourceType: "customer_subscriptions",
-        resourceId: id,
-        before,
-        after,
-      });
+      await auditSubscription(tx, "subscription.reactivate", id, before, after);
       return after;
     }
     const other = await tx.customerSubscription.findFirst({
@@ -368,13 +356,7 @@ export async function reactivateSubscription(deps: BillingDeps, id: number, at: 
     });
     await recordHistory(tx, after, restart ? "reactivated" : "resumed", at);
     await mirrorPlanType(tx, after.customerId, plan.name);
-    await writeAudit(tx, {
-      action: "subscription.reactivate",
-      resourceType: "customer_subscriptions",
-      resourceId: id,
-      before,
-      after,
-    });
+    await auditSubscription(tx, "subscription.reactivate", id, before, after);
     return after;
   }, txOptions(deps));
 }
@@ -408,13 +390,7 @@ export async function renewSubscriptions(
         });
         await recordHistory(tx, after, "cancelled", before.currentPeriodEnd);
         await mirrorPlanType(tx, after.customerId, null);
-        await writeAudit(tx, {
-          action: "subscription.end",
-          resourceType: "customer_subscriptions",
-          resourceId: id,
-          before,
-          after,
-        });
+        await auditSubscription(tx, "subscription.end", id, before, after);
         ended += 1;
         return;
       }
