@@ -59,9 +59,14 @@ describe("the Revenue page in a browser", () => {
     const id = Number((await button.getAttribute("data-testid"))!.replace("remind-", ""));
     await button.click();
     await page.locator(`[data-testid="remind-${id}"][disabled]`).waitFor({ timeout: 20_000 });
-    const reminded = await deps.prisma.adminActivityLog.findMany({
-      where: { action: REMINDER_ACTION, resourceType: "invoices", resourceId: id },
-    });
+    // The button is disabled as soon as the request leaves: wait for the server's answer to be written.
+    let reminded: { adminId: number | null }[] = [];
+    for (let i = 0; i < 200 && !reminded.length; i++) {
+      reminded = await deps.prisma.adminActivityLog.findMany({
+        where: { action: REMINDER_ACTION, resourceType: "invoices", resourceId: id },
+      });
+      if (!reminded.length) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     expect(reminded.map((r) => r.adminId)).toEqual([editor.id]);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "e2e-revenue-reminded.png"), fullPage: true });
     expect(errors).toEqual([]);
