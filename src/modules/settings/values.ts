@@ -56,6 +56,22 @@ export const SETTINGS = {
       legalMentions?: string;
     },
   },
+  /**
+   * When the dashboard raises an alert (analytics.configure edits them): more pending AI requests than
+   * `aiQueuePending` (besides any pending beyond its SLA), more overdue unpaid invoices than
+   * `overdueInvoices`, more sites down than `sitesDown`, more failed jobs than `failedJobs`.
+   */
+  "analytics.alert_thresholds": {
+    schema: z
+      .object({
+        aiQueuePending: z.number().int().min(0).max(100_000),
+        overdueInvoices: z.number().int().min(0).max(100_000),
+        sitesDown: z.number().int().min(0).max(100_000),
+        failedJobs: z.number().int().min(0).max(100_000),
+      })
+      .strict(),
+    default: { aiQueuePending: 20, overdueInvoices: 0, sitesDown: 0, failedJobs: 0 },
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
