@@ -339,6 +339,7 @@ const RESOURCES: Record<string, ResourceWords> = {
       toAddress: ["Destinataire", "To"],
       subject: ["Objet", "Subject"],
       aiRequest: ["Demande IA", "AI request"],
+      invoice: ["Facture", "Invoice"],
       attempts: ["Tentatives", "Attempts"],
       lastError: ["Dernière erreur", "Last error"],
       messageId: ["Identifiant du message", "Message id"],

@@ -125,6 +125,9 @@ const reminders = (invoiceId: number) =>
     where: { resourceType: "invoices", resourceId: invoiceId, action: REMINDER_ACTION },
     orderBy: { id: "asc" },
   });
+/** The reminder e-mails recorded for an invoice: the 24-hour rule counts from the newest. */
+const reminderEmails = (invoiceId: number) =>
+  prisma.emailLog.findMany({ where: { invoiceId, template: REMINDER_TEMPLATE }, orderBy: { id: "asc" } });
 const mailsTo = (address: string) => smtp.messages.filter((m) => m.to.includes(address));
 
 describe("payment reminder e-mails", () => {
@@ -168,6 +171,7 @@ describe("payment reminder e-mails", () => {
       toAddress: customer.email,
       customerId: customer.id,
       aiRequestId: null,
+      invoiceId: invoice.id,
       subject: mail.subject,
       attempts: 1,
     });
@@ -211,8 +215,8 @@ describe("payment reminder e-mails", () => {
     expect(first.status).toBe(201);
     const second = await remind(editor, invoice.id);
     expectProblem(second, 409);
-    const [audit] = await reminders(invoice.id);
-    const next = new Date(audit!.createdAt.getTime() + 24 * 3_600_000).toISOString();
+    const [reminder] = await reminderEmails(invoice.id);
+    const next = new Date(reminder!.createdAt.getTime() + 24 * 3_600_000).toISOString();
     expect(second.body.detail).toBe(
       `Invoice ${invoice.invoiceNumber} was reminded less than 24 hours ago: the next reminder is allowed from ${next}`,
     );
@@ -335,9 +339,9 @@ describe("GET /billing/invoices/overdue", () => {
       [failed.invoice.invoiceNumber, "24.00", "failed"],
     ]);
     const [first, second] = res.body.data;
-    const [audit] = await reminders(older.invoice.id);
-    expect(first.lastReminderAt).toBe(audit!.createdAt.toISOString());
-    expect(first.nextReminderAt).toBe(new Date(audit!.createdAt.getTime() + 24 * 3_600_000).toISOString());
+    const [reminder] = await reminderEmails(older.invoice.id);
+    expect(first.lastReminderAt).toBe(reminder!.createdAt.toISOString());
+    expect(first.nextReminderAt).toBe(new Date(reminder!.createdAt.getTime() + 24 * 3_600_000).toISOString());
     expect(first.customer).toMatchObject({ id: older.customer.id, name: "Ancien" });
     expect(second).toMatchObject({ lastReminderAt: null, nextReminderAt: null, dueAt: DUE.toISOString() });
     expect(res.body.nextCursor).toBeNull();

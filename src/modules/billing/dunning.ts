@@ -3,10 +3,11 @@
 //
 // A reminder is recorded like the Queue IA e-mails: an email_log row (template "invoice.reminder")
 // written in the reminding transaction, handed to the mail queue after the commit, rendered and sent by
-// the `send-email-log` job with retries. Its audit row (action "invoice.send_reminder" on the invoice,
-// with the email_log id) is the reminder's record: it carries the invoice the e-mail is about (email_log
-// has no invoice column) and the time the 24-hour rule counts from. The invoice row is locked while a
-// reminder is decided, so two admins reminding at once send one e-mail and get one 409.
+// the `send-email-log` job with retries. The email_log row names its invoice (invoice_id): the 24-hour rule
+// counts from the invoice's last reminder row, and the renderer reads the invoice as it is when the e-mail
+// leaves. Each reminder is audited on the invoice ("invoice.send_reminder", with the email_log id). The
+// invoice row is locked while a reminder is decided, so two admins reminding at once send one e-mail and
+// get one 409.
 import type { InvoiceStatus, Language, Prisma, PrismaClient } from "@prisma/client";
 import { AppError } from "../../http/errors.js";
 import { writeAudit } from "../../lib/audit.js";
@@ -85,23 +86,23 @@ export function decodeOverdueCursor(cursor: string): Cursor {
   }
 }
 
-/** When each invoice was last reminded (from the reminders' audit rows). */
+/** When each invoice was last reminded (its newest reminder e-mail). */
 async function lastReminders(
-  db: Pick<PrismaClient, "adminActivityLog"> | Prisma.TransactionClient,
+  db: Pick<PrismaClient, "emailLog"> | Prisma.TransactionClient,
   invoiceIds: number[],
 ): Promise<Map<number, Date>> {
   if (!invoiceIds.length) return new Map();
-  const rows = await db.adminActivityLog.groupBy({
-    by: ["resourceId"],
-    where: { resourceType: "invoices", resourceId: { in: invoiceIds }, action: REMINDER_ACTION },
+  const rows = await db.emailLog.groupBy({
+    by: ["invoiceId"],
+    where: { invoiceId: { in: invoiceIds }, template: REMINDER_TEMPLATE },
     _max: { createdAt: true },
   });
-  return new Map(rows.map((r) => [r.resourceId!, r._max.createdAt!]));
+  return new Map(rows.map((r) => [r.invoiceId!, r._max.createdAt!]));
 }
 
 /** Overdue invoices, most overdue first, `limit` per page (keyset on due_at, id). */
 export async function overdueInvoices(
-  prisma: Pick<PrismaClient, "invoice" | "adminActivityLog">,
+  prisma: Pick<PrismaClient, "invoice" | "emailLog">,
   { now = new Date(), limit = 50, cursor }: { now?: Date; limit?: number; cursor?: Cursor },
 ): Promise<OverdueInvoices> {
   const overdue: Prisma.InvoiceWhereInput = { status: { in: [...UNPAID_STATUSES] }, dueAt: { lt: now } };
@@ -232,6 +233,7 @@ export async function sendInvoiceReminder(
         toAddress: customer.email,
         subject: reminderSubject(customer.language, invoice.invoiceNumber),
         customerId: customer.id,
+        invoiceId: invoice.id,
       },
       select: { id: true, createdAt: true },
     });
@@ -397,25 +399,23 @@ export function renderReminder(
  * leaves: an invoice paid (or refunded) since is not reminded.
  */
 export const renderReminderEmail: EmailLogRenderer = async (prisma, row) => {
-  const record = await prisma.adminActivityLog.findFirst({
-    where: { action: REMINDER_ACTION, resourceType: "invoices", newValues: { path: ["emailLogId"], equals: row.id } },
-    select: { resourceId: true },
+  const log = await prisma.emailLog.findUnique({
+    where: { id: row.id },
+    select: {
+      invoice: {
+        select: {
+          invoiceNumber: true,
+          status: true,
+          totalAmount: true,
+          currency: true,
+          issuedAt: true,
+          dueAt: true,
+          customer: { select: { name: true } },
+        },
+      },
+    },
   });
-  const invoice =
-    record?.resourceId != null
-      ? await prisma.invoice.findUnique({
-          where: { id: record.resourceId },
-          select: {
-            invoiceNumber: true,
-            status: true,
-            totalAmount: true,
-            currency: true,
-            issuedAt: true,
-            dueAt: true,
-            customer: { select: { name: true } },
-          },
-        })
-      : null;
+  const invoice = log?.invoice ?? null;
   if (!invoice || !invoice.dueAt) return { reason: "the reminded invoice no longer exists" };
   if (!UNPAID_STATUSES.includes(invoice.status)) {
     return { reason: `not sent: invoice ${invoice.invoiceNumber} is ${invoice.status} now` };
