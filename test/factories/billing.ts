@@ -2,12 +2,13 @@
 // then the status (an issued invoice's lines are frozen: migration invoice_immutability).
 import type { BillingInterval, InvoiceStatus, Prisma, PrismaClient, SubscriptionStatus } from "@prisma/client";
 import { makeCustomer } from "./index.js";
+
+export { actingAs } from "./index.js";
 import { readSetting } from "../../src/modules/settings/values.js";
 import { cents, money, sum, withVat } from "../../src/modules/billing/money.js";
 import { allocateInvoiceNumber } from "../../src/modules/billing/numbering.js";
 import { recordHistory } from "../../src/modules/billing/subscriptions.js";
 import { periodAt } from "../../src/modules/billing/periods.js";
-import { runWithContext, type CurrentAdmin } from "../../src/lib/request-context.js";
 
 let n = 0;
 const next = () => ++n;
@@ -154,18 +155,3 @@ export async function makeIssuedInvoice(prisma: PrismaClient, options: IssuedOpt
   });
 }
 
-/** Runs `fn` as `admin` acting through the REST API (services read the acting admin from the context). */
-export function actingAs<T>(
-  admin: Pick<CurrentAdmin, "id" | "email" | "name" | "role"> & Partial<CurrentAdmin>,
-  fn: () => Promise<T>,
-): Promise<T> {
-  return runWithContext(
-    {
-      admin: { permissions: null, status: "active", ...admin },
-      ip: "127.0.0.1",
-      userAgent: "billing-test",
-      via: "api",
-    },
-    fn,
-  );
-}

@@ -1,6 +1,7 @@
 // Factories build test data; tests say what matters about a row and nothing else.
 import type { PrismaClient, Prisma } from "@prisma/client";
 import { hashPassword } from "../../src/modules/auth/password.js";
+import { runWithContext, type CurrentAdmin } from "../../src/lib/request-context.js";
 
 let n = 0;
 const next = () => ++n;
@@ -28,4 +29,20 @@ export async function makeCustomer(prisma: PrismaClient, overrides: Partial<Pris
   return prisma.customer.create({
     data: { email: `customer${i}-${process.pid}@test.local`, name: `Customer ${i}`, ...overrides },
   });
+}
+
+/** Runs `fn` as `admin` acting through the REST API (services read the acting admin from the context). */
+export function actingAs<T>(
+  admin: Pick<CurrentAdmin, "id" | "email" | "name" | "role"> & Partial<CurrentAdmin>,
+  fn: () => Promise<T>,
+): Promise<T> {
+  return runWithContext(
+    {
+      admin: { permissions: null, status: "active", ...admin },
+      ip: "127.0.0.1",
+      userAgent: "jest",
+      via: "api",
+    },
+    fn,
+  );
 }

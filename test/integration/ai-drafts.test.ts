@@ -4,7 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
-import { makeAdmin } from "../factories/index.js";
+import { actingAs, makeAdmin } from "../factories/index.js";
 import { makeAiRequest } from "../factories/admin-resources.js";
 import { startWorkers, type Workers } from "../../src/queues/index.js";
 import { requestDraft, CLAUDE_NOT_CONFIGURED } from "../../src/modules/ai-queue/drafts.js";
@@ -75,6 +75,9 @@ const server = http.createServer((req, res) => {
 let t: TestApp;
 let workers: Workers;
 let admin: Awaited<ReturnType<typeof makeAdmin>>;
+/** Runs a service call as `admin`, as its AdminJS action does. */
+const asAdmin = <T>(fn: () => Promise<T>) =>
+  actingAs({ id: admin.id, email: admin.email, name: admin.name, role: admin.role }, fn);
 let agent: Awaited<ReturnType<typeof loginAgent>>;
 
 beforeAll(async () => {
@@ -160,7 +163,7 @@ describe("Generate draft", () => {
   it("retries a 429 and succeeds", async () => {
     const request = await processing();
     script = [rateLimited, message(JSON.stringify(draft))];
-    const { generationId } = await requestDraft(deps(), admin.id, request.id);
+    const { generationId } = await asAdmin(() => requestDraft(deps(), request.id));
     const generation = await settled(generationId);
     expect(generation).toMatchObject({ status: "succeeded", attempts: 2, error: null });
     expect(received).toHaveLength(2);
@@ -176,7 +179,7 @@ describe("Generate draft", () => {
       headers: { "retry-after-ms": "10" },
     };
     script = [overloaded, overloaded, overloaded, overloaded];
-    const { generationId } = await requestDraft(deps(), admin.id, request.id);
+    const { generationId } = await asAdmin(() => requestDraft(deps(), request.id));
     const generation = await settled(generationId);
     expect(generation.status).toBe("failed");
     expect(generation.attempts).toBe(4);
@@ -191,13 +194,13 @@ describe("Generate draft", () => {
     await t.deps.prisma.aiRequest.update({ where: { id: request.id }, data: { generatedContent: previous } });
 
     script = [message("Bien sûr ! Voici quelques idées de services pour votre boulangerie.")];
-    const first = await settled((await requestDraft(deps(), admin.id, request.id)).generationId);
+    const first = await settled((await asAdmin(() => requestDraft(deps(), request.id))).generationId);
     expect(first.status).toBe("failed");
     expect(first.error).toMatch(/^Malformed model output: The answer contains no JSON object/);
     expect(first.inputTokens).toBe(1_000);
 
     script = [message(JSON.stringify({ services: [{ name: "Pain" }] }))];
-    const second = await settled((await requestDraft(deps(), admin.id, request.id)).generationId);
+    const second = await settled((await asAdmin(() => requestDraft(deps(), request.id))).generationId);
     expect(second.status).toBe("failed");
     expect(second.error).toMatch(/does not match the services schema: services\.0\.description/);
 
@@ -211,7 +214,7 @@ describe("Generate draft", () => {
     script = [message(JSON.stringify(draft))];
     // The request moves on (rejected) before the job runs.
     const { generationId } = await t.deps.prisma.$transaction(async () => {
-      const queued = await requestDraft(deps(), admin.id, request.id);
+      const queued = await asAdmin(() => requestDraft(deps(), request.id));
       await t.deps.prisma.aiRequest.update({ where: { id: request.id }, data: { status: "rejected" } });
       return queued;
     });
@@ -224,18 +227,31 @@ describe("Generate draft", () => {
 
   it("refuses a request that is not in progress", async () => {
     const pending = await makeAiRequest(t.deps.prisma, { status: "pending" });
-    await expect(requestDraft(deps(), admin.id, pending.id)).rejects.toMatchObject({ code: "conflict" });
+    await expect(asAdmin(() => requestDraft(deps(), pending.id))).rejects.toMatchObject({ code: "conflict" });
     expect(await t.deps.prisma.aiGeneration.count({ where: { aiRequestId: pending.id } })).toBe(0);
+  });
+
+  it("refuses a draft or an import to a viewer in the service itself, and writes nothing", async () => {
+    const request = await processing();
+    const viewer = await makeAdmin(t.deps.prisma, { role: "viewer" });
+    const asViewer = <T>(fn: () => Promise<T>) =>
+      actingAs({ id: viewer.id, email: viewer.email, name: viewer.name, role: "viewer" }, fn);
+    await expect(asViewer(() => requestDraft(deps(), request.id))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(asViewer(() => importResult(t.deps.prisma, request.id, JSON.stringify(draft)))).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    expect(await t.deps.prisma.aiGeneration.count({ where: { aiRequestId: request.id } })).toBe(0);
+    expect(
+      (await t.deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: request.id } })).generatedContent,
+    ).toBeNull();
   });
 
   it("without ANTHROPIC_API_KEY: unavailable, nothing queued, no content invented", async () => {
     const noKey = await makeTestApp({ ANTHROPIC_API_KEY: "" });
     try {
       const request = await processing();
-      const call = requestDraft(
-        { prisma: noKey.deps.prisma, queues: noKey.deps.queues, config: noKey.deps.config },
-        admin.id,
-        request.id,
+      const call = asAdmin(() =>
+        requestDraft({ prisma: noKey.deps.prisma, queues: noKey.deps.queues, config: noKey.deps.config }, request.id),
       );
       await expect(call).rejects.toBeInstanceOf(AppError);
       await expect(call).rejects.toMatchObject({ code: "unavailable", message: CLAUDE_NOT_CONFIGURED });
@@ -291,12 +307,12 @@ describe("Claude Code export and import", () => {
 
   it("imports valid JSON as the draft and refuses invalid JSON with what is wrong", async () => {
     const request = await processing();
-    await expect(importResult(t.deps.prisma, admin.id, request.id, "not json")).rejects.toMatchObject({
+    await expect(asAdmin(() => importResult(t.deps.prisma, request.id, "not json"))).rejects.toMatchObject({
       code: "validation",
       message: expect.stringMatching(/contains no JSON object/),
     });
     await expect(
-      importResult(t.deps.prisma, admin.id, request.id, JSON.stringify({ pages: [] })),
+      asAdmin(() => importResult(t.deps.prisma, request.id, JSON.stringify({ pages: [] }))),
     ).rejects.toMatchObject({ code: "validation", message: expect.stringMatching(/services schema/) });
     expect(
       (await t.deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: request.id } })).generatedContent,
@@ -320,7 +336,7 @@ describe("Claude Code export and import", () => {
 
   it("does not import into a request that is not in progress", async () => {
     const done = await makeAiRequest(t.deps.prisma, { status: "completed" });
-    await expect(importResult(t.deps.prisma, admin.id, done.id, JSON.stringify(draft))).rejects.toMatchObject({
+    await expect(asAdmin(() => importResult(t.deps.prisma, done.id, JSON.stringify(draft)))).rejects.toMatchObject({
       code: "conflict",
     });
   });

@@ -4,7 +4,7 @@
 import request from "supertest";
 import express, { type Express, type Response } from "express";
 import type { Redis } from "ioredis";
-import { makeAdmin } from "../factories/index.js";
+import { actingAs, makeAdmin } from "../factories/index.js";
 import { makeTestApp, ORIGIN, type TestApp } from "../helpers/app.js";
 import { authenticate, TOO_MANY_ATTEMPTS } from "../../src/modules/auth/service.js";
 import { acknowledgeAlert, raiseAlert } from "../../src/modules/auth/security-alerts.js";
@@ -58,6 +58,12 @@ afterAll(async () => {
   await forgetLoginThrottle(t.deps.redis, t.deps.config.queuePrefix);
   await t.close();
 });
+
+/** Runs a service call as `admin` (services read the acting admin from the request context). */
+const as = <T>(
+  admin: { id: number; email: string; name: string; role: "viewer" | "editor" | "admin" | "super_admin" },
+  fn: () => Promise<T>,
+) => actingAs({ id: admin.id, email: admin.email, name: admin.name, role: admin.role }, fn);
 
 describe("login protection on the form", () => {
   it("locks an account after repeated wrong passwords: 429 with Retry-After, even for the right password", async () => {
@@ -367,7 +373,7 @@ describe("security alerts acknowledge", () => {
     expect(other).not.toBe(first);
     // Once acknowledged, a new burst is news again.
     const admin = await makeAdmin(t.deps.prisma);
-    await acknowledgeAlert(t.deps.prisma, first, admin.id);
+    await as(admin, () => acknowledgeAlert(t.deps.prisma, first));
     expect(await openAlert("192.0.2.51")).not.toBe(first);
   });
 
@@ -412,7 +418,7 @@ describe("security alerts acknowledge", () => {
     const b = await openAlert("192.0.2.62");
     const { admin, agent } = await agentFor("editor");
     const earlier = await makeAdmin(t.deps.prisma);
-    await acknowledgeAlert(t.deps.prisma, b, earlier.id);
+    await as(earlier, () => acknowledgeAlert(t.deps.prisma, b));
     const res = await agent.post(`/admin/api/resources/security_alerts/bulk/bulkAcknowledge?recordIds=${a},${b}`);
     expect(res.status).toBe(200);
     expect(res.body.records).toHaveLength(2);
@@ -420,12 +426,20 @@ describe("security alerts acknowledge", () => {
     expect(rows.map((r) => r.acknowledgedBy)).toEqual([admin.id, earlier.id]);
   });
 
+  it("refuses the acknowledgement to a viewer in the service itself, whatever the path", async () => {
+    const id = await openAlert("192.0.2.71");
+    const viewer = await makeAdmin(t.deps.prisma, { role: "viewer" });
+    await expect(as(viewer, () => acknowledgeAlert(t.deps.prisma, id))).rejects.toMatchObject({ code: "forbidden" });
+    await expect(acknowledgeAlert(t.deps.prisma, id)).rejects.toMatchObject({ code: "unauthenticated" });
+    expect((await t.deps.prisma.securityAlert.findUniqueOrThrow({ where: { id } })).acknowledgedAt).toBeNull();
+  });
+
   it("gives one of two racing admins the alert and the other a conflict", async () => {
     const id = await openAlert();
     const [one, two] = await Promise.all([makeAdmin(t.deps.prisma), makeAdmin(t.deps.prisma)]);
     const results = await Promise.allSettled([
-      acknowledgeAlert(t.deps.prisma, id, one.id),
-      acknowledgeAlert(t.deps.prisma, id, two.id),
+      as(one, () => acknowledgeAlert(t.deps.prisma, id)),
+      as(two, () => acknowledgeAlert(t.deps.prisma, id)),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;

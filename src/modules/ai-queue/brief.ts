@@ -9,6 +9,7 @@ import { can } from "../auth/permissions.js";
 import { expectedJsonSchema, extractJson, DraftOutputError, SYSTEM_PROMPT } from "./claude.js";
 import { storeValidatedDraft } from "./drafts.js";
 import type { GeneratedContent, RequestType } from "./schemas.js";
+import { requirePermission } from "../auth/current-admin.js";
 
 type BriefSubject = Pick<
   AiRequest,
@@ -52,15 +53,12 @@ export function buildBrief(request: BriefSubject): string {
 }
 
 /**
- * "Import result": `text` is the JSON (bare, or in a ```json block), checked against the request
- * type's schema and stored as the draft. Invalid -> AppError validation saying what is wrong.
+ * "Import result" by the acting admin (ai_queue.process): `text` is the JSON (bare, or in a ```json
+ * block), checked against the request type's schema and stored as the draft. Invalid -> AppError
+ * validation saying what is wrong.
  */
-export async function importResult(
-  prisma: PrismaClient,
-  actorId: number | null,
-  requestId: number,
-  text: string,
-): Promise<GeneratedContent> {
+export async function importResult(prisma: PrismaClient, requestId: number, text: string): Promise<GeneratedContent> {
+  const actorId = requirePermission("ai_queue", "process").id;
   if (!text.trim()) throw new AppError("validation", "Paste the JSON result first");
   let value: unknown;
   try {

@@ -13,6 +13,7 @@ import type { Logger } from "../../lib/logger.js";
 import type { Queues } from "../../queues/index.js";
 import { buildPrompt, costUsd, DraftOutputError, parseAnswer, SYSTEM_PROMPT, validateContent } from "./claude.js";
 import type { GeneratedContent, RequestType } from "./schemas.js";
+import { requirePermission } from "../auth/current-admin.js";
 
 export const CLAUDE_NOT_CONFIGURED = "Claude is not configured (ANTHROPIC_API_KEY)";
 
@@ -27,14 +28,15 @@ export interface DraftJobData {
 }
 
 /**
- * Queues a draft of request `requestId` for the admin `actorId`: an ai_generations row (queued) and a
- * `generate-draft` job. The request must be in progress (taken); without an API key nothing is queued.
+ * Queues a draft of request `requestId` for the acting admin (ai_queue.process): an ai_generations row
+ * (queued) and a `generate-draft` job. The request must be in progress (taken); without an API key
+ * nothing is queued.
  */
 export async function requestDraft(
   deps: { prisma: PrismaClient; queues: Pick<Queues, "byName">; config: Pick<Config, "anthropic"> },
-  actorId: number | null,
   requestId: number,
 ): Promise<{ generationId: number }> {
+  const actorId = requirePermission("ai_queue", "process").id;
   if (!deps.config.anthropic.apiKey) throw new AppError("unavailable", CLAUDE_NOT_CONFIGURED);
   const generation = await deps.prisma.$transaction(async (tx) => {
     const request = await tx.aiRequest.findUnique({ where: { id: requestId }, select: { id: true, status: true } });

@@ -3,7 +3,6 @@ import type { ResourceFactory, ResourceKit } from "../../admin/resource-kit.js";
 import { serviceRecordAction } from "../../admin/service-action.js";
 import { AppError } from "../../http/errors.js";
 import { completeRequest, rejectRequest, releaseRequest, takeRequest } from "./service.js";
-import { currentContext } from "../../lib/request-context.js";
 import { importResult } from "./brief.js";
 import { requestDraft } from "./drafts.js";
 
@@ -217,14 +216,12 @@ function draftActions(kit: ResourceKit): Record<keyof typeof DRAFT_ACTION_ACCESS
       };
     },
   });
-  const actorId = () => currentContext()?.admin?.id ?? null;
   return {
     // Confirmed with a POST (ConfirmAction); the job writes the draft (status stays processing).
     generateDraft: postAction(
       "Zap",
       kit.components.ConfirmAction,
-      (id) =>
-        requestDraft({ prisma: kit.prisma, queues: kit.queues, config: { anthropic: kit.anthropic } }, actorId(), id),
+      (id) => requestDraft({ prisma: kit.prisma, queues: kit.queues, config: { anthropic: kit.anthropic } }, id),
       "generateDraftQueued",
     ),
     // The component downloads the brief from GET /admin/ai-queue/requests/:id/brief.md (brief.ts).
@@ -241,8 +238,7 @@ function draftActions(kit: ResourceKit): Record<keyof typeof DRAFT_ACTION_ACCESS
     importResult: postAction(
       "Upload",
       kit.components.ImportResult,
-      (id, payload) =>
-        importResult(kit.prisma, actorId(), id, typeof payload.content === "string" ? payload.content : ""),
+      (id, payload) => importResult(kit.prisma, id, typeof payload.content === "string" ? payload.content : ""),
       "importResultDone",
     ),
   };

@@ -4,13 +4,14 @@
 // with can() on the acting admin of the request context, so every path (AdminJS, REST, jobs) obeys them.
 import { Prisma, type AiRequest, type AiRequestStatus, type PrismaClient } from "@prisma/client";
 import { writeAudit } from "../../lib/audit.js";
-import { currentContext, type CurrentAdmin } from "../../lib/request-context.js";
+import { type CurrentAdmin } from "../../lib/request-context.js";
 import { AppError, fieldErrorsFromZod } from "../../http/errors.js";
-import { can, type Permission } from "../auth/permissions.js";
+import type { Permission } from "../auth/permissions.js";
 import type { Queues } from "../../queues/index.js";
 import { ZGeneratedContent, type RequestType } from "./schemas.js";
 import { dispatchNotifications, recordNotification, type NotificationEvent } from "./notifications.js";
 import { billAiRequest } from "../billing/ai-billing.js";
+import { requirePermission } from "../../modules/auth/current-admin.js";
 
 export interface QueueDeps {
   prisma: PrismaClient;
@@ -42,14 +43,7 @@ const NOTIFY: Partial<Record<Transition, NotificationEvent>> = {
 /** Roles that may release or complete a request someone else took. */
 const OVERRIDING_ROLES = new Set(["admin", "super_admin"]);
 
-function actor(permission: Permission<"ai_queue">): CurrentAdmin {
-  const admin = currentContext()?.admin ?? null;
-  if (!admin) throw new AppError("unauthenticated", "An admin must be logged in");
-  if (!can(admin, "ai_queue", permission)) {
-    throw new AppError("forbidden", `This needs the permission ai_queue.${permission}`);
-  }
-  return admin;
-}
+const actor = (permission: Permission<"ai_queue">): CurrentAdmin => requirePermission("ai_queue", permission);
 
 async function conflict(db: Pick<PrismaClient, "aiRequest"> | Prisma.TransactionClient, id: number): Promise<never> {
   const current = await db.aiRequest.findUnique({ where: { id }, select: { status: true } });

@@ -1,6 +1,8 @@
 import type { RequestHandler } from "express";
 import type { PrismaClient } from "@prisma/client";
-import { setContextAdmin, type CurrentAdmin } from "../../lib/request-context.js";
+import { currentContext, setContextAdmin, type CurrentAdmin } from "../../lib/request-context.js";
+import { AppError } from "../../http/errors.js";
+import { can, type Permission, type PermissionModule } from "./permissions.js";
 
 /** The admin as the database has them now: a role change or a disabling takes effect on the next request. */
 export async function loadCurrentAdmin(prisma: PrismaClient, id: number): Promise<CurrentAdmin | null> {
@@ -41,4 +43,17 @@ export function sessionAdmin(prisma: PrismaClient): RequestHandler {
       (err: unknown) => next(err),
     );
   };
+}
+
+/**
+ * The acting admin of the running request, who must hold `module.permission`: services call it so that
+ * every path (AdminJS, REST, scripts) obeys the same rule. 401 without an admin, 403 without it.
+ */
+export function requirePermission<M extends PermissionModule>(module: M, permission: Permission<M>): CurrentAdmin {
+  const admin = currentContext()?.admin ?? null;
+  if (!admin) throw new AppError("unauthenticated", "An admin must be logged in");
+  if (!can(admin, module, permission)) {
+    throw new AppError("forbidden", `This needs the permission ${module}.${permission}`);
+  }
+  return admin;
 }

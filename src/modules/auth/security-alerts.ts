@@ -3,6 +3,7 @@
 import type { Prisma, PrismaClient, SecurityAlertKind } from "@prisma/client";
 import { writeAudit } from "../../lib/audit.js";
 import { AppError } from "../../http/errors.js";
+import { requirePermission } from "./current-admin.js";
 
 /** An open alert of the same kind about the same subject, younger than this, absorbs a new one. */
 export const ALERT_DEDUPE_MS = 3600_000;
@@ -73,10 +74,11 @@ export async function raiseAlert(
 }
 
 /**
- * Marks an alert as seen by `adminId`. Conditional on it being still open: of two admins acknowledging
- * the same alert, one wins and the other gets a conflict.
+ * Marks an alert as seen by the acting admin (settings.edit). Conditional on it being still open: of two
+ * admins acknowledging the same alert, one wins and the other gets a conflict.
  */
-export async function acknowledgeAlert(prisma: PrismaClient, id: number, adminId: number, now = new Date()) {
+export async function acknowledgeAlert(prisma: PrismaClient, id: number, now = new Date()) {
+  const adminId = requirePermission("settings", "edit").id;
   return prisma.$transaction(async (tx) => {
     const updated = await tx.securityAlert.updateMany({
       where: { id, acknowledgedAt: null },
@@ -102,14 +104,13 @@ export async function acknowledgeAlert(prisma: PrismaClient, id: number, adminId
 export async function acknowledgeAlerts(
   prisma: PrismaClient,
   ids: number[],
-  adminId: number,
   now = new Date(),
 ): Promise<{ acknowledged: number[]; skipped: number[] }> {
   const acknowledged: number[] = [];
   const skipped: number[] = [];
   for (const id of [...new Set(ids)]) {
     try {
-      await acknowledgeAlert(prisma, id, adminId, now);
+      await acknowledgeAlert(prisma, id, now);
       acknowledged.push(id);
     } catch (err) {
       if (err instanceof AppError && (err.code === "conflict" || err.code === "not_found")) skipped.push(id);

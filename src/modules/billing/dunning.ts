@@ -11,14 +11,13 @@
 import type { InvoiceStatus, Language, Prisma, PrismaClient } from "@prisma/client";
 import { AppError } from "../../http/errors.js";
 import { writeAudit } from "../../lib/audit.js";
-import { currentContext } from "../../lib/request-context.js";
 import type { Queues } from "../../queues/index.js";
-import { can } from "../auth/permissions.js";
 import { BRAND, escapeHtml } from "../ai-queue/email-templates.js";
 import { dispatchNotifications, type EmailLogRenderer } from "../ai-queue/notifications.js";
 import { readSetting, type SettingValue } from "../settings/values.js";
 import { cents, money, type Money } from "./money.js";
 import { daysBetween } from "./periods.js";
+import { requirePermission } from "../../modules/auth/current-admin.js";
 
 export const REMINDER_TEMPLATE = "invoice.reminder";
 /** The audit action of a reminder, on the invoice. */
@@ -188,11 +187,7 @@ export async function sendInvoiceReminder(
   invoiceId: number,
   now: Date = new Date(),
 ): Promise<SentReminder> {
-  const admin = currentContext()?.admin ?? null;
-  if (!admin) throw new AppError("unauthenticated", "An admin must be logged in");
-  if (!can(admin, "billing", "create_invoice")) {
-    throw new AppError("forbidden", "This needs the permission billing.create_invoice");
-  }
+  requirePermission("billing", "create_invoice");
   const sent = await deps.prisma.$transaction(async (tx) => {
     // Serialises reminders of one invoice; NO KEY: rows that reference the invoice can still be added.
     const locked = await tx.$queryRaw<{ id: number }[]>`

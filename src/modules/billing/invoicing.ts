@@ -32,7 +32,6 @@ import {
 import { auditRecord, writeAudit } from "../../lib/audit.js";
 import { currentContext } from "../../lib/request-context.js";
 import { AppError, frozenRecordMessage, type FieldError } from "../../http/errors.js";
-import { can } from "../auth/permissions.js";
 import { readSetting } from "../settings/values.js";
 import { cents, money, withVat, type Money } from "./money.js";
 import { MRR_STATUSES, periodPrice, type PricedPlan } from "./mrr.js";
@@ -43,6 +42,7 @@ import { recomputeInvoiceTotals } from "./invoice-totals.js";
 import { renewSubscriptions } from "./subscriptions.js";
 import { enqueueInvoicePush } from "./stripe/invoices.js";
 import type { Queues } from "../../queues/index.js";
+import { requirePermission } from "../../modules/auth/current-admin.js";
 
 type Tx = Prisma.TransactionClient;
 type Data = Record<string, unknown>;
@@ -79,11 +79,7 @@ const invalid = (errors: FieldError[]) =>
 
 /** The acting admin must hold billing.create_invoice. */
 function requireInvoicing(): void {
-  const admin = currentContext()?.admin ?? null;
-  if (!admin) throw new AppError("unauthenticated", "An admin must be logged in");
-  if (!can(admin, "billing", "create_invoice")) {
-    throw new AppError("forbidden", "This needs the permission billing.create_invoice");
-  }
+  requirePermission("billing", "create_invoice");
 }
 
 /** A write refused by the immutability triggers, as the 409 it is; anything else unchanged. */

@@ -18,14 +18,13 @@ import type {
   SubscriptionStatus,
 } from "@prisma/client";
 import { writeAudit } from "../../lib/audit.js";
-import { currentContext } from "../../lib/request-context.js";
 import { AppError } from "../../http/errors.js";
-import { can } from "../auth/permissions.js";
 import { cents } from "./money.js";
 import { daysBetween, periodAt } from "./periods.js";
 import { periodPrice, subscriptionMrr } from "./mrr.js";
 import { lockDraftInvoice } from "./draft-invoice.js";
 import { recomputeInvoiceTotals } from "./invoice-totals.js";
+import { requirePermission } from "../../modules/auth/current-admin.js";
 
 /** Statuses of a subscription that is still running (at most one per customer, enforced by an index). */
 export const LIVE_STATUSES: readonly SubscriptionStatus[] = ["active", "past_due", "trialing", "suspended"];
@@ -63,11 +62,7 @@ const txOptions = (deps: BillingDeps) => (deps.subscriptionGateway ? { timeout: 
 
 /** The acting admin must hold billing.create_invoice (billing's write permission). */
 function requireWriter(): void {
-  const admin = currentContext()?.admin ?? null;
-  if (!admin) throw new AppError("unauthenticated", "An admin must be logged in");
-  if (!can(admin, "billing", "create_invoice")) {
-    throw new AppError("forbidden", "This needs the permission billing.create_invoice");
-  }
+  requirePermission("billing", "create_invoice");
 }
 
 /** The audit row of a subscription change. */

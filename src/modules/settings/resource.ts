@@ -207,7 +207,7 @@ function acknowledgeActions(kit: ResourceKit): ResourceOptions["actions"] {
         if (request.method !== "post") return { record: record.toJSON(currentAdmin) };
         let notice: NoticeMessage = { message: "securityAlertAcknowledged", type: "success" };
         try {
-          await acknowledgeAlert(kit.prisma, Number(record.id()), Number(currentAdmin.id));
+          await acknowledgeAlert(kit.prisma, Number(record.id()));
         } catch (err) {
           if (!(err instanceof AppError && err.code === "conflict")) throw err;
           notice = { message: "securityAlertAlreadyAcknowledged", type: "info" };
@@ -227,7 +227,6 @@ function acknowledgeActions(kit: ResourceKit): ResourceOptions["actions"] {
         await acknowledgeAlerts(
           kit.prisma,
           records.map((r) => Number(r.id())),
-          Number(currentAdmin.id),
         );
         const fresh = await resource.findMany(
           records.map((r) => String(r.id())),

@@ -2,9 +2,8 @@
 // dashboard to admins with billing.view until one of them acknowledges it.
 import type { BillingAlertKind, Prisma, PrismaClient } from "@prisma/client";
 import { writeAudit } from "../../../lib/audit.js";
-import { currentContext } from "../../../lib/request-context.js";
 import { AppError } from "../../../http/errors.js";
-import { can } from "../../auth/permissions.js";
+import { requirePermission } from "../../../modules/auth/current-admin.js";
 
 export interface NewBillingAlert {
   kind: BillingAlertKind;
@@ -58,11 +57,7 @@ export const ACKNOWLEDGE_PERMISSION = "create_invoice" as const;
  * acknowledging the same alert, one wins and the other gets a conflict.
  */
 export async function acknowledgeBillingAlert(prisma: PrismaClient, id: number, now: Date = new Date()) {
-  const admin = currentContext()?.admin ?? null;
-  if (!admin) throw new AppError("unauthenticated", "An admin must be logged in");
-  if (!can(admin, "billing", ACKNOWLEDGE_PERMISSION)) {
-    throw new AppError("forbidden", `This needs the permission billing.${ACKNOWLEDGE_PERMISSION}`);
-  }
+  const admin = requirePermission("billing", ACKNOWLEDGE_PERMISSION);
   return prisma.$transaction(async (tx) => {
     const updated = await tx.billingAlert.updateMany({
       where: { id, acknowledgedAt: null },

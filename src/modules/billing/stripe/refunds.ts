@@ -9,11 +9,10 @@
 import type { Invoice, Prisma, PrismaClient, Refund, RefundStatus } from "@prisma/client";
 import type Stripe from "stripe";
 import { writeAudit } from "../../../lib/audit.js";
-import { currentContext } from "../../../lib/request-context.js";
 import { AppError } from "../../../http/errors.js";
-import { can } from "../../auth/permissions.js";
 import { cents, format2, money, sum, ZERO, type Money } from "../money.js";
 import { callStripe, fromStripeAmount, toStripeAmount, type StripeClient } from "./client.js";
+import { requirePermission } from "../../../modules/auth/current-admin.js";
 
 export interface RefundDeps {
   prisma: PrismaClient;
@@ -99,9 +98,7 @@ export async function refundInvoice(
   invoiceId: number,
   input: RefundInput,
 ): Promise<{ refund: Refund; invoice: Invoice }> {
-  const admin = currentContext()?.admin ?? null;
-  if (!admin) throw new AppError("unauthenticated", "An admin must be logged in");
-  if (!can(admin, "billing", "refund")) throw new AppError("forbidden", "This needs the permission billing.refund");
+  const admin = requirePermission("billing", "refund");
   const { amount, reason } = parseRefundInput(input);
 
   return deps.prisma.$transaction(
