@@ -1,167 +1,432 @@
-// The landing page of /admin: what is waiting (AI queue, unpaid invoices), what is broken (sites down),
-// and, for admins with settings.view, the security alerts nobody has acknowledged yet.
-import React, { useEffect, useState } from "react";
+// The landing page of /admin (issue 6): KPI cards with their change against the previous period, the
+// daily trend chart (Chart.js, bundled with the other components) with a 7/30/90-day switch, the
+// alerts above their thresholds with where to act, and the quick actions. Data: the dashboard handler
+// (src/modules/dashboard/service.ts), the same answer as GET /admin/api/v1/dashboard; what the admin may
+// not see is not in it (no revenue figure without billing.view or analytics.view).
+import React, { useCallback, useEffect, useState } from "react";
 import { ApiClient, useTranslation } from "adminjs";
-import { Box, H2, H5, Text, Loader, MessageBox, Link } from "@adminjs/design-system";
+import { Box, Button, H2, H5, Link, Loader, MessageBox, Text } from "@adminjs/design-system";
+import {
+  CategoryScale,
+  Chart as ChartJS,
+  Filler,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartOptions,
+} from "chart.js";
+import { Line } from "react-chartjs-2";
 
-interface Overview {
-  aiQueue: { pending: number; processing: number; oldestPendingAt: string | null };
-  customers: { total: number; active: number };
-  sites: { total: number; active: number; down: number };
-  invoices: { pending: number; overdue: number; overdueAmount: string };
-  /** null for an admin without settings.view. */
-  securityAlerts: SecurityAlerts | null;
-  /** null for an admin without billing.view. */
-  billingAlerts: BillingAlerts | null;
-  generatedAt: string;
-}
+// Types only: erased from the browser bundle, so the page and its handler cannot drift apart.
+import type { DashboardAlert, DashboardData, Kpi, TrendPoint } from "../src/modules/dashboard/service.js";
+import type { OverdueReminderRun } from "../src/modules/dashboard/overdue-reminders.js";
 
-interface BillingAlerts {
-  open: number;
-  latest: { id: number; kind: string; invoiceId: number | null; invoiceNumber: string | null; createdAt: string }[];
-}
+ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Filler);
 
-interface SecurityAlerts {
-  open: number;
-  latest: { id: number; kind: string; email: string | null; ipAddress: string | null; createdAt: string }[];
-}
+type Answer = DashboardData & { error?: string };
+type Days = 7 | 30 | 90;
+type Series = "mrr" | "activeCustomers" | "newCustomers" | "aiRevenue" | "aiRequests";
 
 const api = new ApiClient();
+const PERIODS: Days[] = [7, 30, 90];
+const SERIES: { key: Series; label: string; money: boolean }[] = [
+  { key: "mrr", label: "dashboardSeriesMrr", money: true },
+  { key: "activeCustomers", label: "dashboardSeriesActiveCustomers", money: false },
+  { key: "newCustomers", label: "dashboardSeriesNewCustomers", money: false },
+  { key: "aiRevenue", label: "dashboardSeriesAiRevenue", money: true },
+  { key: "aiRequests", label: "dashboardSeriesAiRequests", money: false },
+];
+const BLUE = "#4268F6";
+const GREEN = "#2e9e5b";
+const RED = "#e85d5d";
 
-const Card: React.FC<{ title: string; value: string; hint?: string; href: string; tone?: "ok" | "warn" }> = ({
-  title,
-  value,
-  hint,
-  href,
-  tone,
-}) => (
-  <Box
-    data-testid="kpi-card"
-    variant="container"
-    boxShadow="card"
-    m="md"
-    p="xl"
-    style={{ flex: "1 1 220px", borderTop: `4px solid ${tone === "warn" ? "#e85d5d" : "#4268F6"}` }}
-  >
-    <H5>{title}</H5>
-    <Text fontSize={32} fontWeight="bold" my="md">
-      {value}
-    </Text>
-    {hint ? <Text color="grey60">{hint}</Text> : null}
-    <Link href={href}>→</Link>
-  </Box>
-);
+const english = () => document.documentElement.lang === "en";
 
-/** Open (unacknowledged) security alerts: the newest few, each linking to its page, and the full list. */
-const SecurityAlertsPanel: React.FC<{ alerts: SecurityAlerts }> = ({ alerts }) => {
-  const { translateMessage, translateLabel } = useTranslation();
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(document.documentElement.lang === "en" ? "en-IE" : "fr-FR", {
-      dateStyle: "short",
-      timeStyle: "short",
-    });
+/** "1234.50" -> "1 234,50 €" / "€1,234.50", from the digits (no float rounding). */
+function euro(value: string | null | undefined): string {
+  if (value === null || value === undefined) return "—";
+  const negative = value.startsWith("-");
+  const [units = "0", decimals = "00"] = value.replace("-", "").split(".");
+  const sign = negative ? "-" : "";
+  if (english()) return `${sign}€${units.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${decimals.padEnd(2, "0")}`;
+  return `${sign}${units.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")},${decimals.padEnd(2, "0")} €`;
+}
+
+/** A ratio "0.0523" as "5.2 %" (display only). */
+function percent(value: string | null, digits = 1): string {
+  if (value === null) return "—";
+  const text = (Number(value) * 100).toFixed(digits);
+  return `${english() ? text : text.replace(".", ",")} %`;
+}
+
+const count = (value: number | null) =>
+  value === null ? "—" : new Intl.NumberFormat(english() ? "en-GB" : "fr-FR").format(value);
+
+const shortDay = (iso: string) =>
+  new Intl.DateTimeFormat(english() ? "en-GB" : "fr-FR", { day: "numeric", month: "short", timeZone: "UTC" }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
+
+/** One KPI card: the value, and the change against the previous period (arrow and %). */
+const KpiCard: React.FC<{
+  id: string;
+  title: string;
+  value: string;
+  kpi: Kpi<string> | Kpi<number>;
+  /** Whether a rise is good news (churn is not). */
+  upIsGood?: boolean;
+  hint?: string;
+}> = ({ id, title, value, kpi, upIsGood = true, hint }) => {
+  const { translateMessage } = useTranslation();
+  const sign = kpi.change === null ? 0 : Math.sign(Number(kpi.change));
+  const arrow = sign > 0 ? "▲" : sign < 0 ? "▼" : "→";
+  const colour = sign === 0 ? "#898a9a" : sign > 0 === upIsGood ? GREEN : RED;
+  const change = kpi.changeRatio !== null ? `${sign > 0 ? "+" : ""}${percent(kpi.changeRatio)}` : "—";
   return (
-    <Box mx="md" mb="lg" data-testid="security-alerts">
-      <MessageBox variant="danger" message={`${translateMessage("dashboardSecurityAlerts")} (${alerts.open})`}>
-        <Box as="ul" mb="default">
-          {alerts.latest.map((alert) => (
-            <Box as="li" key={alert.id} data-testid="security-alert" mb="sm">
-              <Link href={`/admin/resources/security_alerts/records/${alert.id}/show`}>
-                {translateLabel(`kind.${alert.kind}`, "security_alerts")}
-              </Link>{" "}
-              <Text as="span" color="grey60">
-                {[alert.email, alert.ipAddress, when(alert.createdAt)].filter(Boolean).join(" · ")}
-              </Text>
-            </Box>
-          ))}
+    <Box
+      data-testid="kpi-card"
+      data-kpi={id}
+      variant="container"
+      boxShadow="card"
+      m="md"
+      p="xl"
+      style={{ flex: "1 1 220px", borderTop: `4px solid ${BLUE}` }}
+    >
+      <H5>{title}</H5>
+      <Text fontSize={30} fontWeight="bold" my="md" data-testid={`kpi-${id}-value`}>
+        {value}
+      </Text>
+      <Text data-testid={`kpi-${id}-change`} style={{ color: colour, fontWeight: 600 }}>
+        {arrow} {change}{" "}
+        <Text as="span" color="grey60" style={{ fontWeight: 400 }}>
+          {translateMessage("dashboardVsPrevious")}
+        </Text>
+      </Text>
+      {hint ? (
+        <Text color="grey60" mt="sm">
+          {hint}
+        </Text>
+      ) : null}
+    </Box>
+  );
+};
+
+/** The daily points of one series as a line (Chart.js on a canvas); a day without a snapshot is a gap. */
+const TrendChart: React.FC<{ points: TrendPoint[]; series: Series; label: string; money: boolean }> = ({
+  points,
+  series,
+  label,
+  money,
+}) => {
+  const values = points.map((p) => {
+    const v = p[series];
+    return v === null || v === undefined ? null : Number(v);
+  });
+  const data = {
+    labels: points.map((p) => shortDay(p.date)),
+    datasets: [
+      {
+        label,
+        data: values,
+        borderColor: BLUE,
+        backgroundColor: "rgba(66, 104, 246, 0.12)",
+        fill: true,
+        tension: 0.25,
+        pointRadius: points.length > 31 ? 0 : 3,
+        spanGaps: false,
+      },
+    ],
+  };
+  const options: ChartOptions<"line"> = {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false,
+    plugins: {
+      tooltip: {
+        callbacks: {
+          label: (item) => (money ? euro((item.raw as number).toFixed(2)) : count(item.raw as number)),
+        },
+      },
+    },
+    scales: { y: { beginAtZero: !money } },
+  };
+  const plotted = values.filter((v) => v !== null).length;
+  return (
+    <Box
+      data-testid="trend-chart"
+      data-series={series}
+      data-points={points.length}
+      data-plotted={plotted}
+      style={{ position: "relative", height: 300 }}
+    >
+      <Line data={data} options={options} />
+    </Box>
+  );
+};
+
+const ALERT_TEXT: Record<DashboardAlert["kind"], string> = {
+  sites_down: "dashboardAlertSitesDown",
+  invoices_overdue: "dashboardAlertInvoicesOverdue",
+  ai_queue_backlog: "dashboardAlertAiQueueBacklog",
+  failed_jobs: "dashboardAlertFailedJobs",
+  security_alerts: "dashboardAlertSecurity",
+  billing_alerts: "dashboardAlertBilling",
+};
+
+const AlertsPanel: React.FC<{ alerts: DashboardAlert[] }> = ({ alerts }) => {
+  const { translateMessage } = useTranslation();
+  if (!alerts.length) {
+    return (
+      <Box mx="md" mb="lg" data-testid="alerts">
+        <MessageBox variant="success" message={translateMessage("dashboardNoAlerts")} />
+      </Box>
+    );
+  }
+  return (
+    <Box mx="md" mb="lg" data-testid="alerts">
+      <MessageBox variant="danger" message={translateMessage("dashboardAlerts")}>
+        <Box as="ul">
+          {alerts.map((alert) => {
+            const extra = [
+              alert.overSla ? `${alert.overSla} ${translateMessage("dashboardOverSla")}` : null,
+              alert.amounts
+                ?.map((a) => (a.currency === "EUR" ? euro(a.amount) : `${a.amount} ${a.currency}`))
+                .join(" + "),
+              alert.byQueue
+                ? Object.entries(alert.byQueue)
+                    .filter(([, n]) => n > 0)
+                    .map(([queue, n]) => `${queue} ${n}`)
+                    .join(", ")
+                : null,
+            ].filter(Boolean);
+            return (
+              <Box as="li" key={alert.kind} data-testid={`alert-${alert.kind}`} mb="sm">
+                <Text as="span" fontWeight="bold" data-testid={`alert-${alert.kind}-count`}>
+                  {count(alert.count)}
+                </Text>{" "}
+                {translateMessage(ALERT_TEXT[alert.kind])}
+                {extra.length ? (
+                  <Text as="span" color="grey60">
+                    {" "}
+                    ({extra.join(" · ")})
+                  </Text>
+                ) : null}{" "}
+                {alert.href ? <Link href={alert.href}>{translateMessage("dashboardAct")} →</Link> : null}
+              </Box>
+            );
+          })}
         </Box>
-        <Link href="/admin/resources/security_alerts">{translateMessage("dashboardSecurityAlertsAll")} →</Link>
       </MessageBox>
     </Box>
   );
 };
 
-/** Failed payments and disputes nobody has acknowledged yet (src/modules/billing/stripe/alerts.ts). */
-const BillingAlertsPanel: React.FC<{ alerts: BillingAlerts }> = ({ alerts }) => {
-  const { translateMessage, translateLabel } = useTranslation();
+/** Send reminders for all overdue invoices: a confirmation, then a POST (the invoices' remindOverdue action). */
+const RemindOverdue: React.FC<{ overdue: number }> = ({ overdue }) => {
+  const { translateMessage } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [run, setRun] = useState<OverdueReminderRun | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const send = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await api.resourceAction({
+        resourceId: "invoices",
+        actionName: "remindOverdue",
+        method: "post",
+        data: {},
+      });
+      const body = response.data as { run?: OverdueReminderRun; notice?: { message: string; type: string } };
+      if (body.run) setRun(body.run);
+      else setError(body.notice?.message ?? translateMessage("dashboardRemindersFailed"));
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
   return (
-    <Box mx="md" mb="lg" data-testid="billing-alerts">
-      <MessageBox variant="danger" message={`${translateMessage("dashboardBillingAlerts")} (${alerts.open})`}>
-        <Box as="ul" mb="default">
-          {alerts.latest.map((alert) => (
-            <Box as="li" key={alert.id} data-testid="billing-alert" mb="sm">
-              <Link href={`/admin/resources/billing_alerts/records/${alert.id}/show`}>
-                {translateLabel(`kind.${alert.kind}`, "billing_alerts")}
-              </Link>{" "}
-              <Text as="span" color="grey60">
-                {[alert.invoiceNumber, new Date(alert.createdAt).toLocaleString()].filter(Boolean).join(" · ")}
+    <Box data-testid="quick-remind">
+      {confirming ? (
+        <Button variant="contained" color="danger" onClick={send} disabled={busy} data-testid="quick-remind-confirm">
+          {translateMessage("dashboardSendRemindersConfirm")} ({overdue})
+        </Button>
+      ) : (
+        <Button variant="outlined" onClick={() => setConfirming(true)} disabled={busy} data-testid="quick-remind-start">
+          {translateMessage("dashboardSendReminders")} ({overdue})
+        </Button>
+      )}
+      {run ? (
+        <Text mt="sm" data-testid="quick-remind-result">
+          {run.sent} {translateMessage("dashboardRemindersSent")}, {run.skipped}{" "}
+          {translateMessage("dashboardRemindersSkipped")}
+          {run.remaining ? `, ${run.remaining} ${translateMessage("dashboardRemindersRemaining")}` : ""}
+        </Text>
+      ) : null}
+      {error ? <MessageBox mt="sm" variant="danger" message={error} /> : null}
+    </Box>
+  );
+};
+
+const QuickActions: React.FC<{ data: DashboardData }> = ({ data }) => {
+  const { translateMessage } = useTranslation();
+  return (
+    <Box variant="container" boxShadow="card" m="md" p="xl" data-testid="quick-actions">
+      <H5 mb="lg">{translateMessage("dashboardQuickActions")}</H5>
+      <Box flex flexDirection="row" flexWrap="wrap" style={{ gap: 16, alignItems: "flex-start" }}>
+        {data.quickActions.map((action) => {
+          if (action.kind === "send_overdue_reminders") {
+            return action.allowed ? <RemindOverdue key={action.kind} overdue={data.invoices.overdue} /> : null;
+          }
+          const label = translateMessage(
+            action.kind === "open_ai_queue" ? "dashboardOpenAiQueue" : "dashboardOpenSupport",
+          );
+          if (action.href) {
+            return (
+              <Button
+                key={action.kind}
+                as="a"
+                href={action.href}
+                variant="outlined"
+                data-testid={`quick-${action.kind}`}
+              >
+                {label}
+              </Button>
+            );
+          }
+          if (!action.reason) return null;
+          return (
+            <Box key={action.kind} data-testid={`quick-${action.kind}`}>
+              <Button variant="outlined" disabled>
+                {label}
+              </Button>
+              <Text color="grey60" mt="sm">
+                {translateMessage(action.reason)}
               </Text>
             </Box>
-          ))}
-        </Box>
-        <Link href="/admin/resources/billing_alerts">{translateMessage("dashboardBillingAlertsAll")} →</Link>
-      </MessageBox>
+          );
+        })}
+      </Box>
     </Box>
   );
 };
 
 const Dashboard: React.FC = () => {
   const { translateMessage } = useTranslation();
-  const [data, setData] = useState<Overview | null>(null);
+  const [days, setDays] = useState<Days>(30);
+  const [data, setData] = useState<Answer | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [series, setSeries] = useState<Series | null>(null);
 
-  useEffect(() => {
+  const load = useCallback(() => {
     api
-      .getDashboard<Overview>()
-      .then((res) => setData(res.data))
+      .getDashboard({ params: { days } })
+      .then((res) => {
+        const body = res.data as Answer;
+        if (body.error) setError(translateMessage(body.error));
+        else setData(body);
+      })
       .catch((err: Error) => setError(err.message));
-  }, []);
+  }, [days, translateMessage]);
+  useEffect(load, [load]);
 
-  const euro = (v: string) =>
-    new Intl.NumberFormat(document.documentElement.lang === "en" ? "en-IE" : "fr-FR", {
-      style: "currency",
-      currency: "EUR",
-    }).format(Number(v));
+  const available = SERIES.filter((s) => !s.money || data?.revenue);
+  const shown = available.find((s) => s.key === series) ?? available[0]!;
+  const kpis = data?.kpis;
 
   return (
     <Box variant="grey" data-testid="dashboard">
-      <H2 mx="md">{translateMessage("dashboardTitle")}</H2>
-      {error ? <MessageBox variant="danger" message={error} /> : null}
-      {!data && !error ? <Loader /> : null}
-      {data?.securityAlerts && data.securityAlerts.open > 0 ? (
-        <SecurityAlertsPanel alerts={data.securityAlerts} />
-      ) : null}
-      {data?.billingAlerts && data.billingAlerts.open > 0 ? <BillingAlertsPanel alerts={data.billingAlerts} /> : null}
-      {data ? (
-        <Box flex flexDirection="row" flexWrap="wrap">
-          <Card
-            title={translateMessage("dashboardPendingAi")}
-            value={String(data.aiQueue.pending)}
-            hint={`${data.aiQueue.processing} ${translateMessage("dashboardProcessing")}`}
-            href="/admin/resources/ai_requests?filters.status=pending"
-            tone={data.aiQueue.pending > 0 ? "warn" : "ok"}
-          />
-          <Card
-            title={translateMessage("dashboardCustomers")}
-            value={String(data.customers.active)}
-            hint={`${data.customers.total} ${translateMessage("dashboardTotal")}`}
-            href="/admin/resources/customers"
-          />
-          <Card
-            title={translateMessage("dashboardSites")}
-            value={String(data.sites.active)}
-            hint={`${data.sites.down} ${translateMessage("dashboardDown")}`}
-            href="/admin/resources/site_monitoring?filters.isUp=false"
-            tone={data.sites.down > 0 ? "warn" : "ok"}
-          />
-          <Card
-            title={translateMessage("dashboardOverdue")}
-            value={String(data.invoices.overdue)}
-            hint={euro(data.invoices.overdueAmount)}
-            href="/admin/resources/invoices?filters.status=pending"
-            tone={data.invoices.overdue > 0 ? "warn" : "ok"}
-          />
+      <Box flex flexDirection="row" style={{ alignItems: "center", justifyContent: "space-between" }} mx="md">
+        <H2>{translateMessage("dashboardTitle")}</H2>
+        <Box flex flexDirection="row" style={{ gap: 8 }} data-testid="period-switch">
+          {PERIODS.map((p) => (
+            <Button
+              key={p}
+              size="sm"
+              variant={p === days ? "contained" : "outlined"}
+              onClick={() => setDays(p)}
+              data-testid={`period-${p}`}
+            >
+              {p} {translateMessage("dashboardDays")}
+            </Button>
+          ))}
         </Box>
+      </Box>
+      {error ? <MessageBox mx="md" variant="danger" message={error} /> : null}
+      {!data && !error ? <Loader /> : null}
+      {data && kpis ? (
+        <>
+          <Text mx="md" color="grey60" data-testid="period">
+            {shortDay(data.period.from)} – {shortDay(data.period.to)} ({translateMessage("dashboardComparedWith")}{" "}
+            {shortDay(data.period.previousFrom)} – {shortDay(data.period.previousTo)})
+          </Text>
+          <Box flex flexDirection="row" flexWrap="wrap">
+            {kpis.mrr ? (
+              <KpiCard
+                id="mrr"
+                title={translateMessage("dashboardKpiMrr")}
+                value={euro(kpis.mrr.value)}
+                kpi={kpis.mrr}
+              />
+            ) : null}
+            <KpiCard
+              id="churn"
+              title={translateMessage("dashboardKpiChurn")}
+              value={percent(kpis.churnRate.value, 2)}
+              kpi={kpis.churnRate}
+              upIsGood={false}
+              hint={
+                kpis.churnRate.churned !== null && kpis.churnRate.base !== null
+                  ? `${count(kpis.churnRate.churned)} / ${count(kpis.churnRate.base)} ${translateMessage("dashboardChurnBase")}`
+                  : undefined
+              }
+            />
+            <KpiCard
+              id="new-customers"
+              title={translateMessage("dashboardKpiNewCustomers")}
+              value={count(kpis.newCustomers.value)}
+              kpi={kpis.newCustomers}
+            />
+            {kpis.aiRevenue ? (
+              <KpiCard
+                id="ai-revenue"
+                title={translateMessage("dashboardKpiAiRevenue")}
+                value={euro(kpis.aiRevenue.value)}
+                kpi={kpis.aiRevenue}
+              />
+            ) : null}
+          </Box>
+          <AlertsPanel alerts={data.alerts} />
+          <Box variant="container" boxShadow="card" m="md" p="xl">
+            <Box flex flexDirection="row" flexWrap="wrap" style={{ gap: 8, alignItems: "center" }} mb="lg">
+              <H5 mr="lg" mb="0">
+                {translateMessage("dashboardTrends")}
+              </H5>
+              {available.map((s) => (
+                <Button
+                  key={s.key}
+                  size="sm"
+                  variant={s.key === shown.key ? "contained" : "text"}
+                  onClick={() => setSeries(s.key)}
+                  data-testid={`series-${s.key}`}
+                >
+                  {translateMessage(s.label)}
+                </Button>
+              ))}
+            </Box>
+            <TrendChart
+              points={data.trend}
+              series={shown.key}
+              label={translateMessage(shown.label)}
+              money={shown.money}
+            />
+          </Box>
+          <QuickActions data={data} />
+        </>
       ) : null}
     </Box>
   );

@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import { hashPassword } from "../src/modules/auth/password.js";
 import { buildDemoData, type DemoData } from "./demo/build.js";
 import { startOfUtcDay } from "./demo/time.js";
+import { snapshot } from "../src/modules/analytics/snapshot.js";
 
 export const DEMO_ADMINS = [
   { email: "super@locod-ai.local", name: "Sophie Martin", role: "super_admin", password: "demo-super-admin-2026" },
@@ -71,7 +72,12 @@ const INSERT: { [K in keyof DemoData]: Insert<K> } = {
   // takes its status only once its lines are in (issueDemoInvoices).
   invoices: (tx, data) => tx.invoice.createMany({ data: data.map((invoice) => ({ ...invoice, status: "draft" })) }),
   invoiceItems: (tx, data) => tx.invoiceItem.createMany({ data }),
-  businessMetrics: (tx, data) => tx.businessMetric.createMany({ data }),
+  // The nightly job's own snapshots of the demo days, over the rows inserted before them (customers, sites,
+  // subscription history, AI requests and their invoice lines). Demo data carries no audit rows.
+  businessMetrics: async (tx, days) => {
+    for (const day of days) await snapshot(tx, day.metricDate, { takenAt: day.takenAt, audit: false });
+    return { count: days.length };
+  },
   siteMonitoring: (tx, data) => tx.siteMonitoring.createMany({ data }),
   emailCampaigns: (tx, data) => tx.emailCampaign.createMany({ data }),
   emailSends: (tx, data) => tx.emailSend.createMany({ data }),

@@ -24,6 +24,7 @@ import { formLoginRefusal, loginThrottle } from "./http/login-throttle.js";
 import { accountRoutes } from "./modules/settings/account-routes.js";
 import { briefRoutes } from "./modules/ai-queue/brief.js";
 import { billingDownloadRoutes } from "./modules/billing/document-routes.js";
+import { analyticsDownloadRoutes } from "./modules/analytics/routes.js";
 import formidable from "express-formidable";
 import { wizardWebhookRoutes } from "./modules/ai-queue/webhook-routes.js";
 import { stripeWebhookRoutes } from "./modules/billing/stripe/webhook-routes.js";
@@ -86,6 +87,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use(ADMIN_ROOT, accountRoutes(deps));
   app.use(ADMIN_ROOT, briefRoutes(deps));
   app.use(ADMIN_ROOT, billingDownloadRoutes(deps));
+  app.use(ADMIN_ROOT, analyticsDownloadRoutes(deps));
 
   // AdminJS's own JSON API answers 401 without a session, rather than redirecting to the form.
   app.use(`${ADMIN_ROOT}/api`, requireSessionForApi, adminActionGuard(admin), forbiddenAs403);

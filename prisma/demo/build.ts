@@ -16,7 +16,7 @@ import {
 import { buildCampaigns, buildReferrals } from "./growth.js";
 import { buildInvoices } from "./invoices.js";
 import { buildSubscriptionHistory } from "./subscription-history.js";
-import { buildBusinessMetrics, buildSiteMonitoring } from "./metrics.js";
+import { buildSiteMonitoring, snapshotDays, type DemoSnapshotDay } from "./metrics.js";
 import { buildAdmins, type DemoAdminInput } from "./staff.js";
 import { buildTemplates } from "./templates.js";
 
@@ -39,7 +39,8 @@ export interface DemoData {
   aiRequests: Prisma.AiRequestCreateManyInput[];
   invoices: Prisma.InvoiceCreateManyInput[];
   invoiceItems: Prisma.InvoiceItemCreateManyInput[];
-  businessMetrics: Prisma.BusinessMetricCreateManyInput[];
+  /** The days seed.ts snapshots with the nightly job's function, once the other rows are in. */
+  businessMetrics: DemoSnapshotDay[];
   siteMonitoring: Prisma.SiteMonitoringCreateManyInput[];
   emailCampaigns: Prisma.EmailCampaignCreateManyInput[];
   emailSends: Prisma.EmailSendCreateManyInput[];
@@ -91,7 +92,7 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
     aiRequests: requests.map((r) => r.row),
     invoices: billing.invoices,
     invoiceItems: billing.items,
-    businessMetrics: buildBusinessMetrics(now, customers, sites, subscriptions, requests),
+    businessMetrics: snapshotDays(now),
     siteMonitoring: buildSiteMonitoring(seed, now, sites).rows,
     emailCampaigns: campaigns,
     emailSends: sends,

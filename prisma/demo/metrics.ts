@@ -1,9 +1,8 @@
-// Daily business snapshots of the last 90 days, computed from the demo rows themselves (so the
-// dashboard's trends agree with the tables), and the recent health checks of the live sites.
+// The days of the demo's daily business snapshots (the last 90), and the recent health checks of the
+// live sites. The snapshots themselves are taken by the nightly job's own function over the seeded rows
+// (prisma/seed.ts), so the dashboard's trends and the job never disagree.
 import type { Prisma } from "@prisma/client";
-import type { DemoAiRequest } from "./ai-requests.js";
-import { payingAt, planAt, type DemoCustomer, type DemoSite, type DemoSubscription } from "./customers.js";
-import { sum, toCents, ZERO } from "./money.js";
+import type { DemoSite } from "./customers.js";
 import { createRng } from "./random.js";
 import { addMs, DAY, formatDateFr, HOUR, MINUTE, startOfUtcDay } from "./time.js";
 
@@ -11,53 +10,19 @@ export const METRIC_DAYS = 90;
 /** Sites whose latest HTTP check failed: the dashboard's "sites down" alert has something to show. */
 export const SITES_DOWN = 2;
 
-const within = (t: Date, from: Date, to: Date) => t.getTime() >= from.getTime() && t.getTime() < to.getTime();
-const before = (t: Date | null, limit: Date) => t !== null && t.getTime() < limit.getTime();
+/** One day to snapshot, and when the 00:05 job would have taken it. */
+export interface DemoSnapshotDay {
+  metricDate: Date;
+  takenAt: Date;
+}
 
-/** One row per day, for the 90 days before `now`'s day (the nightly snapshot of today is not taken yet). */
-export function buildBusinessMetrics(
-  now: Date,
-  customers: readonly DemoCustomer[],
-  sites: readonly DemoSite[],
-  subscriptions: readonly DemoSubscription[],
-  requests: readonly DemoAiRequest[],
-): Prisma.BusinessMetricCreateManyInput[] {
+/** The 90 days before `now`'s day (today's snapshot is not taken yet), oldest first. */
+export function snapshotDays(now: Date): DemoSnapshotDay[] {
   const today = startOfUtcDay(now);
-  const rows: Prisma.BusinessMetricCreateManyInput[] = [];
-  for (let i = 0; i < METRIC_DAYS; i++) {
-    const dayStart = addMs(today, -(METRIC_DAYS - i) * DAY);
-    const dayEnd = addMs(dayStart, DAY);
-    const existing = customers.filter((c) => before(c.createdAt, dayEnd));
-    const live = (s: DemoSite) => before(s.liveFrom, dayEnd) && !before(s.liveUntil, dayEnd);
-    // MRR at the end of the day, with each subscription's plan then (as subscription_history has it).
-    const lastMoment = addMs(dayEnd, -1);
-    const mrr = sum(
-      subscriptions
-        .filter((s) => payingAt(s, lastMoment))
-        .map((s) => {
-          const plan = planAt(s, lastMoment);
-          return s.yearly ? toCents(plan.yearly.div(12)) : plan.monthly;
-        }),
-    );
-    const completedThatDay = requests.filter((r) => r.completedAt && within(r.completedAt, dayStart, dayEnd));
-    rows.push({
-      id: i + 1,
-      metricDate: dayStart,
-      totalCustomers: existing.length,
-      activeCustomers: existing.filter((c) => !before(c.endedAt, dayEnd)).length,
-      newCustomers: customers.filter((c) => within(c.createdAt, dayStart, dayEnd)).length,
-      churnedCustomers: customers.filter(
-        (c) => c.status === "cancelled" && c.endedAt && within(c.endedAt, dayStart, dayEnd),
-      ).length,
-      totalSites: sites.filter((s) => before(s.createdAt, dayEnd)).length,
-      activeSites: sites.filter(live).length,
-      monthlyRevenue: mrr,
-      aiRequestsCount: requests.filter((r) => within(r.row.createdAt, dayStart, dayEnd)).length,
-      aiRevenue: completedThatDay.reduce((total, r) => total.plus(r.actualCost!), ZERO),
-      createdAt: addMs(dayEnd, 5 * MINUTE),
-    });
-  }
-  return rows;
+  return Array.from({ length: METRIC_DAYS }, (_, i) => {
+    const metricDate = addMs(today, -(METRIC_DAYS - i) * DAY);
+    return { metricDate, takenAt: addMs(metricDate, DAY + 5 * MINUTE) };
+  });
 }
 
 const HTTP_FAILURES = [

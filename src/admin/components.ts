@@ -37,6 +37,10 @@ export function createComponents() {
     // (modules/billing/invoice-actions.ts).
     InvoicingRun: add("InvoicingRun", "InvoicingRun.tsx"),
     InvoiceFormField: add("InvoiceFormField", "InvoiceFormField.tsx"),
+    // Business metrics: "CSV export" (a range of days) and the dashboard's "Alert thresholds" form
+    // (modules/analytics/resource.ts).
+    MetricsExport: add("MetricsExport", "MetricsExport.tsx"),
+    AlertThresholds: add("AlertThresholds", "AlertThresholds.tsx"),
     // AdminJS's logged-in menu, with a link to the change-password page.
     LoggedIn: override("LoggedIn", "LoggedIn.tsx"),
   };

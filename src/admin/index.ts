@@ -18,8 +18,8 @@ import { monitoringResources } from "../modules/monitoring/resource.js";
 import { analyticsResources } from "../modules/analytics/resource.js";
 import { campaignsResources } from "../modules/campaigns/resource.js";
 import { settingsResources } from "../modules/settings/resource.js";
-import { overview } from "../modules/dashboard/service.js";
-import { queueBoardPage } from "../modules/ai-queue/metrics.js";
+import { dashboard } from "../modules/dashboard/service.js";
+import { parsePeriod, queueBoardPage, type MetricPeriod } from "../modules/ai-queue/metrics.js";
 import { revenuePage } from "../modules/billing/metrics.js";
 
 // No adapter is registered: every resource is already a LocodPrismaResource instance, which AdminJS
@@ -64,7 +64,17 @@ export async function buildAdmin(
     componentLoader: components.loader,
     dashboard: {
       component: components.Dashboard,
-      handler: async () => overview(deps.prisma),
+      // The same answer as GET /admin/api/v1/dashboard, for the session's admin; a bad period is an
+      // error key for the page rather than a 500.
+      handler: async (request) => {
+        let days: MetricPeriod;
+        try {
+          days = parsePeriod((request.query ?? {}).days, 30);
+        } catch {
+          return { error: "dashboardBadPeriod" };
+        }
+        return dashboard(deps, { days });
+      },
     },
     // The Queue IA board (components/QueueBoard.tsx); the handler refuses admins without ai_queue.view.
     pages: {

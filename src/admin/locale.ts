@@ -251,6 +251,11 @@ const RESOURCES: Record<string, ResourceWords> = {
       monthlyRevenue: ["Revenu mensuel (MRR)", "Monthly revenue (MRR)"],
       aiRequestsCount: ["Demandes IA", "AI requests"],
       aiRevenue: ["Revenu IA", "AI revenue"],
+      // The dashboard's alert thresholds (the "Alert thresholds" action; modules/analytics/thresholds.ts).
+      aiQueuePending: ["Demandes IA en attente (au-delà de)", "Pending AI requests (above)"],
+      overdueInvoices: ["Factures impayées en retard (au-delà de)", "Overdue unpaid invoices (above)"],
+      sitesDown: ["Sites hors service (au-delà de)", "Sites down (above)"],
+      failedJobs: ["Tâches en échec (au-delà de)", "Failed jobs (above)"],
     },
   },
   email_campaigns: {
@@ -521,14 +526,53 @@ const NAVIGATION_WORDS: Record<keyof typeof NAVIGATION, Words> = {
 const MESSAGES: Record<string, Words> = {
   loginWelcome: ["Back-office de Locod-AI", "Locod-AI back-office"],
   invalidCredentials: ["E-mail ou mot de passe incorrect", "Invalid e-mail or password"],
+  // The dashboard (components/Dashboard.tsx, modules/dashboard/service.ts).
   dashboardTitle: ["Tableau de bord", "Dashboard"],
-  dashboardPendingAi: ["Demandes IA en attente", "Pending AI requests"],
-  dashboardProcessing: ["en cours", "in progress"],
-  dashboardCustomers: ["Clients actifs", "Active customers"],
-  dashboardTotal: ["au total", "in total"],
-  dashboardSites: ["Sites actifs", "Active sites"],
-  dashboardDown: ["hors ligne", "down"],
-  dashboardOverdue: ["Factures en retard", "Overdue invoices"],
+  dashboardDays: ["jours", "days"],
+  dashboardBadPeriod: ["Période invalide : 7, 30 ou 90 jours.", "Invalid period: 7, 30 or 90 days."],
+  dashboardComparedWith: ["comparé à", "compared with"],
+  dashboardVsPrevious: ["vs période précédente", "vs previous period"],
+  dashboardKpiMrr: ["MRR (aujourd'hui)", "MRR (now)"],
+  dashboardKpiChurn: ["Taux de churn", "Churn rate"],
+  dashboardChurnBase: ["clients actifs au début", "active customers at the start"],
+  dashboardKpiNewCustomers: ["Nouveaux clients", "New customers"],
+  dashboardKpiAiRevenue: ["Revenus IA", "AI revenue"],
+  dashboardTrends: ["Tendances", "Trends"],
+  dashboardSeriesMrr: ["MRR", "MRR"],
+  dashboardSeriesActiveCustomers: ["Clients actifs", "Active customers"],
+  dashboardSeriesNewCustomers: ["Nouveaux clients", "New customers"],
+  dashboardSeriesAiRevenue: ["Revenus IA", "AI revenue"],
+  dashboardSeriesAiRequests: ["Demandes IA", "AI requests"],
+  dashboardAlerts: ["À traiter maintenant", "Needs action now"],
+  dashboardNoAlerts: [
+    "Rien à signaler : aucune alerte au-dessus de son seuil.",
+    "All clear: no alert above its threshold.",
+  ],
+  dashboardAlertSitesDown: [
+    "sites hors ligne (dernier contrôle HTTP en échec)",
+    "sites down (latest HTTP check failed)",
+  ],
+  dashboardAlertInvoicesOverdue: ["factures échues et impayées", "invoices past due and unpaid"],
+  dashboardAlertAiQueueBacklog: ["demandes IA en attente", "AI requests waiting"],
+  dashboardOverSla: ["hors délai", "past their SLA"],
+  dashboardAlertFailedJobs: ["tâches en échec", "failed jobs"],
+  dashboardAlertSecurity: ["alertes de sécurité à traiter", "security alerts to review"],
+  dashboardAlertBilling: [
+    "alertes de facturation (paiements refusés, litiges)",
+    "billing alerts (failed payments, disputes)",
+  ],
+  dashboardAct: ["Traiter", "Act"],
+  dashboardQuickActions: ["Actions rapides", "Quick actions"],
+  dashboardOpenAiQueue: ["Traiter la file IA", "Open the AI queue"],
+  dashboardSendReminders: ["Relancer les factures en retard", "Send reminders for overdue invoices"],
+  dashboardSendRemindersConfirm: ["Confirmer l'envoi des relances", "Confirm sending the reminders"],
+  dashboardRemindersSent: ["relances envoyées", "reminders sent"],
+  dashboardRemindersSkipped: ["ignorées (déjà relancées sous 24 h)", "skipped (reminded within 24 h)"],
+  dashboardRemindersRemaining: ["restent à relancer", "still to remind"],
+  dashboardRemindersFailed: ["Les relances n'ont pas pu être envoyées.", "The reminders could not be sent."],
+  dashboardOpenSupport: ["Support", "Support"],
+  dashboardSupportUnavailable: ["Le module support n'existe pas encore.", "The support module does not exist yet."],
+  remindOverdueDone: ["Relances envoyées", "Reminders sent"],
   // The "Revenue" page (components/RevenuePage.tsx, modules/billing/metrics.ts) and reminders (dunning.ts).
   revenueTitle: ["Revenus", "Revenue"],
   revenueForbidden: ["Vous n'avez pas accès à la facturation.", "You do not have access to billing."],
@@ -853,6 +897,23 @@ const MESSAGES: Record<string, Words> = {
     "Facturation {{period}} : {{issued}} factures émises, {{failed}} clients en échec (relancer le mois les reprend)",
     "Invoicing {{period}}: {{issued}} invoices issued, {{failed}} customers failed (running the month again retries them)",
   ],
+  // Analytics (src/modules/analytics/resource.ts).
+  metricsExportExplain: [
+    "Les indicateurs quotidiens des jours choisis (inclus), un jour par ligne, en CSV pour le tableur.",
+    "The daily business metrics of the chosen days (included), one day per line, as CSV for a spreadsheet.",
+  ],
+  metricsExportFrom: ["Du", "From"],
+  metricsExportTo: ["Au (inclus)", "To (inclusive)"],
+  metricsExportDownload: ["Télécharger (CSV)", "Download (CSV)"],
+  metricsExportRangeInvalid: [
+    "La date de fin doit être égale ou postérieure à la date de début.",
+    "The end date must be on or after the start date.",
+  ],
+  alertThresholdsExplain: [
+    "Le tableau de bord signale une alerte quand un de ces chiffres est dépassé (les demandes IA en attente au-delà de leur délai sont toujours signalées). Nombres entiers de 0 à 100000.",
+    "The dashboard raises an alert when one of these figures is exceeded (AI requests pending beyond their SLA are always raised). Whole numbers from 0 to 100000.",
+  ],
+  alertThresholdsSaved: ["Seuils d'alerte enregistrés", "Alert thresholds saved"],
 };
 
 /** Custom actions (AdminJS looks them up as actions.<name>). */
@@ -867,6 +928,8 @@ const ACTIONS: Record<string, Words> = {
   bulkAcknowledge: ["Prendre en compte", "Acknowledge"],
   // Invoices: payment reminder (src/modules/billing/reminder-actions.ts).
   sendReminder: ["Relancer le client", "Send reminder"],
+  // Invoices: the dashboard's quick action (src/modules/dashboard/overdue-reminders.ts).
+  remindOverdue: ["Relancer toutes les factures en retard", "Remind all overdue invoices"],
   // Admin users (src/modules/settings/resource.ts).
   disable: ["Désactiver", "Disable"],
   enable: ["Réactiver", "Enable"],
@@ -889,6 +952,9 @@ const ACTIONS: Record<string, Words> = {
   // Invoice documents (src/modules/billing/document-routes.ts).
   downloadPdf: ["Télécharger le PDF", "Download PDF"],
   accountingExport: ["Export comptable", "Accounting export"],
+  // Business metrics (src/modules/analytics/resource.ts).
+  exportCsv: ["Export CSV", "CSV export"],
+  alertThresholds: ["Seuils d'alerte", "Alert thresholds"],
   // Subscriptions (src/modules/billing/subscription-actions.ts).
   changePlan: ["Changer d'offre", "Change plan"],
   cancelAtPeriodEnd: ["Résilier en fin de période", "Cancel at period end"],

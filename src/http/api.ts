@@ -17,6 +17,8 @@ import { BILLING_DOCUMENT_OPERATIONS, billingDocumentRoutes } from "../modules/b
 import { REVENUE_OPERATIONS, revenueRoutes } from "../modules/billing/revenue-routes.js";
 import { BILLING_STRIPE_OPERATIONS, billingStripeRoutes } from "../modules/billing/stripe-routes.js";
 import { INVOICING_OPERATIONS, invoicingRoutes } from "../modules/billing/invoicing-routes.js";
+import { ANALYTICS_OPERATIONS, analyticsRoutes } from "../modules/analytics/routes.js";
+import { DASHBOARD_OPERATIONS, dashboardRoutes } from "../modules/dashboard/routes.js";
 
 const TITLE = "Locod-AI Admin API";
 
@@ -38,7 +40,7 @@ function cors(origins: readonly string[]): RequestHandler {
     res.set("Access-Control-Expose-Headers", "Location, Retry-After, Content-Disposition, WWW-Authenticate");
     if (preflight) {
       res.set({
-        "Access-Control-Allow-Methods": "GET, POST, PATCH, DELETE",
+        "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE",
         "Access-Control-Allow-Headers": "Authorization, Content-Type",
         "Access-Control-Max-Age": "600",
       });
@@ -59,6 +61,8 @@ export async function apiRoutes(deps: Deps, admin: AdminJS): Promise<Router> {
       ...REVENUE_OPERATIONS,
       ...BILLING_STRIPE_OPERATIONS,
       ...INVOICING_OPERATIONS,
+      ...ANALYTICS_OPERATIONS,
+      ...DASHBOARD_OPERATIONS,
       ...resources.operations,
     ],
     {
@@ -96,6 +100,10 @@ export async function apiRoutes(deps: Deps, admin: AdminJS): Promise<Router> {
   router.use(billingStripeRoutes(deps));
   // Issue a draft, run a month's invoicing; before the table routes (/billing/invoices/:id/issue is not a row).
   router.use(invoicingRoutes({ prisma: deps.prisma, queues: deps.queues, stripeEnabled: Boolean(deps.stripe) }));
+  // The dashboard in one call, and its "send reminders for all overdue invoices" quick action.
+  router.use(dashboardRoutes({ prisma: deps.prisma, queues: deps.queues }));
+  // The dashboard's alert thresholds (GET, PUT); before the table routes.
+  router.use(analyticsRoutes(deps));
   router.use(resources.router);
   router.use(notFoundHandler);
   router.use(errorHandler(deps.log));

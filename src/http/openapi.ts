@@ -18,7 +18,7 @@ export interface ApiResponse {
 
 /** One route, as the router mounts it and the document describes it. */
 export interface ApiOperation {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   /** OpenAPI path below /admin/api/v1, with {id} for a path parameter. */
   path: string;
   tag: string;

@@ -13,6 +13,7 @@ import { REMINDER_TEMPLATE, renderReminderEmail } from "../modules/billing/dunni
 import { runInvoicePushJob, runStripeEventJob, sweepStripe } from "../modules/billing/stripe/jobs.js";
 import { monthlyInvoicingJob } from "../modules/billing/invoicing.js";
 import { renewSubscriptions } from "../modules/billing/subscriptions.js";
+import { metricsSnapshotJob } from "../modules/analytics/jobs.js";
 
 export const QUEUE_NAMES = ["maintenance", "mail", "ai", "billing"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -50,6 +51,8 @@ const PROCESSORS: Record<QueueName, Record<string, Processor>> = {
       }
     },
     "renew-subscriptions": (_job, deps) => renewSubscriptions(deps.prisma),
+    // Analytics (src/modules/analytics/jobs.ts): the business_metrics row of the day just ended.
+    "metrics-snapshot": (job, deps) => metricsSnapshotJob(deps.prisma, job),
   },
   mail: {
     send: (job, deps) => processMailJob(job, deps.config.mail),
@@ -90,6 +93,7 @@ const SCHEDULES: { queue: QueueName; name: string; pattern: string }[] = [
   { queue: "maintenance", name: "purge-expired-sessions", pattern: "17 * * * *" },
   { queue: "maintenance", name: "monthly-invoicing", pattern: "0 1 1 * *" },
   { queue: "maintenance", name: "renew-subscriptions", pattern: "5 * * * *" },
+  { queue: "maintenance", name: "metrics-snapshot", pattern: "5 0 * * *" },
   { queue: "mail", name: "sweep-email-log", pattern: "*/5 * * * *" },
   { queue: "billing", name: "sweep-stripe", pattern: "*/10 * * * *" },
 ];

@@ -269,3 +269,136 @@ export async function fill(client: pg.Client, options: FillOptions): Promise<voi
   log(`  vacuum analyze: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await client.query(`COMMENT ON DATABASE "${database}" IS '${MARKER.replace(/'/g, "''")}'`);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The dashboard's data (`npm run bench -- --only dashboard`), added to the filled database without
+// refilling it: 10M health checks, the daily snapshots and the MRR history the dashboard reads.
+// ---------------------------------------------------------------------------------------------
+
+export const DASHBOARD_ROWS = {
+  /** Monitored sites x checks per site = 10M rows. */
+  monitoredSites: 125_000,
+  checksPerSite: 80,
+  metricDays: 180,
+  openSecurityAlerts: 12,
+  openBillingAlerts: 30,
+} as const;
+
+const DASHBOARD_MARKER = `locod-bench-dashboard v1: ${JSON.stringify(DASHBOARD_ROWS)}`;
+
+/** True when the dashboard's rows are there (a comment on site_monitoring, and the row count). */
+export async function isDashboardFilled(client: pg.Client): Promise<boolean> {
+  const { rows } = await client.query<{ comment: string | null; n: string }>(
+    `SELECT obj_description('site_monitoring'::regclass, 'pg_class') AS comment,
+            (SELECT count(*) FROM site_monitoring) AS n`,
+  );
+  return (
+    rows[0]?.comment === DASHBOARD_MARKER &&
+    Number(rows[0].n) === DASHBOARD_ROWS.monitoredSites * DASHBOARD_ROWS.checksPerSite
+  );
+}
+
+/**
+ * Health checks as a monitor writes them: each of the first 125,000 active or suspended sites checked
+ * every 40 minutes over the last 53 hours (HTTP six times in eight, then SSL, then DNS), inserted in
+ * time order. One site in a hundred is down (its last three HTTP checks failed) and 0.2% of the other
+ * HTTP checks failed once. The table's indexes are dropped for the insert and rebuilt from their own
+ * definitions, which is several times faster than maintaining them row by row.
+ */
+export async function fillDashboard(client: pg.Client, log: (message: string) => void): Promise<void> {
+  const step = async (label: string, sql: string, params: unknown[] = []) => {
+    const started = performance.now();
+    const res = await client.query(sql, params);
+    log(`  ${label}: ${res.rowCount ?? 0} rows, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  };
+  const { monitoredSites, checksPerSite, metricDays } = DASHBOARD_ROWS;
+  await client.query("COMMENT ON TABLE site_monitoring IS NULL");
+  await client.query("SET synchronous_commit = off");
+  await client.query("SET maintenance_work_mem = '512MB'");
+  await client.query("SELECT setseed(0.24)");
+  await client.query(
+    "TRUNCATE site_monitoring, business_metrics, subscription_history, security_alerts, billing_alerts RESTART IDENTITY",
+  );
+
+  const { rows: indexes } = await client.query<{ name: string; def: string }>(
+    `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def
+       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+      WHERE x.indrelid = 'site_monitoring'::regclass AND NOT x.indisprimary`,
+  );
+  for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
+  await step(
+    "site_monitoring",
+    `WITH monitored AS MATERIALIZED (
+       SELECT id, row_number() OVER (ORDER BY id) AS n FROM sites
+        WHERE status IN ('active', 'suspended') ORDER BY id LIMIT $1
+     )
+     INSERT INTO site_monitoring (site_id, check_time, status_code, response_time_ms, is_up, error_message, check_type)
+     SELECT m.id, at,
+            CASE WHEN up THEN 200 WHEN ctype = 'http' THEN 503 END,
+            CASE WHEN up THEN 80 + (m.n * 37 + k * 11) % 400 END,
+            up,
+            CASE WHEN NOT up THEN CASE ctype WHEN 'http' THEN 'HTTP 503 Service Unavailable'
+                                             ELSE 'certificate has expired' END END,
+            ctype::check_type
+       FROM generate_series($2::int - 1, 0, -1) k
+       CROSS JOIN LATERAL (
+         SELECT s.id, s.n,
+                now() - interval '40 minutes' * k - interval '1 second' * ((s.n * 7919) % 300) AS at,
+                CASE k % 8 WHEN 3 THEN 'ssl' WHEN 7 THEN 'dns' ELSE 'http' END AS ctype,
+                random() AS r
+           FROM monitored s
+       ) m
+       CROSS JOIN LATERAL (
+         SELECT CASE WHEN m.ctype = 'http' AND m.id % 100 = 7 AND k < 4 THEN false
+                     WHEN m.ctype = 'http' THEN m.r >= 0.002
+                     WHEN m.ctype = 'ssl' THEN m.id % 5000 <> 11
+                     ELSE true END AS up
+       ) u`,
+    [monitoredSites, checksPerSite],
+  );
+  for (const index of indexes) {
+    const started = performance.now();
+    await client.query(index.def);
+    log(`  index ${index.name}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  // One history row per subscription, from its start: the MRR the dashboard reads "now".
+  await step(
+    "subscription_history",
+    `INSERT INTO subscription_history (subscription_id, customer_id, plan_id, status, billing_interval, mrr, valid_from, reason)
+     SELECT s.id, s.customer_id, s.plan_id, s.status, s.billing_interval,
+            CASE WHEN s.status IN ('active', 'past_due') THEN p.price_monthly ELSE 0 END, s.started_at, 'created'
+       FROM customer_subscriptions s JOIN billing_plans p ON p.id = s.plan_id
+      ORDER BY s.started_at, s.id`,
+  );
+  // Daily snapshots up to yesterday: a business growing slowly, with its noise.
+  await step(
+    "business_metrics",
+    `INSERT INTO business_metrics (metric_date, total_customers, active_customers, new_customers, churned_customers,
+                                   total_sites, active_sites, monthly_revenue, ai_requests_count, ai_revenue, created_at)
+     SELECT d, 90000 + 55 * i, 76000 + 45 * i, 100 + (i * 37) % 60, 20 + (i * 13) % 25,
+            135000 + 80 * i, 110000 + 60 * i, round((1650000 + 900 * i + (i * 7919) % 5000)::numeric, 2),
+            1200 + (i * 61) % 400, round((4500 + (i * 97) % 1500)::numeric + 0.25, 2), d + interval '1 day 5 minutes'
+       FROM generate_series(1, $1::int) i,
+            LATERAL (SELECT (current_date - ($1::int - i + 1))::date AS d) x`,
+    [metricDays],
+  );
+  await step(
+    "security_alerts",
+    `INSERT INTO security_alerts (kind, email, ip_address, created_at)
+     SELECT 'failed_login_burst', NULL, '198.51.100.' || g, now() - interval '1 hour' * g
+       FROM generate_series(1, $1::int) g`,
+    [DASHBOARD_ROWS.openSecurityAlerts],
+  );
+  await step(
+    "billing_alerts",
+    `INSERT INTO billing_alerts (kind, invoice_id, customer_id, details, created_at)
+     SELECT 'payment_failed', i.id, i.customer_id, jsonb_build_object('subject', 'bench:' || i.id), i.issued_at
+       FROM invoices i WHERE i.status = 'failed' ORDER BY i.id DESC LIMIT $1`,
+    [DASHBOARD_ROWS.openBillingAlerts],
+  );
+  const started = performance.now();
+  await client.query("VACUUM (ANALYZE) site_monitoring, subscription_history, business_metrics");
+  log(`  vacuum analyze: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await client.query(`COMMENT ON TABLE site_monitoring IS '${DASHBOARD_MARKER.replace(/'/g, "''")}'`);
+}

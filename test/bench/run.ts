@@ -3,7 +3,8 @@
 //   npm run bench [-- --refill] [--requests 200] [--warmup 20] [--only ai_requests] [--stock] [--cycles 300]
 //
 // --only keeps the cases whose name contains its value: "ai-queue" (or "queue") keeps issue 4's REST
-// queue list cases and the take->complete cycles (queue.ts); "take->complete" the cycles alone.
+// queue list cases and the take->complete cycles (queue.ts); "take->complete" the cycles alone;
+// "dashboard" the dashboard endpoint on this database plus 10M monitoring rows (dashboard.ts).
 //
 // --stock measures AdminJS with the stock @adminjs/prisma resource instead of ours (the "before"):
 // exact counts, every column, every reference; only rows and order are checked against the floor then.
@@ -35,6 +36,7 @@ import { FILL_VERSION, ROWS, ensureVacuumed, fill, isFilled } from "./fill.js";
 import { floorApp, listen, queueFloorRoute } from "./floor.js";
 import { runInvoicingBench } from "./billing-invoicing.js";
 import { runExportBench } from "./billing-export.js";
+import { runDashboardBench } from "./dashboard.js";
 import {
   QUEUE_CASES,
   QUEUE_LIMIT,
@@ -226,6 +228,10 @@ async function main(): Promise<void> {
   // Issue 5's accounting export of 100k invoices over HTTP, time and memory (billing-export.ts).
   if (opts.only === "export") return runExportBench({ refill: opts.refill });
   await prepareDatabase(opts.refill);
+  // Issue 6's dashboard endpoint, on this database plus 10M monitoring rows (dashboard.ts).
+  if (opts.only === "dashboard") {
+    return runDashboardBench({ url: BENCH_URL, login: BENCH_LOGIN, requests: opts.requests, warmup: opts.warmup });
+  }
 
   const config = loadConfig({
     ...process.env,

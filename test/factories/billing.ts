@@ -154,4 +154,3 @@ export async function makeIssuedInvoice(prisma: PrismaClient, options: IssuedOpt
     });
   });
 }
-

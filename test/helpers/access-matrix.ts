@@ -111,7 +111,7 @@ export function idPath(resource: { properties(): { isId(): boolean; path(): stri
 
 /** A REST route of a module's workflow (beside the table routes, which the REST walk derives). */
 export interface ModuleRoute {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   /** Below /admin/api/v1, with {id} for a record id. */
   path: string;
   module: string;
@@ -138,4 +138,9 @@ export const MODULE_ROUTES: ModuleRoute[] = [
   { method: "get", path: "/billing/metrics", module: "billing", permission: "view" },
   { method: "get", path: "/billing/invoices/overdue", module: "billing", permission: "view" },
   { method: "post", path: "/billing/invoices/{id}/reminders", module: "billing", permission: "create_invoice" },
+  // The dashboard's alert thresholds (src/modules/analytics/routes.ts; walked by test/integration/analytics.test.ts).
+  { method: "get", path: "/analytics/alert-thresholds", module: "analytics", permission: "view" },
+  { method: "put", path: "/analytics/alert-thresholds", module: "analytics", permission: "configure" },
+  // The dashboard's quick action (src/modules/dashboard/routes.ts; walked by test/integration/dashboard.test.ts).
+  { method: "post", path: "/dashboard/overdue-reminders", module: "billing", permission: "create_invoice" },
 ];

@@ -1,4 +1,13 @@
-import type { ResourceFactory } from "../../admin/resource-kit.js";
+// Analytics (issue 6, item 3): business_metrics, read-only (the nightly snapshot writes it), with two
+// resource actions:
+// - "CSV export" (analytics.export): a range of days, then a download link to the session route
+//   GET /admin/analytics/business_metrics/export.csv (routes.ts); reading only;
+// - "Alert thresholds" (analytics.configure): the dashboard's thresholds, shown on GET and replaced on
+//   POST through thresholds.ts, which checks the permission and the values and audits the change.
+import type { Action, ActionResponse } from "adminjs";
+import type { ResourceFactory, ResourceKit } from "../../admin/resource-kit.js";
+import { serviceRefusal } from "../../admin/service-action.js";
+import { readAlertThresholds, THRESHOLD_FIELDS, updateAlertThresholds } from "./thresholds.js";
 
 const COUNTS = [
   "totalCustomers",
@@ -9,6 +18,47 @@ const COUNTS = [
   "activeSites",
   "aiRequestsCount",
 ] as const;
+
+/** The permission of each custom action, for the resource's access.actions. */
+export const ANALYTICS_ACTION_ACCESS = { exportCsv: "export", alertThresholds: "configure" } as const;
+
+/** A form's whole-number text as a number; anything else is left for the service to refuse by name. */
+function formValues(payload: Record<string, unknown> | undefined): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...(payload ?? {}) };
+  for (const field of THRESHOLD_FIELDS) {
+    const raw = values[field];
+    if (typeof raw === "string" && /^\s*\d{1,9}\s*$/.test(raw)) values[field] = Number(raw);
+  }
+  return values;
+}
+
+function analyticsActions(
+  kit: ResourceKit,
+): Record<keyof typeof ANALYTICS_ACTION_ACCESS, Partial<Action<ActionResponse>>> {
+  return {
+    // The component links to the session download route with the chosen range.
+    exportCsv: {
+      actionType: "resource",
+      icon: "Download",
+      component: kit.components.MetricsExport,
+      handler: () => ({}),
+    },
+    alertThresholds: {
+      actionType: "resource",
+      icon: "Bell",
+      component: kit.components.AlertThresholds,
+      handler: async (request) => {
+        if (request.method !== "post") return { thresholds: await readAlertThresholds(kit.prisma) };
+        try {
+          const thresholds = await updateAlertThresholds(kit.prisma, formValues(request.payload));
+          return { thresholds, notice: { message: "alertThresholdsSaved", type: "success" } };
+        } catch (error) {
+          throw serviceRefusal(error, { resourceId: "business_metrics" });
+        }
+      },
+    },
+  };
+}
 
 export const analyticsResources: ResourceFactory = (kit) => [
   kit.resource(
@@ -34,7 +84,13 @@ export const analyticsResources: ResourceFactory = (kit) => [
         aiRevenue: kit.money(),
         ...Object.fromEntries(COUNTS.map((name) => [name, kit.int({ min: 0 })])),
       },
+      actions: analyticsActions(kit),
     },
-    { access: { module: "analytics", actions: { new: null, edit: null, delete: null, bulkDelete: null } } },
+    {
+      access: {
+        module: "analytics",
+        actions: { new: null, edit: null, delete: null, bulkDelete: null, ...ANALYTICS_ACTION_ACCESS },
+      },
+    },
   ),
 ];

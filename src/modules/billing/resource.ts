@@ -11,6 +11,7 @@ import {
 import { SUBSCRIPTION_ACTION_ACCESS, subscriptionActions, subscriptionWrites } from "./subscription-actions.js";
 import { INVOICE_DOCUMENT_ACCESS, invoiceDocumentActions } from "./document-routes.js";
 import { REMINDER_ACTION_ACCESS, reminderActions } from "./reminder-actions.js";
+import { REMIND_OVERDUE_ACCESS, remindOverdueAction } from "../dashboard/overdue-reminders.js";
 import {
   BILLING_ALERT_ACTION_ACCESS,
   REFUND_ACTION_ACCESS,
@@ -139,6 +140,8 @@ export const billingResources: ResourceFactory = (kit) => [
       actions: {
         ...invoiceDocumentActions(kit),
         ...reminderActions(kit),
+        // The dashboard's "send reminders for all overdue invoices" (modules/dashboard/overdue-reminders.ts).
+        ...remindOverdueAction(kit),
         ...refundActions(kit),
         ...invoiceActions(kit),
       },
@@ -151,6 +154,7 @@ export const billingResources: ResourceFactory = (kit) => [
           edit: "create_invoice",
           ...INVOICE_DOCUMENT_ACCESS,
           ...REMINDER_ACTION_ACCESS,
+          ...REMIND_OVERDUE_ACCESS,
           ...REFUND_ACTION_ACCESS,
           ...INVOICE_ACTION_ACCESS,
         },

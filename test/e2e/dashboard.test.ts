@@ -1,0 +1,107 @@
+// The dashboard in a browser, on the demo data: the KPI cards, the trend chart (a Chart.js canvas with
+// the snapshots' points) and its 7/30/90-day switch, the alerts and the overdue reminders quick action.
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import type { Deps } from "../../src/deps.js";
+import { DEMO_ADMINS, seedDemoData } from "../../prisma/seed.js";
+import { dashboard } from "../../src/modules/dashboard/service.js";
+import { ARTIFACTS_DIR, startBrowserApp } from "../helpers/browser.js";
+
+let env: Awaited<ReturnType<typeof startBrowserApp>>;
+let deps: Deps;
+let browser: Browser;
+let baseUrl: string;
+
+beforeAll(async () => {
+  env = await startBrowserApp();
+  ({ deps, browser, baseUrl } = env);
+  await seedDemoData(deps.prisma, { bcryptCost: 4 });
+}, 120_000);
+
+afterAll(async () => {
+  await env?.deps.queues.byName.mail.obliterate({ force: true });
+  await env?.close();
+});
+
+/** "4786.98" as the French page writes it: "4 786,98 €" (narrow no-break space between thousands). */
+const euroFr = (value: string) => {
+  const [units, decimals] = value.split(".");
+  return `${units!.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")},${decimals} €`;
+};
+
+/** How many pixels of the chart's canvas are painted, and a digest of them (to see the chart change). */
+function canvasInk(page: Page) {
+  return page.locator('[data-testid="trend-chart"] canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
+    let painted = 0;
+    let digest = 0;
+    for (let i = 3; i < data.length; i += 4) {
+      if (data[i]! > 0) {
+        painted++;
+        digest = (digest * 31 + i + data[i - 1]!) % 1_000_000_007;
+      }
+    }
+    return { painted, digest };
+  });
+}
+
+describe("the dashboard in a browser", () => {
+  it("shows the KPI cards, a chart of the snapshots that the period switch changes, and the alerts", async () => {
+    const login = DEMO_ADMINS.find((a) => a.role === "super_admin")!;
+    const expected = await dashboard(deps, { days: "30", viewer: { role: "super_admin" } });
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1100 } });
+    const errors: string[] = [];
+    page.on("pageerror", (err) => errors.push(err.message));
+
+    await page.goto(`${baseUrl}/admin/login`);
+    await page.fill('input[name="email"]', login.email);
+    await page.fill('input[name="password"]', login.password);
+    await Promise.all([page.waitForURL(`${baseUrl}/admin`), page.click("form button")]);
+
+    const chart = page.locator('[data-testid="trend-chart"]');
+    await chart.locator("canvas").waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid="kpi-card"]').count()).toBe(4);
+    expect(await page.locator('[data-testid="kpi-mrr-value"]').textContent()).toBe(euroFr(expected.kpis.mrr!.value!));
+    expect(await page.locator('[data-testid="kpi-new-customers-value"]').textContent()).toBe(
+      String(expected.kpis.newCustomers.value),
+    );
+    expect(await page.locator('[data-testid="kpi-mrr-change"]').textContent()).toMatch(/^[▲▼→] /);
+    // 30 daily points of MRR, every one from a demo snapshot.
+    expect(await chart.getAttribute("data-series")).toBe("mrr");
+    expect(await chart.getAttribute("data-points")).toBe("30");
+    expect(await chart.getAttribute("data-plotted")).toBe("30");
+    const month = await canvasInk(page);
+    expect(month.painted).toBeGreaterThan(2_000);
+    for (const alert of expected.alerts) {
+      expect(await page.locator(`[data-testid="alert-${alert.kind}-count"]`).textContent()).toBe(
+        new Intl.NumberFormat("fr-FR").format(alert.count),
+      );
+    }
+    expect(expected.alerts.map((a) => a.kind)).toContain("sites_down");
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "e2e-dashboard-30-days.png"), fullPage: true });
+
+    await page.click('[data-testid="period-7"]');
+    await page.locator('[data-testid="trend-chart"][data-points="7"]').waitFor({ timeout: 10_000 });
+    const week = await canvasInk(page);
+    expect(week.painted).toBeGreaterThan(2_000);
+    expect(week.digest).not.toBe(month.digest);
+    await page.click('[data-testid="series-activeCustomers"]');
+    await page.locator('[data-testid="trend-chart"][data-series="activeCustomers"]').waitFor({ timeout: 10_000 });
+    expect(await chart.getAttribute("data-plotted")).toBe("7");
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "e2e-dashboard-7-days.png"), fullPage: true });
+
+    // The quick action: confirm, then the reminders go and the page says how many.
+    const overdue = expected.invoices.overdue;
+    expect(overdue).toBeGreaterThan(0);
+    await page.click('[data-testid="quick-remind-start"]');
+    await page.click('[data-testid="quick-remind-confirm"]');
+    const result = page.locator('[data-testid="quick-remind-result"]');
+    await result.waitFor({ timeout: 20_000 });
+    expect(await result.textContent()).toMatch(new RegExp(`^${overdue} relances envoyées, 0 ignorées`));
+    expect(await page.locator('[data-testid="quick-open_support"]').textContent()).toContain(
+      "Le module support n'existe pas encore.",
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
