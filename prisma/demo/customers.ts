@@ -211,13 +211,6 @@ export function planAt(sub: Pick<DemoSubscription, "initialPlan" | "planChanges"
   return plan;
 }
 
-/** Whether the subscription counts in MRR at `at`: started, not ended, not paused. */
-export function payingAt(sub: Pick<DemoSubscription, "startedAt" | "endedAt" | "pauses">, at: Date): boolean {
-  const t = at.getTime();
-  if (t < sub.startedAt.getTime() || (sub.endedAt !== null && t >= sub.endedAt.getTime())) return false;
-  return !sub.pauses.some((p) => t >= p.from.getTime() && t < p.until.getTime());
-}
-
 /** The start of billing period `k` of a subscription (period 0 starts with it). */
 export function periodStart(sub: Pick<DemoSubscription, "startedAt" | "yearly">, k: number): Date {
   return addMonthsUtc(sub.startedAt, k * (sub.yearly ? 12 : 1));

@@ -207,7 +207,8 @@ function visibleInEdit(options: ResourceOptions, path: string): boolean {
 
 function fieldRule(field: DmmfField, options: ResourceOptions, secrets: string[]): FieldRule {
   const custom = (options.properties?.[field.name]?.custom ?? {}) as FieldCustom;
-  const systemSet = field.isId || field.name === "createdAt" || field.isUpdatedAt;
+  // A generated id is never typed; a natural key without a default (a setting's key) is, on create.
+  const systemSet = (field.isId && field.hasDefaultValue) || field.name === "createdAt" || field.isUpdatedAt;
   const rule: FieldRule = {
     path: field.name,
     kind: "string",
@@ -413,7 +414,15 @@ export class KitPrismaResource extends LocodPrismaResource {
   override async create(params: Record<string, unknown>): Promise<Record<string, unknown>> {
     try {
       const { create } = this.writes;
-      if (create) return this.prepareReturnValues(await create(this.prepareParams(params)));
+      if (create) {
+        const data = this.prepareParams(params);
+        // The adapter leaves the id out; a natural key (a setting's key) is typed on create.
+        const id = this.properties()
+          .find((p) => p.isId())
+          ?.path();
+        if (id && !(id in data) && typeof params[id] === "string") data[id] = params[id];
+        return this.prepareReturnValues(await create(data));
+      }
       return await super.create(params);
     } catch (error) {
       throw this.asValidationError(error, "write");
@@ -599,7 +608,7 @@ export function createResourceKit(
       const auto: PropertyOptions = {};
       if (field.kind === "object") auto.reference = tableOf(field.type);
       if (field.kind === "enum") auto.availableValues = enumValues(field.type).map((v) => ({ value: v, label: v }));
-      if (field.isId || field.name === "createdAt")
+      if ((field.isId && field.hasDefaultValue) || field.name === "createdAt")
         auto.isVisible = { list: true, show: true, filter: true, edit: false };
       if (field.name === extra.author) auto.isVisible = { list: true, show: true, edit: false, filter: true };
       if (secrets.includes(field.name)) auto.isVisible = false;

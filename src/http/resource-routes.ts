@@ -109,7 +109,7 @@ function describeTable(resource: KitPrismaResource, model: DmmfModel): Table {
     .filter((f) => (f.kind === "scalar" || f.kind === "enum") && !f.isList)
     .map((f) => {
       const property = relationOf.get(f.name)?.name ?? f.name;
-      const systemSet = f.isId || f.name === "createdAt" || f.isUpdatedAt;
+      const systemSet = (f.isId && f.hasDefaultValue) || f.name === "createdAt" || f.isUpdatedAt;
       const secret = secrets.includes(f.name);
       const [precision = "10", scale = "2"] = (f.nativeType?.[1] as string[] | undefined) ?? [];
       const type = f.kind === "enum" ? "enum" : f.type === "BigInt" ? "Int" : (f.type as Column["type"]);

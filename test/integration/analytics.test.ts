@@ -351,3 +351,69 @@ describe("business metrics export", () => {
     expect(await prisma.businessMetric.count()).toBe(4);
   });
 });
+
+describe("the generic settings editor (Paramètres > Réglages)", () => {
+  const NEW = "/admin/api/resources/settings/actions/new";
+  const edit = (key: string) => `/admin/api/resources/settings/records/${encodeURIComponent(key)}/edit`;
+
+  it("needs analytics.configure for the alert thresholds, besides settings.edit", async () => {
+    const settingsOnly = await makeApiLogin(t.app, prisma, {
+      role: "editor",
+      permissions: ["settings.view", "settings.edit"],
+    });
+    const agent = await agentOf(settingsOnly);
+    await prisma.setting.deleteMany({ where: { key: "analytics.alert_thresholds" } });
+    const res = await agent
+      .post(NEW)
+      .type("form")
+      .send({ key: "analytics.alert_thresholds", value: JSON.stringify({ ...DEFAULTS, sitesDown: 9 }) });
+    expect(res.body.notice).toMatchObject({ type: "error", message: "This needs the permission analytics.configure" });
+    expect(await stored()).toBeNull();
+  });
+
+  it("checks a known key's value against its schema and names the value", async () => {
+    await prisma.setting.upsert({
+      where: { key: "billing.vat_rate" },
+      create: { key: "billing.vat_rate", value: "20.00" },
+      update: { value: "20.00" },
+    });
+    const refused = await editorAgent
+      .post(edit("billing.vat_rate"))
+      .type("form")
+      .send({ key: "billing.vat_rate", value: JSON.stringify("twenty") });
+    expect(refused.body.record.errors.value.message).toMatch(/a percentage like 20\.00/);
+    expect(await readSetting(prisma, "billing.vat_rate")).toBe("20.00");
+
+    const saved = await editorAgent
+      .post(edit("billing.vat_rate"))
+      .type("form")
+      .send({ key: "billing.vat_rate", value: JSON.stringify("5.50") });
+    expect(saved.body.notice?.type).toBe("success");
+    expect(await readSetting(prisma, "billing.vat_rate")).toBe("5.50");
+    const audit = await prisma.adminActivityLog.findFirst({
+      where: { action: "settings.update", resourceType: "settings" },
+      orderBy: { id: "desc" },
+    });
+    expect(audit).toMatchObject({ adminId: editor.admin.id, newValues: { "billing.vat_rate": "5.50" } });
+    await prisma.setting.delete({ where: { key: "billing.vat_rate" } });
+  });
+});
+
+describe("settings over REST", () => {
+  it("creates a known key through the same checks, and refuses a bad key or value by name", async () => {
+    await prisma.setting.deleteMany({ where: { key: "billing.payment_terms_days" } });
+    const post = (body: object) =>
+      request(t.app).post(`${API}/settings/settings`).set("Authorization", editor.auth).send(body);
+    const badKey = await post({ key: "Billing Terms", value: 45 });
+    expect(badKey.status).toBe(400);
+    expect(badKey.body.errors.map((e: { field: string }) => e.field)).toEqual(["key"]);
+    const badValue = await post({ key: "billing.payment_terms_days", value: 400 });
+    expect(badValue.status).toBe(400);
+    expect(badValue.body.errors.map((e: { field: string }) => e.field)).toEqual(["value"]);
+    expect(await prisma.setting.count({ where: { key: "billing.payment_terms_days" } })).toBe(0);
+    const ok = await post({ key: "billing.payment_terms_days", value: 45 });
+    expect(ok.status).toBe(201);
+    expect(await readSetting(prisma, "billing.payment_terms_days")).toBe(45);
+    await prisma.setting.delete({ where: { key: "billing.payment_terms_days" } });
+  });
+});

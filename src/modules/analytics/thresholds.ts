@@ -3,10 +3,8 @@
 // form and the REST PUT: the permission, the setting's own schema and the audit row are all here.
 import type { PrismaClient } from "@prisma/client";
 import { AppError, type FieldError } from "../../http/errors.js";
-import { writeAudit } from "../../lib/audit.js";
-import { currentContext } from "../../lib/request-context.js";
-import { can } from "../auth/permissions.js";
-import { readSetting, SETTINGS, type SettingValue } from "../settings/values.js";
+import { readSetting, SETTINGS, writeSetting, type SettingValue } from "../settings/values.js";
+import { requirePermission } from "../auth/current-admin.js";
 
 export const THRESHOLDS_KEY = "analytics.alert_thresholds";
 export type AlertThresholds = SettingValue<typeof THRESHOLDS_KEY>;
@@ -49,29 +47,10 @@ export function parseAlertThresholds(input: unknown): AlertThresholds {
   throw new AppError("validation", errors.map((e) => `${e.field} ${e.message}`).join("; "), errors);
 }
 
-/** Replaces the thresholds (every field is required), audited in the same transaction. */
+/** Replaces the thresholds (every field is required), audited (settings' writeSetting). */
 export async function updateAlertThresholds(prisma: PrismaClient, input: unknown): Promise<AlertThresholds> {
-  const admin = currentContext()?.admin ?? null;
-  if (!admin) throw new AppError("unauthenticated", "An admin must be logged in");
-  if (!can(admin, "analytics", "configure")) {
-    throw new AppError("forbidden", "This needs the permission analytics.configure");
-  }
+  requirePermission("analytics", "configure");
   const value = parseAlertThresholds(input);
-  return prisma.$transaction(async (tx) => {
-    // Locks the row when it exists, so the audit row's "before" is what this write replaced.
-    await tx.$queryRaw`SELECT key FROM settings WHERE key = ${THRESHOLDS_KEY} FOR UPDATE`;
-    const before = await readSetting(tx, THRESHOLDS_KEY);
-    await tx.setting.upsert({
-      where: { key: THRESHOLDS_KEY },
-      create: { key: THRESHOLDS_KEY, value, updatedBy: admin.id },
-      update: { value, updatedBy: admin.id },
-    });
-    await writeAudit(tx, {
-      action: "settings.update",
-      resourceType: "settings",
-      before: { [THRESHOLDS_KEY]: before },
-      after: { [THRESHOLDS_KEY]: value },
-    });
-    return value;
-  });
+  await writeSetting(prisma, THRESHOLDS_KEY, value, ["analytics", "configure"]);
+  return value;
 }

@@ -6,11 +6,10 @@
 // for thousands of e-mails; `remaining` says how many are still due a reminder.
 import type { Action, ActionResponse } from "adminjs";
 import { AppError } from "../../http/errors.js";
-import { currentContext } from "../../lib/request-context.js";
 import { serviceRefusal } from "../../admin/service-action.js";
 import type { ResourceKit } from "../../admin/resource-kit.js";
-import { can } from "../auth/permissions.js";
 import { overdueInvoices, sendInvoiceReminder, type DunningDeps } from "../billing/dunning.js";
+import { requirePermission } from "../auth/current-admin.js";
 
 export const MAX_REMINDERS_PER_RUN = 200;
 const PAGE = 500;
@@ -28,11 +27,7 @@ export interface OverdueReminderRun {
 }
 
 export async function remindOverdueInvoices(deps: DunningDeps, now: Date = new Date()): Promise<OverdueReminderRun> {
-  const admin = currentContext()?.admin ?? null;
-  if (!admin) throw new AppError("unauthenticated", "An admin must be logged in");
-  if (!can(admin, "billing", "create_invoice")) {
-    throw new AppError("forbidden", "This needs the permission billing.create_invoice");
-  }
+  requirePermission("billing", "create_invoice");
   const run: OverdueReminderRun = { overdue: 0, sent: 0, sentInvoiceIds: [], skipped: 0, remaining: 0 };
   let cursor: { dueAt: Date; id: number } | undefined;
   for (;;) {

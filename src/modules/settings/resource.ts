@@ -16,6 +16,7 @@ import { hashPassword } from "../auth/password.js";
 import { AppError as AdminNotice, type Action, type ActionHandler, type ActionResponse } from "adminjs";
 import { currentContext } from "../../lib/request-context.js";
 import type { Role } from "../auth/permissions.js";
+import { writeSetting } from "./values.js";
 import { passwordMessageKey, passwordProblem } from "./password-policy.js";
 import {
   AdminUserError,
@@ -388,12 +389,20 @@ export const settingsResources: ResourceFactory = (kit) => [
       filterProperties: ["key", "updatedAt"],
       sort: { sortBy: "updatedAt", direction: "desc" },
       properties: {
-        key: { isTitle: true },
+        // Typed when a setting is first set (a known key starts from its default); the key names it.
+        key: { isTitle: true, isVisible: { list: true, show: true, edit: true, filter: true } },
         value: kit.json(),
         updatedAt: kit.readOnly(),
         updater: kit.readOnly(),
       },
     },
-    { access: { module: "settings", actions: { new: "edit", edit: "edit", delete: null, bulkDelete: null } } },
+    {
+      access: { module: "settings", actions: { new: "edit", edit: "edit", delete: null, bulkDelete: null } },
+      // Known keys are checked against their schema and their own permission (values.ts writeSetting).
+      writes: {
+        create: (data) => writeSetting(kit.prisma, String(data.key ?? ""), data.value),
+        update: (id, data) => writeSetting(kit.prisma, id, data.value),
+      },
+    },
   ),
 ];

@@ -1,6 +1,10 @@
 // Settings with their defaults: a row of table `settings` overrides the default of its key.
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { z } from "zod";
+import { AppError } from "../../http/errors.js";
+import { writeAudit } from "../../lib/audit.js";
+import { requirePermission } from "../auth/current-admin.js";
+import type { Permission, PermissionModule } from "../auth/permissions.js";
 
 const ZPrice = z.string().regex(/^\d{1,3}\.\d{2}$/, "a price like 2.00");
 
@@ -62,6 +66,7 @@ export const SETTINGS = {
    * `overdueInvoices`, more sites down than `sitesDown`, more failed jobs than `failedJobs`.
    */
   "analytics.alert_thresholds": {
+    editPermission: ["analytics", "configure"],
     schema: z
       .object({
         aiQueuePending: z.number().int().min(0).max(100_000),
@@ -86,4 +91,67 @@ export async function readSetting<K extends SettingKey>(db: Reader, key: K): Pro
   const parsed = SETTINGS[key].schema.safeParse(row.value);
   if (!parsed.success) throw new Error(`Setting ${key} is invalid: ${parsed.error.issues[0]?.message}`);
   return parsed.data as SettingValue<K>;
+}
+
+/** The permission a known key needs besides settings.edit (the alert thresholds: analytics.configure). */
+function editPermissionOf(key: string): readonly [PermissionModule, string] | null {
+  const entry = (SETTINGS as Record<string, { editPermission?: readonly [PermissionModule, string] }>)[key];
+  return entry?.editPermission ?? null;
+}
+
+/**
+ * Sets a setting for the acting admin: settings.edit, plus the key's own permission where it has one; a
+ * known key's value must match its schema (400 naming `value`, nothing written). Audited with what it
+ * replaced. Keys the portal does not know are free JSON.
+ */
+export async function writeSetting(
+  prisma: PrismaClient,
+  key: string,
+  value: unknown,
+  permission: readonly [PermissionModule, string] = ["settings", "edit"],
+): Promise<{ key: string; value: Prisma.JsonValue }> {
+  const admin = requirePermission(permission[0], permission[1] as Permission);
+  if (!/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/.test(key) || key.length > 100) {
+    throw new AppError("validation", "Invalid setting key", [
+      { field: "key", message: "a key like billing.vat_rate (lowercase words separated by dots)" },
+    ]);
+  }
+  const own = editPermissionOf(key);
+  if (own && (own[0] !== permission[0] || own[1] !== permission[1])) requirePermission(own[0], own[1] as Permission);
+  if (value === undefined) throw new AppError("validation", "No value", [{ field: "value", message: "is required" }]);
+  const known = (SETTINGS as Record<string, { schema: z.ZodType }>)[key];
+  if (known) {
+    const parsed = known.schema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const where = issue.path.length ? ` (${issue.path.join(".")})` : "";
+      throw new AppError("validation", `Setting ${key} is invalid`, [
+        { field: "value", message: `${issue.message}${where}` },
+      ]);
+    }
+    value = parsed.data;
+  }
+  const json = value as Prisma.InputJsonValue;
+  return prisma.$transaction(async (tx) => {
+    // Locks the row when it exists, so the audit row's "before" is what this write replaced.
+    const before = await tx.$queryRaw<{ value: Prisma.JsonValue }[]>`
+      SELECT value FROM settings WHERE key = ${key} FOR UPDATE`;
+    const row = await tx.setting.upsert({
+      where: { key },
+      create: { key, value: json, updatedBy: admin.id },
+      update: { value: json, updatedBy: admin.id },
+    });
+    await writeAudit(tx, {
+      action: "settings.update",
+      resourceType: "settings",
+      // An unset known key was at its default.
+      before: before.length
+        ? { [key]: before[0]!.value }
+        : key in SETTINGS
+          ? { [key]: SETTINGS[key as SettingKey].default }
+          : undefined,
+      after: { [key]: row.value },
+    });
+    return { key: row.key, value: row.value };
+  });
 }
