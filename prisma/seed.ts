@@ -6,6 +6,7 @@ import { hashPassword } from "../src/modules/auth/password.js";
 import { buildDemoData, type DemoData } from "./demo/build.js";
 import { startOfUtcDay } from "./demo/time.js";
 import { snapshot } from "../src/modules/analytics/snapshot.js";
+import { billAiRequest } from "../src/modules/billing/ai-billing.js";
 
 export const DEMO_ADMINS = [
   { email: "super@locod-ai.local", name: "Sophie Martin", role: "super_admin", password: "demo-super-admin-2026" },
@@ -75,6 +76,7 @@ const INSERT: { [K in keyof DemoData]: Insert<K> } = {
   // The nightly job's own snapshots of the demo days, over the rows inserted before them (customers, sites,
   // subscription history, AI requests and their invoice lines). Demo data carries no audit rows.
   businessMetrics: async (tx, days) => {
+    await billOpenUsage(tx, days);
     for (const day of days) await snapshot(tx, day.metricDate, { takenAt: day.takenAt, audit: false });
     return { count: days.length };
   },
@@ -110,6 +112,25 @@ async function issueDemoInvoices(tx: Tx, invoices: DemoData["invoices"], replace
       FROM invoices WHERE invoice_number ~ '^LCD-[0-9]{4}-[0-9]{6}$'
      GROUP BY 1
     ON CONFLICT (year) DO UPDATE SET last_value = EXCLUDED.last_value`;
+}
+
+/**
+ * Completed AI requests that no demo invoice billed (completed after their customer's last one) are
+ * billed as the Queue IA bills a completion (billAiRequest): a line on the customer's draft invoice of the
+ * current month, within the plan's included credits at 0.00, so the open month shows its usage.
+ */
+async function billOpenUsage(tx: Tx, days: readonly { metricDate: Date }[]): Promise<void> {
+  const last = days.reduce((max, d) => (d.metricDate > max ? d.metricDate : max), new Date(0));
+  const monthStart = new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), 1));
+  const open = await tx.aiRequest.findMany({
+    where: { status: "completed", billingStatus: "pending" },
+    select: { id: true, completedAt: true },
+    orderBy: [{ completedAt: "asc" }, { id: "asc" }],
+  });
+  for (const request of open) {
+    const at = request.completedAt && request.completedAt > monthStart ? request.completedAt : monthStart;
+    await billAiRequest(tx, request.id, at);
+  }
 }
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table. */
@@ -160,6 +181,9 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
         rows[table] = all.length;
       }
       await issueDemoInvoices(tx, data.invoices, Boolean(options.replace));
+      // The open month's drafts (billOpenUsage) add to the demo's invoices and lines.
+      rows.invoices = await tx.invoice.count();
+      rows.invoice_items = await tx.invoiceItem.count();
       return { seeded: true, rows };
     },
     { maxWait: 30_000, timeout: 120_000 },

@@ -40,6 +40,7 @@ export async function billAiRequest(tx: Prisma.TransactionClient, aiRequestId: n
         quantity: 1,
         unitPrice: price,
         totalPrice: price,
+        createdAt: at,
       },
     ],
     skipDuplicates: true,
