@@ -28,7 +28,6 @@ export function createComponents() {
     RevenuePage: add("RevenuePage", "RevenuePage.tsx"),
     // Invoices: "Download PDF" and the "Accounting export" form (modules/billing/document-routes.ts).
     InvoicePdf: add("InvoicePdf", "InvoicePdf.tsx"),
-    BillingExport: add("BillingExport", "BillingExport.tsx"),
     // Subscriptions: "Change plan" (modules/billing/subscription-actions.ts).
     SubscriptionPlanChange: add("SubscriptionPlanChange", "SubscriptionPlanChange.tsx"),
     // Invoices: "Refund" (amount, reason; modules/billing/refund-actions.ts).
@@ -38,9 +37,9 @@ export function createComponents() {
     InvoicingRun: add("InvoicingRun", "InvoicingRun.tsx"),
     InvoiceFormField: add("InvoiceFormField", "InvoiceFormField.tsx"),
     // Business metrics: "CSV export" (a range of days) and the dashboard's "Alert thresholds" form
-    // (modules/analytics/resource.ts).
-    MetricsExport: add("MetricsExport", "MetricsExport.tsx"),
     AlertThresholds: add("AlertThresholds", "AlertThresholds.tsx"),
+    // CSV exports over a range of days (src/admin/range-export.ts): accounting, business metrics.
+    RangeExport: add("RangeExport", "RangeExport.tsx"),
     // AdminJS's logged-in menu, with a link to the change-password page.
     LoggedIn: override("LoggedIn", "LoggedIn.tsx"),
   };

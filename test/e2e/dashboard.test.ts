@@ -105,3 +105,44 @@ describe("the dashboard in a browser", () => {
     await page.close();
   }, 120_000);
 });
+
+describe("the range exports in a browser", () => {
+  it("opens the accounting and metrics export forms on their ranges, with links to the downloads", async () => {
+    const login = DEMO_ADMINS.find((a) => a.role === "admin")!;
+    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (err) => errors.push(err.message));
+    await page.goto(`${baseUrl}/admin/login`);
+    await page.fill('input[name="email"]', login.email);
+    await page.fill('input[name="password"]', login.password);
+    await Promise.all([page.waitForURL(`${baseUrl}/admin`), page.click("form button")]);
+
+    await page.goto(`${baseUrl}/admin/resources/invoices/actions/accountingExport`);
+    const invoices = page.locator('[data-testid="billing-export-invoices"]');
+    await invoices.waitFor({ timeout: 20_000 });
+    const now = new Date();
+    const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+    const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)).toISOString().slice(0, 10);
+    expect(await invoices.getAttribute("href")).toBe(`/admin/billing/export/invoices.csv?from=${from}&to=${to}`);
+    expect(await page.locator('[data-testid="billing-export-items"]').getAttribute("href")).toBe(
+      `/admin/billing/export/items.csv?from=${from}&to=${to}`,
+    );
+    // A reversed range offers no download.
+    await page.fill("#range-export-from", to);
+    await page.fill("#range-export-to", from);
+    expect(await page.locator('[data-testid="billing-export-invoices"]').count()).toBe(0);
+    // The file itself comes through the page's session.
+    const csv = await page.request.get(`${baseUrl}/admin/billing/export/invoices.csv?from=${from}&to=${to}`);
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split("\r\n")[0]).toContain("invoice_number");
+
+    await page.goto(`${baseUrl}/admin/resources/business_metrics/actions/exportCsv`);
+    const metrics = page.locator('[data-testid="metrics-export-download"]');
+    await metrics.waitFor({ timeout: 20_000 });
+    expect(await metrics.getAttribute("href")).toMatch(
+      /^\/admin\/analytics\/business_metrics\/export\.csv\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});

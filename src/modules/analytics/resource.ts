@@ -8,6 +8,7 @@ import type { Action, ActionResponse } from "adminjs";
 import type { ResourceFactory, ResourceKit } from "../../admin/resource-kit.js";
 import { serviceRefusal } from "../../admin/service-action.js";
 import { readAlertThresholds, THRESHOLD_FIELDS, updateAlertThresholds } from "./thresholds.js";
+import { rangeExportAction } from "../../admin/range-export.js";
 
 const COUNTS = [
   "totalCustomers",
@@ -36,13 +37,19 @@ function analyticsActions(
   kit: ResourceKit,
 ): Record<keyof typeof ANALYTICS_ACTION_ACCESS, Partial<Action<ActionResponse>>> {
   return {
-    // The component links to the session download route with the chosen range.
-    exportCsv: {
-      actionType: "resource",
-      icon: "Download",
-      component: kit.components.MetricsExport,
-      handler: () => ({}),
-    },
+    // The form links to the session download route with the chosen range.
+    exportCsv: rangeExportAction({
+      component: kit.components.RangeExport,
+      messages: "metricsExport",
+      initial: "last30Days",
+      downloads: [
+        {
+          href: "/admin/analytics/business_metrics/export.csv",
+          label: "metricsExportDownload",
+          testId: "metrics-export-download",
+        },
+      ],
+    }),
     alertThresholds: {
       actionType: "resource",
       icon: "Bell",

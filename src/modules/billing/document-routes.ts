@@ -17,6 +17,7 @@ import type { ApiOperation } from "../../http/openapi.js";
 import { can, type Permission } from "../auth/permissions.js";
 import { parseExportRange, streamAccountingExport, ZExportQuery, type ExportKind } from "./export.js";
 import { invoicePdf } from "./pdf.js";
+import { rangeExportAction } from "../../admin/range-export.js";
 
 export interface DocumentDeps {
   prisma: PrismaClient;
@@ -119,13 +120,20 @@ export function invoiceDocumentActions(
         return { record: record.toJSON(currentAdmin) };
       },
     },
-    // The component's form links to GET /admin/billing/export/invoices.csv and items.csv.
-    accountingExport: {
-      actionType: "resource",
-      icon: "Download",
-      component: kit.components.BillingExport,
-      handler: () => ({}),
-    },
+    // The form links to GET /admin/billing/export/invoices.csv and items.csv.
+    accountingExport: rangeExportAction({
+      component: kit.components.RangeExport,
+      messages: "accountingExport",
+      initial: "previousMonth",
+      downloads: [
+        {
+          href: "/admin/billing/export/invoices.csv",
+          label: "accountingExportInvoices",
+          testId: "billing-export-invoices",
+        },
+        { href: "/admin/billing/export/items.csv", label: "accountingExportItems", testId: "billing-export-items" },
+      ],
+    }),
   };
 }
 
