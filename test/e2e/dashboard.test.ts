@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import type { Deps } from "../../src/deps.js";
 import { DEMO_ADMINS, seedDemoData } from "../../prisma/seed.js";
 import { dashboard } from "../../src/modules/dashboard/service.js";
-import { ARTIFACTS_DIR, startBrowserApp } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, logInBrowser, startBrowserApp } from "../helpers/browser.js";
 
 let env: Awaited<ReturnType<typeof startBrowserApp>>;
 let deps: Deps;
@@ -53,10 +53,7 @@ describe("the dashboard in a browser", () => {
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(err.message));
 
-    await page.goto(`${baseUrl}/admin/login`);
-    await page.fill('input[name="email"]', login.email);
-    await page.fill('input[name="password"]', login.password);
-    await Promise.all([page.waitForURL(`${baseUrl}/admin`), page.click("form button")]);
+    await logInBrowser(page, baseUrl, login);
 
     const chart = page.locator('[data-testid="trend-chart"]');
     await chart.locator("canvas").waitFor({ timeout: 20_000 });
@@ -112,10 +109,7 @@ describe("the range exports in a browser", () => {
     const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(err.message));
-    await page.goto(`${baseUrl}/admin/login`);
-    await page.fill('input[name="email"]', login.email);
-    await page.fill('input[name="password"]', login.password);
-    await Promise.all([page.waitForURL(`${baseUrl}/admin`), page.click("form button")]);
+    await logInBrowser(page, baseUrl, login);
 
     await page.goto(`${baseUrl}/admin/resources/invoices/actions/accountingExport`);
     const invoices = page.locator('[data-testid="billing-export-invoices"]');

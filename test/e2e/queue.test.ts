@@ -5,7 +5,7 @@ import type { Browser } from "playwright-core";
 import type { Deps } from "../../src/deps.js";
 import { makeAdmin } from "../factories/index.js";
 import { makeQueuedRequest } from "../factories/ai-queue.js";
-import { ARTIFACTS_DIR, startBrowserApp } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, logInBrowser, startBrowserApp } from "../helpers/browser.js";
 
 let env: Awaited<ReturnType<typeof startBrowserApp>>;
 let deps: Deps;
@@ -37,10 +37,7 @@ describe("Queue IA in a browser", () => {
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(err.message));
 
-    await page.goto(`${baseUrl}/admin/login`);
-    await page.fill('input[name="email"]', editor.email);
-    await page.fill('input[name="password"]', editor.password);
-    await Promise.all([page.waitForURL(`${baseUrl}/admin`), page.click("form button")]);
+    await logInBrowser(page, baseUrl, editor);
 
     await page.goto(`${baseUrl}/admin/pages/queueBoard`);
     await page.click(`[data-testid="queue-take-${request.id}"]`, { timeout: 20_000 });

@@ -7,7 +7,7 @@ import { seedDemoData } from "../../prisma/seed.js";
 import { revenueMetrics } from "../../src/modules/billing/metrics.js";
 import { REMINDER_ACTION } from "../../src/modules/billing/dunning.js";
 import { makeAdmin } from "../factories/index.js";
-import { ARTIFACTS_DIR, startBrowserApp } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, logInBrowser, startBrowserApp } from "../helpers/browser.js";
 
 let env: Awaited<ReturnType<typeof startBrowserApp>>;
 let deps: Deps;
@@ -39,10 +39,7 @@ describe("the Revenue page in a browser", () => {
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(err.message));
 
-    await page.goto(`${baseUrl}/admin/login`);
-    await page.fill('input[name="email"]', editor.email);
-    await page.fill('input[name="password"]', editor.password);
-    await Promise.all([page.waitForURL(`${baseUrl}/admin`), page.click("form button")]);
+    await logInBrowser(page, baseUrl, editor);
 
     await page.goto(`${baseUrl}/admin/pages/revenue`);
     const mrr = page.locator('[data-testid="kpi-mrr-value"]');

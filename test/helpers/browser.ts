@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core (playwright's own browser download cannot work offline).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { loadConfig } from "../../src/config.js";
 import { createApp } from "../../src/app.js";
 import { closeDeps, createDeps, type Deps } from "../../src/deps.js";
@@ -68,4 +68,16 @@ function freePort(): Promise<number> {
     });
     probe.on("error", reject);
   });
+}
+
+/** Logs `page` in through the login form and waits for the dashboard. */
+export async function logInBrowser(
+  page: Page,
+  baseUrl: string,
+  login: { email: string; password: string },
+): Promise<void> {
+  await page.goto(`${baseUrl}/admin/login`);
+  await page.fill('input[name="email"]', login.email);
+  await page.fill('input[name="password"]', login.password);
+  await Promise.all([page.waitForURL(`${baseUrl}/admin`), page.click("form button")]);
 }
