@@ -32,11 +32,12 @@ export function createComponents() {
     SubscriptionPlanChange: add("SubscriptionPlanChange", "SubscriptionPlanChange.tsx"),
     // Invoices: "Refund" (amount, reason; modules/billing/refund-actions.ts).
     RefundInvoice: add("RefundInvoice", "RefundInvoice.tsx"),
-    // Invoices: "Run monthly invoicing" (a month), and the form fields that follow the invoice's stage
-    // (modules/billing/invoice-actions.ts).
+    // Invoices: "Run monthly invoicing" (a month; modules/billing/invoice-actions.ts).
     InvoicingRun: add("InvoicingRun", "InvoicingRun.tsx"),
-    InvoiceFormField: add("InvoiceFormField", "InvoiceFormField.tsx"),
-    // Business metrics: "CSV export" (a range of days) and the dashboard's "Alert thresholds" form
+    // A form field that follows the record's stage ("create": typed on the new form, shown afterwards;
+    // "issued": only on an issued invoice): invoices, their lines, a setting's key.
+    FormStageField: add("FormStageField", "FormStageField.tsx"),
+    // Business metrics: the dashboard's "Alert thresholds" form (modules/analytics/thresholds.ts).
     AlertThresholds: add("AlertThresholds", "AlertThresholds.tsx"),
     // CSV exports over a range of days (src/admin/range-export.ts): accounting, business metrics.
     RangeExport: add("RangeExport", "RangeExport.tsx"),

@@ -510,6 +510,12 @@ function formFeature(resourceId: string, rules: FieldRule[]): ResourceOptions {
     (request: ActionRequest, context) => {
       if (request.method !== "post") return request;
       const payload: Record<string, unknown> = { ...(request.payload ?? {}) };
+      // An edit never changes the record's id (AdminJS would take a posted one for the record to write).
+      const idPath = context.resource
+        .properties()
+        .find((p) => p.isId())
+        ?.path();
+      if (!isNew && idPath) delete payload[idPath];
       // A refused edit answers with context.record (this hook's error, or a later hook's): it carries
       // what the admin typed, so the form keeps it instead of falling back to the stored values.
       // Writable columns only: never a secret or a write-only field such as a password.

@@ -48,7 +48,7 @@ const SHAPES: Record<string, ListShape> = {
     columns:
       "id, customer_id, site_id, request_type, business_type, terminology, status, priority, estimated_cost, " +
       "actual_cost, created_at, assigned_at, started_at, completed_at, admin_id, admin_notes, customer_feedback, " +
-      "customer_notes, billing_status",
+      "customer_notes, billing_status, idempotency_key",
     orderBy: "created_at DESC",
     titles: [
       {

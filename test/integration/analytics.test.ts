@@ -417,3 +417,28 @@ describe("settings over REST", () => {
     await prisma.setting.delete({ where: { key: "billing.payment_terms_days" } });
   });
 });
+
+describe("a setting's key", () => {
+  it("cannot be renamed by an edit: REST names it, the admin form keeps it", async () => {
+    await prisma.setting.upsert({ where: { key: "ops.note" }, create: { key: "ops.note", value: "a" }, update: {} });
+    const rest = await request(t.app)
+      .patch(`${API}/settings/settings/ops.note`)
+      .set("Authorization", editor.auth)
+      .send({ key: "ops.other", value: "b" });
+    expect(rest.status).toBe(400);
+    expect(rest.body.errors.map((e: { field: string }) => e.field)).toEqual(["key"]);
+    expect(await prisma.setting.findMany({ where: { key: { in: ["ops.note", "ops.other"] } } })).toEqual([
+      expect.objectContaining({ key: "ops.note", value: "a" }),
+    ]);
+    // The admin form shows the key as text (FormStageField); a key posted anyway is not the record's id and
+    // is not applied.
+    const same = await editorAgent
+      .post("/admin/api/resources/settings/records/ops.note/edit")
+      .type("form")
+      .send({ key: "ops.other", value: JSON.stringify("c") });
+    expect(same.body.notice?.type).toBe("success");
+    expect(await prisma.setting.findMany({ where: { key: { in: ["ops.note", "ops.other"] } } })).toEqual([
+      expect.objectContaining({ key: "ops.note", value: "c" }),
+    ]);
+  });
+});

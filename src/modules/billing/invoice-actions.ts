@@ -25,18 +25,18 @@ const deps = (kit: ResourceKit): InvoicingDeps => ({
   stripeEnabled: Boolean(kit.subscriptionGateway),
 });
 
-// Form fields that follow the record's stage (InvoiceFormField): the form offers only what the service
+// Form fields that follow the record's stage (FormStageField): the form offers only what the service
 // accepts, and the service still refuses the rest by name.
 
 /** Chosen when the record is created, then shown read-only (an invoice's customer, a line's invoice). */
 export const setOnCreate = (kit: ResourceKit): PropertyOptions => ({
-  components: { edit: kit.components.InvoiceFormField },
+  components: { edit: kit.components.FormStageField },
   custom: { formStage: "create" },
 });
 
 /** A payment field: on the form of an issued invoice only. */
 export const paymentField = (kit: ResourceKit): PropertyOptions => ({
-  components: { edit: kit.components.InvoiceFormField },
+  components: { edit: kit.components.FormStageField },
   custom: { formStage: "issued" },
 });
 

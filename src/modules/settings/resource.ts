@@ -389,8 +389,14 @@ export const settingsResources: ResourceFactory = (kit) => [
       filterProperties: ["key", "updatedAt"],
       sort: { sortBy: "updatedAt", direction: "desc" },
       properties: {
-        // Typed when a setting is first set (a known key starts from its default); the key names it.
-        key: { isTitle: true, isVisible: { list: true, show: true, edit: true, filter: true } },
+        // Typed when a setting is first set (a known key starts from its default), shown as text afterwards:
+        // the key names the setting.
+        key: {
+          isTitle: true,
+          isVisible: { list: true, show: true, edit: true, filter: true },
+          components: { edit: kit.components.FormStageField },
+          custom: { formStage: "create" },
+        },
         value: kit.json(),
         updatedAt: kit.readOnly(),
         updater: kit.readOnly(),
@@ -401,7 +407,15 @@ export const settingsResources: ResourceFactory = (kit) => [
       // Known keys are checked against their schema and their own permission (values.ts writeSetting).
       writes: {
         create: (data) => writeSetting(kit.prisma, String(data.key ?? ""), data.value),
-        update: (id, data) => writeSetting(kit.prisma, id, data.value),
+        update: (id, data) => {
+          // The key names the setting: a different one is another setting, not this one renamed.
+          if (data.key !== undefined && data.key !== id) {
+            throw new AppError("validation", "A setting's key cannot change", [
+              { field: "key", message: "cannot change: create the other setting instead" },
+            ]);
+          }
+          return writeSetting(kit.prisma, id, data.value);
+        },
       },
     },
   ),

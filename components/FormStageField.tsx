@@ -1,12 +1,12 @@
-// A field of the invoice and invoice-line forms that follows the record's stage: a "create" field (an
-// invoice's customer and subscription, a line's invoice) is chosen on the new form and shown read-only
-// afterwards; an "issued" field (a payment field) appears only on the form of an issued invoice. The
-// invoicing service refuses the same changes by name (src/modules/billing/invoicing.ts): this only keeps
-// the form from offering them.
+// A form field that follows the record's stage: a "create" field (an invoice's customer and subscription,
+// a line's invoice, a setting's key) is chosen on the new form and shown read-only afterwards; an "issued"
+// field (a payment field) appears only on the form of an issued invoice. The services refuse the same
+// changes by name (src/modules/billing/invoicing.ts, the settings resource): this only keeps the form from
+// offering them.
 import React from "react";
 import { BasePropertyComponent, type EditPropertyProps } from "adminjs";
 
-const InvoiceFormField: React.FC<EditPropertyProps> = (props) => {
+const FormStageField: React.FC<EditPropertyProps> = (props) => {
   const { property, record } = props;
   const stage = (property.custom as { formStage?: string } | undefined)?.formStage;
   const isNew = !record?.id;
@@ -21,4 +21,4 @@ const InvoiceFormField: React.FC<EditPropertyProps> = (props) => {
   return <BasePropertyComponent {...props} property={stock} where="edit" />;
 };
 
-export default InvoiceFormField;
+export default FormStageField;
