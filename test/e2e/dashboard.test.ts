@@ -3,31 +3,24 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { Deps } from "../../src/deps.js";
-import { DEMO_ADMINS, seedDemoData } from "../../prisma/seed.js";
+import { DEMO_ADMINS } from "../../prisma/seed.js";
 import { dashboard } from "../../src/modules/dashboard/service.js";
-import { ARTIFACTS_DIR, logInBrowser, startBrowserApp } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, euroFr, logInBrowser, startDemoBrowserApp } from "../helpers/browser.js";
 
-let env: Awaited<ReturnType<typeof startBrowserApp>>;
+let env: Awaited<ReturnType<typeof startDemoBrowserApp>>;
 let deps: Deps;
 let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  env = await startBrowserApp();
+  env = await startDemoBrowserApp();
   ({ deps, browser, baseUrl } = env);
-  await seedDemoData(deps.prisma, { bcryptCost: 4 });
 }, 120_000);
 
 afterAll(async () => {
   await env?.deps.queues.byName.mail.obliterate({ force: true });
   await env?.close();
 });
-
-/** "4786.98" as the French page writes it: "4 786,98 €" (narrow no-break space between thousands). */
-const euroFr = (value: string) => {
-  const [units, decimals] = value.split(".");
-  return `${units!.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")},${decimals} €`;
-};
 
 /** How many pixels of the chart's canvas are painted, and a digest of them (to see the chart change). */
 function canvasInk(page: Page) {

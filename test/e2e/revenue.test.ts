@@ -3,33 +3,26 @@
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import type { Deps } from "../../src/deps.js";
-import { seedDemoData } from "../../prisma/seed.js";
 import { revenueMetrics } from "../../src/modules/billing/metrics.js";
 import { REMINDER_ACTION } from "../../src/modules/billing/dunning.js";
 import { makeAdmin } from "../factories/index.js";
-import { ARTIFACTS_DIR, logInBrowser, startBrowserApp } from "../helpers/browser.js";
+import { until } from "../helpers/wait.js";
+import { ARTIFACTS_DIR, euroFr, logInBrowser, startDemoBrowserApp } from "../helpers/browser.js";
 
-let env: Awaited<ReturnType<typeof startBrowserApp>>;
+let env: Awaited<ReturnType<typeof startDemoBrowserApp>>;
 let deps: Deps;
 let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  env = await startBrowserApp();
+  env = await startDemoBrowserApp();
   ({ deps, browser, baseUrl } = env);
-  await seedDemoData(deps.prisma, { bcryptCost: 4 });
 }, 120_000);
 
 afterAll(async () => {
   await env?.deps.queues.byName.mail.obliterate({ force: true });
   await env?.close();
 });
-
-/** "4786.98" as the French page writes it: "4 786,98 €" (narrow no-break space between thousands). */
-const euroFr = (value: string) => {
-  const [units, decimals] = value.split(".");
-  return `${units!.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")},${decimals} €`;
-};
 
 describe("the Revenue page in a browser", () => {
   it("shows the KPIs, the 12 months of movements and sends a reminder for an overdue invoice", async () => {
@@ -57,13 +50,14 @@ describe("the Revenue page in a browser", () => {
     await button.click();
     await page.locator(`[data-testid="remind-${id}"][disabled]`).waitFor({ timeout: 20_000 });
     // The button is disabled as soon as the request leaves: wait for the server's answer to be written.
-    let reminded: { adminId: number | null }[] = [];
-    for (let i = 0; i < 200 && !reminded.length; i++) {
-      reminded = await deps.prisma.adminActivityLog.findMany({
-        where: { action: REMINDER_ACTION, resourceType: "invoices", resourceId: id },
-      });
-      if (!reminded.length) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const reminded = await until(
+      () =>
+        deps.prisma.adminActivityLog.findMany({
+          where: { action: REMINDER_ACTION, resourceType: "invoices", resourceId: id },
+        }),
+      (rows) => rows.length > 0,
+      10_000,
+    );
     expect(reminded.map((r) => r.adminId)).toEqual([editor.id]);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "e2e-revenue-reminded.png"), fullPage: true });
     expect(errors).toEqual([]);

@@ -6,6 +6,7 @@ import { loadConfig } from "../../src/config.js";
 import { createApp } from "../../src/app.js";
 import { closeDeps, createDeps, type Deps } from "../../src/deps.js";
 import { guarded } from "./response-guard.js";
+import { seedDemoData } from "../../prisma/seed.js";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,3 +82,16 @@ export async function logInBrowser(
   await page.fill('input[name="password"]', login.password);
   await Promise.all([page.waitForURL(`${baseUrl}/admin`), page.click("form button")]);
 }
+
+/** The browser app (startBrowserApp) on the demo data, as `npm start` seeds it. */
+export async function startDemoBrowserApp(): ReturnType<typeof startBrowserApp> {
+  const env = await startBrowserApp();
+  await seedDemoData(env.deps.prisma, { bcryptCost: 4 });
+  return env;
+}
+
+/** "4786.98" as the French pages write it: "4 786,98 €" (narrow no-break space between thousands). */
+export const euroFr = (value: string): string => {
+  const [units, decimals] = value.split(".");
+  return `${units!.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")},${decimals} €`;
+};

@@ -128,3 +128,26 @@ export async function startSmtp(port = 0): Promise<TestSmtp> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The text and HTML parts of a multipart/alternative message, decoded. */
+export function mailBodies(mail: CapturedMail): { text: string; html: string } {
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(mail.raw)?.[1];
+  if (!boundary) throw new Error("not a multipart message");
+  const found = { text: "", html: "" };
+  for (const part of mail.raw.split(`--${boundary}`).slice(1, -1)) {
+    const split = part.search(/\r?\n\r?\n/);
+    const head = part.slice(0, split);
+    const body = part.slice(split).replace(/^\r?\n\r?\n/, "");
+    const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+    const decoded = (
+      encoding === "quoted-printable"
+        ? decodeQuotedPrintable(body)
+        : encoding === "base64"
+          ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
+          : body
+    ).replace(/\r\n/g, "\n");
+    if (/content-type:\s*text\/plain/i.test(head)) found.text = decoded;
+    if (/content-type:\s*text\/html/i.test(head)) found.html = decoded;
+  }
+  return found;
+}

@@ -17,7 +17,8 @@ import { startWorkers, type Workers } from "../../src/queues/index.js";
 import { makeAiRequestFor } from "../factories/notifications.js";
 import { loadConfig } from "../../src/config.js";
 import { closeDeps, createDeps, type Deps } from "../../src/deps.js";
-import { decodeQuotedPrintable, startSmtp, type CapturedMail, type TestSmtp } from "../helpers/smtp.js";
+import { mailBodies, startSmtp, type TestSmtp } from "../helpers/smtp.js";
+import { until } from "../helpers/wait.js";
 
 // The deps without the HTTP app: nothing here goes through a route.
 let t: { deps: Deps };
@@ -40,29 +41,6 @@ afterAll(async () => {
   await smtp.close();
 });
 
-/** The text and HTML parts of a multipart/alternative message, decoded. */
-function bodies(mail: CapturedMail): { text: string; html: string } {
-  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(mail.raw)?.[1];
-  if (!boundary) throw new Error("not a multipart message");
-  const found = { text: "", html: "" };
-  for (const part of mail.raw.split(`--${boundary}`).slice(1, -1)) {
-    const split = part.search(/\r?\n\r?\n/);
-    const head = part.slice(0, split);
-    const body = part.slice(split).replace(/^\r?\n\r?\n/, "");
-    const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-    const decoded = (
-      encoding === "quoted-printable"
-        ? decodeQuotedPrintable(body)
-        : encoding === "base64"
-          ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
-          : body
-    ).replace(/\r\n/g, "\n");
-    if (/content-type:\s*text\/plain/i.test(head)) found.text = decoded;
-    if (/content-type:\s*text\/html/i.test(head)) found.html = decoded;
-  }
-  return found;
-}
-
 async function record(aiRequestId: number, event: NotificationEvent): Promise<number | null> {
   return prisma.$transaction((tx) => recordNotification(tx, aiRequestId, event));
 }
@@ -71,16 +49,6 @@ async function notify(aiRequestId: number, event: NotificationEvent): Promise<nu
   const id = await record(aiRequestId, event);
   await dispatchNotifications(t.deps.queues, [id]);
   return id;
-}
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -140,7 +108,7 @@ describe("AI queue e-mail notifications", () => {
         expect(mail.subject).toBe(
           `Locod-AI – ${expected.subject} (${language === "fr" ? "demande n° " : "request #"}${request.id})`,
         );
-        const { text, html } = bodies(mail);
+        const { text, html } = mailBodies(mail);
         expect(text).toContain(expected.text);
         expect(text).toContain(language === "fr" ? "Bonjour Jeanne d'Arc," : "Hello Jeanne d'Arc,");
         expect(html).toContain(`<html lang="${language}">`);

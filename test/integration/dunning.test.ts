@@ -10,7 +10,8 @@ import { API, makeApiLogin, type ApiLogin } from "../factories/api.js";
 import { actingAs, makeIssuedInvoice } from "../factories/billing.js";
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 import { MODULE_ROUTES, USERS, expectedAllowed } from "../helpers/access-matrix.js";
-import { decodeQuotedPrintable, startSmtp, type CapturedMail, type TestSmtp } from "../helpers/smtp.js";
+import { mailBodies, startSmtp, type TestSmtp } from "../helpers/smtp.js";
+import { until } from "../helpers/wait.js";
 import { startWorkers, type Workers } from "../../src/queues/index.js";
 import { sendEmailLog } from "../../src/modules/ai-queue/notifications.js";
 import {
@@ -87,39 +88,6 @@ function expectProblem(res: Response, status: number) {
   expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
 }
 
-/** The text and HTML parts of a multipart/alternative message, decoded. */
-function bodies(mail: CapturedMail): { text: string; html: string } {
-  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(mail.raw)?.[1];
-  if (!boundary) throw new Error("not a multipart message");
-  const found = { text: "", html: "" };
-  for (const part of mail.raw.split(`--${boundary}`).slice(1, -1)) {
-    const split = part.search(/\r?\n\r?\n/);
-    const head = part.slice(0, split);
-    const body = part.slice(split).replace(/^\r?\n\r?\n/, "");
-    const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-    const decoded = (
-      encoding === "quoted-printable"
-        ? decodeQuotedPrintable(body)
-        : encoding === "base64"
-          ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
-          : body
-    ).replace(/\r\n/g, "\n");
-    if (/content-type:\s*text\/plain/i.test(head)) found.text = decoded;
-    if (/content-type:\s*text\/html/i.test(head)) found.html = decoded;
-  }
-  return found;
-}
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 const reminders = (invoiceId: number) =>
   prisma.adminActivityLog.findMany({
     where: { resourceType: "invoices", resourceId: invoiceId, action: REMINDER_ACTION },
@@ -145,7 +113,7 @@ describe("payment reminder e-mails", () => {
 
     const mail = await smtp.waitFor((m) => m.to.includes(customer.email));
     expect(mail.subject).toBe(`Locod-AI – Rappel : facture ${invoice.invoiceNumber} en attente de paiement`);
-    const { text, html } = bodies(mail);
+    const { text, html } = mailBodies(mail);
     // 49.00 + 20 % VAT (9.80) = 58.80
     expect(text).toContain("Bonjour Boulangerie Dupont,");
     expect(text).toContain(
@@ -193,7 +161,7 @@ describe("payment reminder e-mails", () => {
     expect(res.status).toBe(201);
     const mail = await smtp.waitFor((m) => m.to.includes(customer.email));
     expect(mail.subject).toBe(`Locod-AI – Reminder: invoice ${invoice.invoiceNumber} is awaiting payment`);
-    const { text, html } = bodies(mail);
+    const { text, html } = mailBodies(mail);
     expect(text).toContain("Hello Smith & Sons <Ltd>,");
     expect(text).toContain(
       `invoice ${invoice.invoiceNumber} of 15 September 2026, for €1,234.56 including VAT, which was due on 15 October 2026, has not been paid yet.`,
@@ -284,11 +252,10 @@ describe("payment reminder e-mails", () => {
     const res = await remind(editor, invoice.id);
     await smtp.waitFor((m) => m.to.includes(customer.email));
     // The worker marks the row sent once SMTP has answered, a moment after the message arrives.
-    for (let i = 0; i < 100; i++) {
-      const log = await prisma.emailLog.findUniqueOrThrow({ where: { id: res.body.emailLogId as number } });
-      if (log.status === "sent") break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await until(
+      () => prisma.emailLog.findUniqueOrThrow({ where: { id: res.body.emailLogId as number } }),
+      (log) => log.status === "sent",
+    );
     await prisma.invoice.update({
       where: { id: invoice.id },
       data: { status: "paid", paidAt: new Date(), paymentMethod: "transfer" },

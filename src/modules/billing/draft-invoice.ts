@@ -15,13 +15,13 @@ export function draftInvoiceNumber(customerId: number, at: Date = new Date()): s
  * line is never added to an issued invoice.
  */
 export async function lockDraftInvoice(tx: Prisma.TransactionClient, customerId: number, at: Date): Promise<number> {
+  const subscription = await tx.customerSubscription.findFirst({
+    where: { customerId, status: { notIn: ["cancelled", "expired"] } },
+    orderBy: { startedAt: "desc" },
+    select: { id: true },
+  });
   for (let month = monthOf(at), tries = 0; tries < 24; tries++) {
     const period = monthPeriod(month);
-    const subscription = await tx.customerSubscription.findFirst({
-      where: { customerId, status: { notIn: ["cancelled", "expired"] } },
-      orderBy: { startedAt: "desc" },
-      select: { id: true },
-    });
     // ON CONFLICT DO NOTHING: a concurrent creator wins, this one then finds its row.
     await tx.invoice.createMany({
       data: [

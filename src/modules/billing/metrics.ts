@@ -234,6 +234,19 @@ interface Row {
 }
 
 /** The revenue metrics of the last `count` months up to `now` (one query). */
+/**
+ * MRR at an instant: the mrr of each subscription's latest history row by then. Descending on every key,
+ * so subscription_history_latest_idx (migration dashboard_indexes) is read backwards with no sort.
+ */
+export async function mrrAt(prisma: Pick<PrismaClient, "$queryRaw">, at: Date): Promise<Money> {
+  const [row] = await prisma.$queryRaw<{ mrr: string }[]>`
+    SELECT COALESCE(sum(mrr), 0)::text AS mrr FROM (
+      SELECT DISTINCT ON (subscription_id) mrr FROM subscription_history
+       WHERE valid_from <= ${at}
+       ORDER BY subscription_id DESC, valid_from DESC, id DESC) latest`;
+  return money(row?.mrr ?? 0);
+}
+
 export async function revenueMetrics(
   prisma: Pick<PrismaClient, "$queryRaw">,
   count: number = DEFAULT_MONTHS,

@@ -29,6 +29,7 @@ import { cents, money, type Money } from "../billing/money.js";
 import { UNPAID_STATUSES } from "../billing/dunning.js";
 import { parsePeriod, slaHoursFor, type MetricPeriod } from "../ai-queue/metrics.js";
 import { readSetting } from "../settings/values.js";
+import { mrrAt } from "../billing/metrics.js";
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -215,19 +216,6 @@ function snapshots(prisma: PrismaClient, from: Date, to: Date) {
      ORDER BY metric_date`;
 }
 
-/**
- * MRR at `now`: the mrr of each subscription's latest history row (src/modules/billing/metrics.ts).
- * Descending on every key, so subscription_history_latest_idx is read backwards with no sort.
- */
-async function mrrNow(prisma: PrismaClient, now: Date): Promise<Money> {
-  const [row] = await prisma.$queryRaw<{ mrr: string }[]>`
-    SELECT COALESCE(sum(mrr), 0)::text AS mrr FROM (
-      SELECT DISTINCT ON (subscription_id) mrr FROM subscription_history
-       WHERE valid_from <= ${now}
-       ORDER BY subscription_id DESC, valid_from DESC, id DESC) latest`;
-  return money(row?.mrr ?? 0);
-}
-
 async function aiQueueNow(prisma: PrismaClient, sla: Record<string, number>, now: Date) {
   const hours = slaByPriority(sla);
   const [row] = await prisma.$queryRaw<
@@ -345,7 +333,7 @@ export async function dashboard(deps: DashboardDeps, options: DashboardOptions =
     await Promise.all([
       readSetting(prisma, "analytics.alert_thresholds"),
       snapshots(prisma, addDays(period.previousFrom, -1), period.to),
-      revenue ? mrrNow(prisma, now) : Promise.resolve(null),
+      revenue ? mrrAt(prisma, now) : Promise.resolve(null),
       readSetting(prisma, "ai_queue.sla_hours").then((sla) => aiQueueNow(prisma, sla, now)),
       sitesDown(prisma, now),
       overdueNow(prisma, now, revenue),

@@ -140,27 +140,36 @@ function requireStripeId(sub: CustomerSubscription): string {
   return sub.stripeSubscriptionId;
 }
 
+/**
+ * A Stripe subscription for ours: its customer and the plan's product (created once), the price of the
+ * interval, invoices sent with our payment terms and charged our VAT rate.
+ */
+async function subscriptionParams(
+  tx: Prisma.TransactionClient,
+  stripe: StripeClient,
+  sub: CustomerSubscription,
+  plan: BillingPlan,
+): Promise<Stripe.SubscriptionCreateParams> {
+  const customer = await ensureStripeCustomer(tx, stripe, sub.customerId);
+  const product = await ensureStripeProduct(tx, stripe, plan.id);
+  return {
+    customer,
+    items: [{ price_data: recurringPriceData(plan, sub.billingInterval, product) }],
+    collection_method: "send_invoice",
+    days_until_due: await readSetting(tx, "billing.payment_terms_days"),
+    default_tax_rates: [await vatTaxRate(tx, stripe)],
+    metadata: { subscription_id: String(sub.id), plan_id: String(plan.id) },
+  };
+}
+
 export class StripeSubscriptionGateway implements SubscriptionGateway {
   constructor(readonly stripe: StripeClient) {}
 
   async create(tx: Prisma.TransactionClient, sub: CustomerSubscription, plan: BillingPlan) {
-    const customer = await ensureStripeCustomer(tx, this.stripe, sub.customerId);
-    const product = await ensureStripeProduct(tx, this.stripe, plan.id);
-    const termsDays = await readSetting(tx, "billing.payment_terms_days");
-    const vat = await vatTaxRate(tx, this.stripe);
+    const params = await subscriptionParams(tx, this.stripe, sub, plan);
     const created = await callStripe(() =>
-      this.stripe.subscriptions.create(
-        {
-          customer,
-          items: [{ price_data: recurringPriceData(plan, sub.billingInterval, product) }],
-          collection_method: "send_invoice",
-          days_until_due: termsDays,
-          default_tax_rates: [vat],
-          metadata: { subscription_id: String(sub.id), plan_id: String(plan.id) },
-        },
-        // The subscription id is never reused (a sequence), so the key names this one attempt.
-        { idempotencyKey: `subscription-${sub.id}-create` },
-      ),
+      // The subscription id is never reused (a sequence), so the key names this one attempt.
+      this.stripe.subscriptions.create(params, { idempotencyKey: `subscription-${sub.id}-create` }),
     );
     const state = stripeSubscriptionState(created);
     return {
@@ -208,22 +217,9 @@ export class StripeSubscriptionGateway implements SubscriptionGateway {
       return;
     }
     const plan = await tx.billingPlan.findUniqueOrThrow({ where: { id: sub.planId } });
-    const customer = await ensureStripeCustomer(tx, this.stripe, sub.customerId);
-    const product = await ensureStripeProduct(tx, this.stripe, plan.id);
-    const termsDays = await readSetting(tx, "billing.payment_terms_days");
-    const vat = await vatTaxRate(tx, this.stripe);
+    const params = await subscriptionParams(tx, this.stripe, sub, plan);
     const restarted = await callStripe(() =>
-      this.stripe.subscriptions.create(
-        {
-          customer,
-          items: [{ price_data: recurringPriceData(plan, sub.billingInterval, product) }],
-          collection_method: "send_invoice",
-          days_until_due: termsDays,
-          default_tax_rates: [vat],
-          metadata: { subscription_id: String(sub.id), plan_id: String(plan.id) },
-        },
-        { idempotencyKey: `subscription-${sub.id}-restart-${id}` },
-      ),
+      this.stripe.subscriptions.create(params, { idempotencyKey: `subscription-${sub.id}-restart-${id}` }),
     );
     await tx.customerSubscription.update({ where: { id: sub.id }, data: { stripeSubscriptionId: restarted.id } });
     await writeAudit(tx, {
