@@ -27,6 +27,7 @@ import { updateAdminUser, type AdminChanges } from "../modules/settings/service.
 import { asyncRoute, requireApiPermission } from "./bearer-auth.js";
 import { AppError, fieldErrorsFromZod, type FieldError } from "./errors.js";
 import type { ApiOperation, NamedSchema } from "./openapi.js";
+import { csvField } from "../lib/csv.js";
 
 type DmmfField = DmmfModel["fields"][number];
 type Row = Record<string, unknown>;
@@ -465,9 +466,8 @@ function filterWhere(query: Record<string, unknown>): Record<string, unknown> {
 function csvCell(column: Column, value: unknown): string {
   const plain = jsonValue(column, value);
   if (plain === null) return "";
-  let text = typeof plain === "string" ? plain : JSON.stringify(plain);
-  if ((column.type === "String" || column.type === "Json") && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = typeof plain === "string" ? plain : JSON.stringify(plain);
+  return csvField(text, column.type === "String" || column.type === "Json" ? "text" : "figure");
 }
 
 async function streamCsv(prisma: PrismaClient, table: Table, where: Record<string, unknown>, res: Response) {

@@ -6,7 +6,7 @@ import { Prisma } from "@prisma/client";
 import request from "supertest";
 import type { Response as AgentResponse } from "superagent";
 import type { Agent } from "supertest";
-import { csvField } from "../../src/modules/billing/export.js";
+import { csvField } from "../../src/lib/csv.js";
 import { makeCustomer } from "../factories/index.js";
 import { makeAiRequest } from "../factories/admin-resources.js";
 import { API, makeApiLogin, type ApiLogin } from "../factories/api.js";

@@ -21,6 +21,7 @@ import QueryStream from "pg-query-stream";
 import { z } from "zod";
 import { AppError, fieldErrorsFromZod } from "../../http/errors.js";
 import { writeAudit } from "../../lib/audit.js";
+import { csvField, type CsvCellKind } from "../../lib/csv.js";
 
 export type ExportKind = "invoices" | "items";
 
@@ -73,19 +74,9 @@ export function rangeBounds(range: ExportRange): { start: Date; end: Date } {
 // CSV
 // ---------------------------------------------------------------------------------------------
 
-type CellKind = "text" | "figure";
-
 interface CsvColumn {
   header: string;
-  kind: CellKind;
-}
-
-/** One field: formula-safe when it is text, quoted when RFC 4180 asks for it. */
-export function csvField(value: string | null | undefined, kind: CellKind): string {
-  if (value === null || value === undefined) return "";
-  let text = value;
-  if (kind === "text" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  kind: CsvCellKind;
 }
 
 export const csvLine = (values: (string | null)[], columns: readonly CsvColumn[]): string =>
