@@ -1,14 +1,13 @@
 // The page of the AI request actions that need input: Complete (the generated content as JSON, the
 // actual cost, notes) and Reject (the reason the customer is told). Posts to the record action.
 import React, { useState } from "react";
-import { ApiClient, flat, useActionResponseHandler, useTranslation, type ActionProps } from "adminjs";
+import { flat, useTranslation, type ActionProps } from "adminjs";
 import { Box, Button, FormGroup, H3, Input, Label, Text, TextArea } from "@adminjs/design-system";
-
-const api = new ApiClient();
+import { useRecordPost } from "./use-record-post.js";
 
 const AiRequestTransition: React.FC<ActionProps> = ({ action, resource, record }) => {
   const { translateAction, translateButton, translateMessage } = useTranslation();
-  const handleResponse = useActionResponseHandler();
+  const { busy, post } = useRecordPost(action, resource, record);
   // The draft (Claude's or an imported one) to review and edit before completing. AdminJS sends JSON
   // columns flattened into the record's params.
   const existing = record ? (flat.unflatten(record.params) as Record<string, unknown>).generatedContent : undefined;
@@ -21,28 +20,16 @@ const AiRequestTransition: React.FC<ActionProps> = ({ action, resource, record }
   );
   const [cost, setCost] = useState<string>("");
   const [notes, setNotes] = useState<string>("");
-  const [busy, setBusy] = useState(false);
   if (!record) return null;
   const completing = action.name === "complete";
 
   const submit = async () => {
-    setBusy(true);
-    try {
-      const data: Record<string, string> = { adminNotes: notes };
-      if (completing) {
-        data.generatedContent = content;
-        data.actualCost = cost;
-      }
-      const response = await api.recordAction({
-        resourceId: resource.id,
-        recordId: record.id,
-        actionName: action.name,
-        data,
-      });
-      handleResponse(response);
-    } finally {
-      setBusy(false);
+    const data: Record<string, string> = { adminNotes: notes };
+    if (completing) {
+      data.generatedContent = content;
+      data.actualCost = cost;
     }
+    await post(data);
   };
 
   return (

@@ -2,31 +2,18 @@
 // here and sent with a POST; the server checks it against the request type's schema and stores it as
 // the request's draft, or answers with what is wrong.
 import React, { useState } from "react";
-import { ApiClient, useActionResponseHandler, useTranslation, type ActionProps } from "adminjs";
+import { useTranslation, type ActionProps } from "adminjs";
 import { Box, Button, H3, Text, TextArea } from "@adminjs/design-system";
-
-const api = new ApiClient();
+import { useRecordPost } from "./use-record-post.js";
 
 const ImportResult: React.FC<ActionProps> = ({ action, resource, record }) => {
   const { translateAction, translateButton, translateMessage } = useTranslation();
-  const handleResponse = useActionResponseHandler();
+  const { busy, post } = useRecordPost(action, resource, record);
   const [content, setContent] = useState("");
-  const [busy, setBusy] = useState(false);
   if (!record) return null;
 
   const submit = async () => {
-    setBusy(true);
-    try {
-      const response = await api.recordAction({
-        resourceId: resource.id,
-        recordId: record.id,
-        actionName: action.name,
-        data: { content },
-      });
-      handleResponse(response);
-    } finally {
-      setBusy(false);
-    }
+    await post({ content });
   };
 
   return (

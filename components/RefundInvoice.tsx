@@ -1,17 +1,15 @@
 // The page of the invoice's "Refund" action: the amount (part or all of what is left of the payment) and
 // the reason, posted to the record action. The server checks the permission, the amount and the invoice.
 import React, { useState } from "react";
-import { ApiClient, useActionResponseHandler, useTranslation, type ActionProps } from "adminjs";
+import { useTranslation, type ActionProps } from "adminjs";
 import { Box, Button, FormGroup, FormMessage, H3, Input, Label, Text, TextArea } from "@adminjs/design-system";
-
-const api = new ApiClient();
+import { useRecordPost } from "./use-record-post.js";
 
 const RefundInvoice: React.FC<ActionProps> = ({ action, resource, record }) => {
   const { translateAction, translateButton, translateMessage } = useTranslation();
-  const handleResponse = useActionResponseHandler();
+  const { busy, post } = useRecordPost(action, resource, record);
   const [amount, setAmount] = useState<string>("");
   const [reason, setReason] = useState<string>("");
-  const [busy, setBusy] = useState(false);
   if (!record) return null;
   const errors = (record.errors ?? {}) as Record<string, { message: string } | undefined>;
   const currency = String(record.params.currency ?? "EUR");
@@ -20,18 +18,7 @@ const RefundInvoice: React.FC<ActionProps> = ({ action, resource, record }) => {
   const refunded = String(record.params.amountRefunded ?? "0");
 
   const submit = async () => {
-    setBusy(true);
-    try {
-      const response = await api.recordAction({
-        resourceId: resource.id,
-        recordId: record.id,
-        actionName: action.name,
-        data: { amount, reason },
-      });
-      handleResponse(response);
-    } finally {
-      setBusy(false);
-    }
+    await post({ amount, reason });
   };
 
   return (

@@ -1,22 +1,22 @@
 // The "Change plan" page of a subscription: the active plans with their price for the subscription's
 // interval, and what an upgrade costs now (the proration rule of src/modules/billing/subscriptions.ts).
 import React, { useEffect, useState } from "react";
-import { ApiClient, useActionResponseHandler, useTranslation, type ActionProps } from "adminjs";
+import { ApiClient, useTranslation, type ActionProps } from "adminjs";
 import { Box, Button, FormGroup, H3, Label, Select, Text } from "@adminjs/design-system";
-
-const api = new ApiClient();
+import { useRecordPost } from "./use-record-post.js";
 
 interface PlanOption {
   value: string;
   label: string;
 }
 
+const api = new ApiClient();
+
 const SubscriptionPlanChange: React.FC<ActionProps> = ({ action, resource, record }) => {
   const { translateAction, translateButton, translateMessage } = useTranslation();
-  const handleResponse = useActionResponseHandler();
+  const { busy, post } = useRecordPost(action, resource, record);
   const [plans, setPlans] = useState<PlanOption[]>([]);
   const [choice, setChoice] = useState<PlanOption | null>(null);
-  const [busy, setBusy] = useState(false);
   const interval = String(record?.params.billingInterval ?? "monthly");
   const current = String(record?.params.plan ?? "");
 
@@ -49,18 +49,7 @@ const SubscriptionPlanChange: React.FC<ActionProps> = ({ action, resource, recor
   if (!record) return null;
   const submit = async () => {
     if (!choice) return;
-    setBusy(true);
-    try {
-      const response = await api.recordAction({
-        resourceId: resource.id,
-        recordId: record.id,
-        actionName: action.name,
-        data: { planId: choice.value },
-      });
-      handleResponse(response);
-    } finally {
-      setBusy(false);
-    }
+    await post({ planId: choice.value });
   };
 
   return (

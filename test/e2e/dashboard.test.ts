@@ -133,3 +133,36 @@ describe("the range exports in a browser", () => {
     await page.close();
   }, 120_000);
 });
+
+describe("an action form in a browser", () => {
+  it("refunds part of a paid invoice from its Refund form, and shows a refused amount on the form", async () => {
+    const login = DEMO_ADMINS.find((a) => a.role === "admin")!;
+    const invoice = await deps.prisma.invoice.findFirstOrThrow({
+      where: { status: "paid", amountRefunded: 0, stripePaymentIntentId: null },
+      orderBy: { id: "asc" },
+    });
+    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (err) => errors.push(err.message));
+    await logInBrowser(page, baseUrl, login);
+    await page.goto(`${baseUrl}/admin/resources/invoices/records/${invoice.id}/refund`);
+    await page.locator('[data-testid="refund-amount"]').waitFor({ timeout: 20_000 });
+
+    const over = invoice.totalAmount.add(1).toFixed(2);
+    await page.fill('[data-testid="refund-amount"]', over);
+    await page.fill('[data-testid="refund-reason"]', "Geste commercial");
+    await page.click('[data-testid="confirm-refund"]');
+    await page.locator("text=can be refunded").first().waitFor({ timeout: 20_000 });
+    expect(await deps.prisma.refund.count({ where: { invoiceId: invoice.id } })).toBe(0);
+
+    await page.fill('[data-testid="refund-amount"]', "1.00");
+    await page.click('[data-testid="confirm-refund"]');
+    await page.waitForURL(new RegExp(`/admin/resources/invoices/records/${invoice.id}/show`), { timeout: 20_000 });
+    const refunds = await deps.prisma.refund.findMany({ where: { invoiceId: invoice.id } });
+    expect(refunds.map((r) => [r.amount.toFixed(2), r.reason, r.status])).toEqual([
+      ["1.00", "Geste commercial", "succeeded"],
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});

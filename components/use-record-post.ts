@@ -1,0 +1,23 @@
+// Posting a record action's page (a form or a confirmation) and handing AdminJS its answer (notice,
+// redirect, field errors): the one way the portal's action pages send their data.
+import { useState } from "react";
+import { ApiClient, useActionResponseHandler, type ActionJSON, type RecordJSON, type ResourceJSON } from "adminjs";
+
+const api = new ApiClient();
+
+export function useRecordPost(action: ActionJSON, resource: ResourceJSON, record: RecordJSON | undefined) {
+  const handleResponse = useActionResponseHandler();
+  const [busy, setBusy] = useState(false);
+  const post = async (data: Record<string, unknown>) => {
+    if (!record) return;
+    setBusy(true);
+    try {
+      handleResponse(
+        await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data }),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, post };
+}
