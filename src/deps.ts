@@ -5,7 +5,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { Config } from "./config.js";
 import { createPrisma } from "./db/prisma.js";
 import { createLogger, type Logger } from "./lib/logger.js";
-import { createQueues, type Queues } from "./queues/index.js";
+import { createQueues, type Queues } from "./queues/queues.js";
 import type { SubscriptionGateway } from "./modules/billing/subscriptions.js";
 import { stripeClientFor, type StripeClient } from "./modules/billing/stripe/client.js";
 import { StripeSubscriptionGateway } from "./modules/billing/stripe/gateway.js";

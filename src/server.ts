@@ -7,7 +7,7 @@ import { closeDeps, createDeps } from "./deps.js";
 import { ensureDatabase } from "./db/create-database.js";
 import { migrate } from "./db/migrate.js";
 import { createLogger } from "./lib/logger.js";
-import { scheduleRepeatableJobs, startWorkers, type Workers } from "./queues/index.js";
+import { scheduleRepeatableJobs, startWorkers, type Workers } from "./queues/registry.js";
 import { DEMO_ADMINS, isDatabaseEmpty, seedDemoData } from "../prisma/seed.js";
 
 async function main(): Promise<void> {

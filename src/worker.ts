@@ -2,7 +2,7 @@
 import { loadConfig, ConfigError } from "./config.js";
 import { closeDeps, createDeps } from "./deps.js";
 import { migrate } from "./db/migrate.js";
-import { scheduleRepeatableJobs, startWorkers } from "./queues/index.js";
+import { scheduleRepeatableJobs, startWorkers } from "./queues/registry.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -35,9 +35,9 @@ import { LocodPrismaResource } from "./prisma-resource.js";
 import { BUILT_IN_ACTIONS, guard, refuseBeforeHooks, type ResourceAccess } from "./access.js";
 import type { Components } from "./components.js";
 import { NAVIGATION } from "./navigation.js";
-import type { Queues } from "../queues/index.js";
+import type { Queues } from "../queues/queues.js";
 import type { Config } from "../config.js";
-import { AppError as ServiceError, FROZEN_RECORD_SQLSTATE } from "../http/errors.js";
+import { AppError as ServiceError, FROZEN_RECORD_SQLSTATE } from "../lib/errors.js";
 import type { SubscriptionGateway } from "../modules/billing/subscriptions.js";
 
 type DmmfField = DmmfModel["fields"][number];

@@ -10,7 +10,7 @@ import {
   type ActionResponse,
   type NoticeMessage,
 } from "adminjs";
-import { AppError } from "../http/errors.js";
+import { AppError } from "../lib/errors.js";
 import { fieldErrors } from "./resource-kit.js";
 
 type Payload = Record<string, unknown>;

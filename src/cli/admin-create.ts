@@ -4,7 +4,7 @@ import { loadConfig } from "../config.js";
 import { createPrisma } from "../db/prisma.js";
 import { ensureDatabase } from "../db/create-database.js";
 import { migrate } from "../db/migrate.js";
-import { AppError } from "../http/errors.js";
+import { AppError } from "../lib/errors.js";
 import { createAdminUser } from "../modules/auth/service.js";
 import { ZNewAdmin } from "../modules/auth/schemas.js";
 

@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from "../config.js";
 import { createPrisma } from "../db/prisma.js";
 import { ensureDatabase } from "../db/create-database.js";
 import { migrate } from "../db/migrate.js";
-import { AppError } from "../http/errors.js";
+import { AppError } from "../lib/errors.js";
 import { runWithContext } from "../lib/request-context.js";
 import { monthJustEnded, runMonthlyInvoicing } from "../modules/billing/invoicing.js";
 

@@ -4,7 +4,8 @@
 import { Router, json, type RequestHandler } from "express";
 import type { Deps } from "../deps.js";
 import type AdminJS from "adminjs";
-import { AppError, errorHandler, notFoundHandler } from "./errors.js";
+import { errorHandler, notFoundHandler } from "./errors.js";
+import { AppError } from "../lib/errors.js";
 import { keepContext } from "./context.js";
 import { requireBearer } from "./bearer-auth.js";
 import { resourceRoutes } from "./resource-routes.js";

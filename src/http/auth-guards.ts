@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { AppError } from "./errors.js";
+import { AppError } from "../lib/errors.js";
 import { can, type Permission, type PermissionModule } from "../modules/auth/permissions.js";
 
 /** AdminJS's own JSON API answers 401 without a session, instead of AdminJS's redirect to the form. */

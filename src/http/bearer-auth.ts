@@ -3,7 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { setContextAdmin } from "../lib/request-context.js";
 import { can, type PermissionModule } from "../modules/auth/permissions.js";
 import { invalidToken, verifyApiToken, type TokenDeps } from "../modules/auth/tokens.js";
-import { AppError } from "./errors.js";
+import { AppError } from "../lib/errors.js";
 
 declare module "express-serve-static-core" {
   interface Request {

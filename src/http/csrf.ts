@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { AppError } from "./errors.js";
+import { AppError } from "../lib/errors.js";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 

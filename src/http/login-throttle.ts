@@ -5,7 +5,7 @@ import type { RequestHandler, Response } from "express";
 import type AdminJS from "adminjs";
 import type { Deps } from "../deps.js";
 import { refuseIfLocked } from "../modules/auth/service.js";
-import { AppError } from "./errors.js";
+import { AppError } from "../lib/errors.js";
 
 /** The login form's message key (locale.ts), the same for every account, known or not. */
 export const LOCKED_MESSAGE = "tooManyLoginAttempts";

@@ -25,7 +25,7 @@ import { ZNewAdmin } from "../modules/auth/schemas.js";
 import { PASSWORD_PROBLEM_TEXT, passwordProblem } from "../modules/settings/password-policy.js";
 import { updateAdminUser, type AdminChanges } from "../modules/settings/service.js";
 import { asyncRoute, requireApiPermission } from "./bearer-auth.js";
-import { AppError, fieldErrorsFromZod, type FieldError } from "./errors.js";
+import { AppError, fieldErrorsFromZod, type FieldError } from "../lib/errors.js";
 import type { ApiOperation, NamedSchema } from "./openapi.js";
 import { csvField } from "../lib/csv.js";
 

@@ -6,7 +6,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type { Job, JobsOptions } from "bullmq";
 import { z } from "zod";
 // A type only: the queues import the mail processors, not the other way round.
-import type { Queues } from "../queues/index.js";
+import type { Queues } from "../queues/queues.js";
 
 export interface MailSettings {
   smtpUrl: string;

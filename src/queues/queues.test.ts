@@ -1,7 +1,8 @@
 import { QueueEvents } from "bullmq";
 import { makeAdmin } from "../../test/factories/index.js";
 import { loginAgent, makeTestApp, type TestApp } from "../../test/helpers/app.js";
-import { redisConnection, startWorkers, type Workers } from "./index.js";
+import { startWorkers, type Workers } from "./registry.js";
+import { redisConnection } from "./queues.js";
 
 let t: TestApp;
 let workers: Workers;

@@ -4,7 +4,7 @@ import bcrypt from "bcrypt";
 import request from "supertest";
 import type { Response } from "supertest";
 import type { PrismaClient } from "@prisma/client";
-import { startWorkers, type Workers } from "../../src/queues/index.js";
+import { startWorkers, type Workers } from "../../src/queues/registry.js";
 import { tokenHash } from "../../src/modules/settings/service.js";
 import { browserAgent, loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 import { startSmtp, type CapturedMail, type TestSmtp } from "../helpers/smtp.js";

@@ -6,10 +6,10 @@ import type { AddressInfo } from "node:net";
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 import { actingAs, makeAdmin } from "../factories/index.js";
 import { makeAiRequest } from "../factories/admin-resources.js";
-import { startWorkers, type Workers } from "../../src/queues/index.js";
+import { startWorkers, type Workers } from "../../src/queues/registry.js";
 import { requestDraft, CLAUDE_NOT_CONFIGURED } from "../../src/modules/ai-queue/drafts.js";
 import { importResult } from "../../src/modules/ai-queue/brief.js";
-import { AppError } from "../../src/http/errors.js";
+import { AppError } from "../../src/lib/errors.js";
 
 interface Scripted {
   status: number;

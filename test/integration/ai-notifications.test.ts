@@ -13,7 +13,7 @@ import {
   templateOf,
   type NotificationEvent,
 } from "../../src/modules/ai-queue/notifications.js";
-import { startWorkers, type Workers } from "../../src/queues/index.js";
+import { startWorkers, type Workers } from "../../src/queues/registry.js";
 import { makeAiRequestFor } from "../factories/notifications.js";
 import { loadConfig } from "../../src/config.js";
 import { closeDeps, createDeps, type Deps } from "../../src/deps.js";

@@ -12,7 +12,7 @@ import { API, makeApiLogin, type ApiLogin } from "../factories/api.js";
 import { actingAs, makeIssuedInvoice, makePlan, makeSubscription } from "../factories/billing.js";
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 import { MODULE_ROUTES, USERS, expectedAllowed } from "../helpers/access-matrix.js";
-import { redisConnection } from "../../src/queues/index.js";
+import { redisConnection } from "../../src/queues/queues.js";
 import { raiseAlert } from "../../src/modules/auth/security-alerts.js";
 import { REMINDER_TEMPLATE, sendInvoiceReminder } from "../../src/modules/billing/dunning.js";
 import { dashboardPeriod, isoDay } from "../../src/modules/dashboard/service.js";

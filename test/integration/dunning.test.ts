@@ -12,7 +12,7 @@ import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 import { MODULE_ROUTES, USERS, expectedAllowed } from "../helpers/access-matrix.js";
 import { mailBodies, startSmtp, type TestSmtp } from "../helpers/smtp.js";
 import { until } from "../helpers/wait.js";
-import { startWorkers, type Workers } from "../../src/queues/index.js";
+import { startWorkers, type Workers } from "../../src/queues/registry.js";
 import { sendEmailLog } from "../../src/modules/ai-queue/notifications.js";
 import {
   REMINDER_ACTION,

@@ -30,7 +30,7 @@ import {
   renewSubscriptions,
   suspendSubscription,
 } from "../../src/modules/billing/subscriptions.js";
-import { scheduleRepeatableJobs } from "../../src/queues/index.js";
+import { scheduleRepeatableJobs } from "../../src/queues/registry.js";
 
 let t: TestApp;
 let editor: ApiLogin;

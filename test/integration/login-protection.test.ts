@@ -9,7 +9,8 @@ import { makeTestApp, ORIGIN, type TestApp } from "../helpers/app.js";
 import { authenticate, TOO_MANY_ATTEMPTS } from "../../src/modules/auth/service.js";
 import { acknowledgeAlert, raiseAlert } from "../../src/modules/auth/security-alerts.js";
 import { ACCOUNT_LOCKOUT, IP_LOCKOUT } from "../../src/modules/auth/throttle.js";
-import { AppError, toProblem } from "../../src/http/errors.js";
+import { toProblem } from "../../src/http/errors.js";
+import { AppError } from "../../src/lib/errors.js";
 import { formLoginRefusal } from "../../src/http/login-throttle.js";
 import { overview } from "../../src/modules/dashboard/service.js";
 

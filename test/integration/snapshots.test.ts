@@ -23,8 +23,9 @@ import { billAiRequest } from "../../src/modules/billing/ai-billing.js";
 import { completeRequest, takeRequest } from "../../src/modules/ai-queue/service.js";
 import { dayOf, snapshot, type BusinessSnapshot } from "../../src/modules/analytics/snapshot.js";
 import { backfillSnapshots, metricsSnapshotJob, parseBackfillRange } from "../../src/modules/analytics/jobs.js";
-import { redisConnection, scheduleRepeatableJobs, startWorkers } from "../../src/queues/index.js";
-import { AppError } from "../../src/http/errors.js";
+import { scheduleRepeatableJobs, startWorkers } from "../../src/queues/registry.js";
+import { redisConnection } from "../../src/queues/queues.js";
+import { AppError } from "../../src/lib/errors.js";
 
 const run = promisify(execFile);
 

@@ -7,10 +7,10 @@ import { makeTestApp, type TestApp } from "../helpers/app.js";
 import { startStripeServer, type StripeServer } from "../helpers/stripe-server.js";
 import { makeCustomer } from "../factories/index.js";
 import { API, makeApiLogin, type ApiLogin } from "../factories/api.js";
-import { startWorkers, type Workers } from "../../src/queues/index.js";
+import { startWorkers, type Workers } from "../../src/queues/registry.js";
 import { issueInvoice } from "../../src/modules/billing/invoicing.js";
 import { enqueueInvoicePush, pushInvoice } from "../../src/modules/billing/stripe/invoices.js";
-import { AppError } from "../../src/http/errors.js";
+import { AppError } from "../../src/lib/errors.js";
 
 let server: StripeServer;
 let t: TestApp;

@@ -9,7 +9,7 @@ import { startStripeServer, stripeEvent, type StripeServer } from "../helpers/st
 import { makeAdmin, makeCustomer } from "../factories/index.js";
 import { makeInvoice } from "../factories/admin-resources.js";
 import { API, makeApiLogin } from "../factories/api.js";
-import { startWorkers, type Workers } from "../../src/queues/index.js";
+import { startWorkers, type Workers } from "../../src/queues/registry.js";
 import { recordHistory } from "../../src/modules/billing/subscriptions.js";
 
 const SECRET = "whsec_test_webhook_secret";

@@ -4,7 +4,7 @@
 // Claude draft would be (drafts.ts), while the request is processing.
 import { Router, type RequestHandler } from "express";
 import type { AiRequest, PrismaClient } from "@prisma/client";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { can } from "../auth/permissions.js";
 import { expectedJsonSchema, extractJson, DraftOutputError, SYSTEM_PROMPT } from "./claude.js";
 import { storeValidatedDraft } from "./drafts.js";

@@ -3,7 +3,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { Prisma, type AiRequest } from "@prisma/client";
 import { z } from "zod";
-import { AppError, fieldErrorsFromZod } from "../../http/errors.js";
+import { AppError, fieldErrorsFromZod } from "../../lib/errors.js";
 import { writeAudit } from "../../lib/audit.js";
 import { readSetting } from "../settings/values.js";
 import { REQUEST_TYPES, ZRequestData, type RequestType } from "./schemas.js";

@@ -2,7 +2,7 @@
 // GET /admin/api/v1/ai-queue/stats, over the last 7, 30 or 90 days. SQL aggregates on ai_requests;
 // the helpers beside them (period, rates, SLA levels) are pure.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { currentContext } from "../../lib/request-context.js";
 import { can } from "../auth/permissions.js";
 import { readSetting } from "../settings/values.js";

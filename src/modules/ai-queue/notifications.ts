@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../lib/logger.js";
 import { sendMail, type MailMessage } from "../../lib/mailer.js";
-import type { Queues } from "../../queues/index.js";
+import type { Queues } from "../../queues/queues.js";
 import { renderEmail, subjectOf } from "./email-templates.js";
 import type { RequestType } from "./schemas.js";
 
@@ -90,7 +90,7 @@ export interface NotificationJobDeps {
   prisma: PrismaClient;
   config: Pick<Config, "mail">;
   log?: Logger;
-  /** Renderers of other modules' templates (src/queues/index.ts); the AI queue's own are built in. */
+  /** Renderers of other modules' templates (src/queues/registry.ts); the AI queue's own are built in. */
   renderers?: Readonly<Record<string, EmailLogRenderer>>;
 }
 

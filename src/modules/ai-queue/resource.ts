@@ -1,7 +1,7 @@
 import { AppError as AdminNotice, type Action, type ActionContext, type ActionResponse } from "adminjs";
 import type { ResourceFactory, ResourceKit } from "../../admin/resource-kit.js";
 import { serviceRecordAction } from "../../admin/service-action.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { completeRequest, rejectRequest, releaseRequest, takeRequest } from "./service.js";
 import { importResult } from "./brief.js";
 import { requestDraft } from "./drafts.js";

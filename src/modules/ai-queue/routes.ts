@@ -6,7 +6,7 @@ import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { QueueDeps } from "./service.js";
 import { completeRequest, rejectRequest, releaseRequest, takeRequest } from "./service.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
 import { parseBody } from "./intake.js";
 import { REQUEST_TYPES } from "./schemas.js";

@@ -5,9 +5,9 @@
 import { Prisma, type AiRequest, type AiRequestStatus, type PrismaClient } from "@prisma/client";
 import { writeAudit } from "../../lib/audit.js";
 import { type CurrentAdmin } from "../../lib/request-context.js";
-import { AppError, fieldErrorsFromZod } from "../../http/errors.js";
+import { AppError, fieldErrorsFromZod } from "../../lib/errors.js";
 import type { Permission } from "../auth/permissions.js";
-import type { Queues } from "../../queues/index.js";
+import type { Queues } from "../../queues/queues.js";
 import { ZGeneratedContent, type RequestType } from "./schemas.js";
 import { dispatchNotifications, recordNotification, type NotificationEvent } from "./notifications.js";
 import { billAiRequest } from "../billing/ai-billing.js";

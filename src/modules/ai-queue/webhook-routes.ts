@@ -4,7 +4,8 @@
 import { Router, raw, type Request } from "express";
 import type { AiRequest } from "@prisma/client";
 import type { Deps } from "../../deps.js";
-import { AppError, errorHandler } from "../../http/errors.js";
+import { errorHandler } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { keepContext } from "../../http/context.js";
 import { asyncRoute } from "../../http/bearer-auth.js";
 import {

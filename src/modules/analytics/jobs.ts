@@ -2,7 +2,7 @@
 // days (`npm run metrics:backfill`). Both only call snapshot(), which replaces a day's row: running
 // either twice gives the same rows.
 import type { PrismaClient } from "@prisma/client";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import {
   addDays,
   dayCount,

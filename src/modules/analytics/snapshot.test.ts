@@ -1,5 +1,5 @@
 // The UTC calendar days of the daily snapshot: what a day is, and which day the 00:05 job takes.
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { addDays, dayBounds, dayCount, dayJustEnded, dayOf, daysFrom, isCalendarDay, parseDay } from "./snapshot.js";
 
 describe("snapshot days", () => {

@@ -23,7 +23,7 @@
 // by a transaction-scoped advisory lock, so concurrent runs leave one row and each audit row tells what
 // its run replaced.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { writeAudit } from "../../lib/audit.js";
 import { revenueMetrics } from "../billing/metrics.js";
 

@@ -2,7 +2,7 @@
 // whoever may view analytics and changed only with analytics.configure. One write path for the AdminJS
 // form and the REST PUT: the permission, the setting's own schema and the audit row are all here.
 import type { PrismaClient } from "@prisma/client";
-import { AppError, type FieldError } from "../../http/errors.js";
+import { AppError, type FieldError } from "../../lib/errors.js";
 import { readSetting, SETTINGS, writeSetting, type SettingValue } from "../settings/values.js";
 import { requirePermission } from "../auth/current-admin.js";
 

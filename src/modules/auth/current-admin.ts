@@ -1,7 +1,7 @@
 import type { RequestHandler } from "express";
 import type { PrismaClient } from "@prisma/client";
 import { currentContext, setContextAdmin, type CurrentAdmin } from "../../lib/request-context.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { can, type Permission, type PermissionModule } from "./permissions.js";
 
 /** The admin as the database has them now: a role change or a disabling takes effect on the next request. */

@@ -10,7 +10,7 @@ import { loadCurrentAdmin } from "./current-admin.js";
 import { effectivePermissions } from "./permissions.js";
 import { authenticate, INVALID_CREDENTIALS } from "./service.js";
 import { issueApiToken, revokeApiToken } from "./tokens.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 
 export const ZLogin = z.object({
   email: z.string("is required").trim().min(1, "is required").max(254, "is too long"),

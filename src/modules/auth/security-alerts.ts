@@ -2,7 +2,7 @@
 // admin acknowledges it. Raised by the login protection (service.ts authenticate).
 import type { Prisma, PrismaClient, SecurityAlertKind } from "@prisma/client";
 import { writeAudit } from "../../lib/audit.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { requirePermission } from "./current-admin.js";
 
 /** An open alert of the same kind about the same subject, younger than this, absorbs a new one. */

@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "@prisma/client";
 import type { Redis } from "ioredis";
 import { writeAudit } from "../../lib/audit.js";
 import { currentContext, runWithContext } from "../../lib/request-context.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import type { Config } from "../../config.js";
 import { hashPassword, verifyPassword } from "./password.js";
 import { raiseAlert } from "./security-alerts.js";

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { SignJWT, errors as joseErrors, jwtVerify } from "jose";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { writeAudit } from "../../lib/audit.js";
 import type { CurrentAdmin } from "../../lib/request-context.js";
 import { loadCurrentAdmin } from "./current-admin.js";

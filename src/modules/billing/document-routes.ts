@@ -12,7 +12,7 @@ import type pg from "pg";
 import { AppError as AdminNotice, type Action, type ActionResponse } from "adminjs";
 import type { ResourceKit } from "../../admin/resource-kit.js";
 import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import type { ApiOperation } from "../../http/openapi.js";
 import { can, type Permission } from "../auth/permissions.js";
 import { parseExportRange, streamAccountingExport, ZExportQuery, type ExportKind } from "./export.js";

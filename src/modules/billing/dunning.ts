@@ -9,9 +9,9 @@
 // invoice row is locked while a reminder is decided, so two admins reminding at once send one e-mail and
 // get one 409.
 import type { InvoiceStatus, Language, Prisma, PrismaClient } from "@prisma/client";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { writeAudit } from "../../lib/audit.js";
-import type { Queues } from "../../queues/index.js";
+import type { Queues } from "../../queues/queues.js";
 import { BRAND, escapeHtml } from "../ai-queue/email-templates.js";
 import { dispatchNotifications, type EmailLogRenderer } from "../ai-queue/notifications.js";
 import { readSetting, type SettingValue } from "../settings/values.js";

@@ -19,7 +19,7 @@ import type { PrismaClient } from "@prisma/client";
 import type pg from "pg";
 import QueryStream from "pg-query-stream";
 import { z } from "zod";
-import { AppError, fieldErrorsFromZod } from "../../http/errors.js";
+import { AppError, fieldErrorsFromZod } from "../../lib/errors.js";
 import { writeAudit } from "../../lib/audit.js";
 import { csvField, type CsvCellKind } from "../../lib/csv.js";
 

@@ -31,7 +31,7 @@ import {
 } from "@prisma/client";
 import { auditRecord, writeAudit } from "../../lib/audit.js";
 import { currentContext } from "../../lib/request-context.js";
-import { AppError, frozenRecordMessage, type FieldError } from "../../http/errors.js";
+import { AppError, frozenRecordMessage, type FieldError } from "../../lib/errors.js";
 import { readSetting } from "../settings/values.js";
 import { cents, money, withVat, type Money } from "./money.js";
 import { MRR_STATUSES, periodPrice, type PricedPlan } from "./mrr.js";
@@ -41,7 +41,7 @@ import { draftInvoiceNumber } from "./draft-invoice.js";
 import { recomputeInvoiceTotals } from "./invoice-totals.js";
 import { renewSubscriptions } from "./subscriptions.js";
 import { enqueueInvoicePush } from "./stripe/invoices.js";
-import type { Queues } from "../../queues/index.js";
+import type { Queues } from "../../queues/queues.js";
 import { requirePermission } from "../../modules/auth/current-admin.js";
 
 type Tx = Prisma.TransactionClient;

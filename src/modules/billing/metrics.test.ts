@@ -1,7 +1,7 @@
 // The revenue metrics' pure parts: the movement of one customer over a month, ratios, the month windows,
 // and a month's figures from boundary totals and movement groups, all against figures worked out by hand.
 import { Prisma } from "@prisma/client";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { classifyMovement, monthWindows, parseMonths, ratio, summariseMonths, type MovementGroup } from "./metrics.js";
 
 const d = (v: string) => new Prisma.Decimal(v);

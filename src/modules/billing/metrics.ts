@@ -35,7 +35,7 @@
 // so classifying a group's sums gives the sum of its customers' movements). Each month's closing MRR
 // and paying customers follow from its opening ones and its movements.
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { currentContext } from "../../lib/request-context.js";
 import { can } from "../auth/permissions.js";
 import { cents, money, ZERO, type Money } from "./money.js";

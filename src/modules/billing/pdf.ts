@@ -12,7 +12,7 @@
 // them, otherwise "?" (a customer name in Cyrillic would need an embedded TTF).
 import PDFDocument from "pdfkit";
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { readSetting, type SettingValue } from "../settings/values.js";
 import { cents, withVat, ZERO, type Money } from "./money.js";
 

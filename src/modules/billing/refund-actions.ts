@@ -4,7 +4,7 @@
 import { NotFoundError, type Action, type ActionContext, type ActionResponse, type NoticeMessage } from "adminjs";
 import type { ResourceKit } from "../../admin/resource-kit.js";
 import { serviceRecordAction, serviceRefusal } from "../../admin/service-action.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { refundInvoice } from "./stripe/refunds.js";
 import { ACKNOWLEDGE_PERMISSION, acknowledgeBillingAlert } from "./stripe/alerts.js";
 import { stripeClientOf } from "./stripe/gateway.js";

@@ -4,7 +4,7 @@
 import { Router, type Request } from "express";
 import { z } from "zod";
 import type { ApiOperation } from "../../http/openapi.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
 import { parseBody } from "../ai-queue/intake.js";
 import { decodeOverdueCursor, overdueInvoices, sendInvoiceReminder, type DunningDeps } from "./dunning.js";

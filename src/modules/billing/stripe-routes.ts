@@ -5,7 +5,7 @@ import { Router, type Request } from "express";
 import { z } from "zod";
 import type { PrismaClient } from "@prisma/client";
 import type { ApiOperation } from "../../http/openapi.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
 import { parseBody } from "../ai-queue/intake.js";
 import type { StripeClient } from "./stripe/client.js";

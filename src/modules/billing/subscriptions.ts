@@ -18,7 +18,7 @@ import type {
   SubscriptionStatus,
 } from "@prisma/client";
 import { writeAudit } from "../../lib/audit.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { cents } from "./money.js";
 import { daysBetween, periodAt } from "./periods.js";
 import { periodPrice, subscriptionMrr } from "./mrr.js";

@@ -5,7 +5,7 @@
 // leaves the others sent. At most MAX_REMINDERS_PER_RUN go per run, so one click never holds a request
 // for thousands of e-mails; `remaining` says how many are still due a reminder.
 import type { Action, ActionResponse } from "adminjs";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { serviceRefusal } from "../../admin/service-action.js";
 import type { ResourceKit } from "../../admin/resource-kit.js";
 import { overdueInvoices, sendInvoiceReminder, type DunningDeps } from "../billing/dunning.js";

@@ -21,7 +21,7 @@
 // Board, needs settings.system, the only one that gets its link).
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { currentContext } from "../../lib/request-context.js";
-import type { Queues } from "../../queues/index.js";
+import type { Queues } from "../../queues/queues.js";
 import { can, type Grantee } from "../auth/permissions.js";
 import { openAlerts, type OpenAlerts } from "../auth/security-alerts.js";
 import { openBillingAlerts, type OpenBillingAlerts } from "../billing/stripe/alerts.js";

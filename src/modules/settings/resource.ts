@@ -10,7 +10,7 @@ import {
   type ResourceOptions,
 } from "adminjs";
 import { fieldErrors, type ResourceFactory, type ResourceKit } from "../../admin/resource-kit.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { acknowledgeAlert, acknowledgeAlerts } from "../auth/security-alerts.js";
 import { hashPassword } from "../auth/password.js";
 import { AppError as AdminNotice, type Action, type ActionHandler, type ActionResponse } from "adminjs";

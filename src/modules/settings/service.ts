@@ -5,11 +5,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { Config } from "../../config.js";
-import { AppError, type ErrorCode } from "../../http/errors.js";
+import { AppError, type ErrorCode } from "../../lib/errors.js";
 import { writeAudit } from "../../lib/audit.js";
 import type { Logger } from "../../lib/logger.js";
 import { MAIL_JOB_OPTIONS, sendMail } from "../../lib/mailer.js";
-import type { Queues } from "../../queues/index.js";
+import type { Queues } from "../../queues/queues.js";
 import { hashPassword, verifyPassword } from "../auth/password.js";
 import { can, isKnownPermission, type Grantee, type Role } from "../auth/permissions.js";
 import { PASSWORD_PROBLEM_TEXT, passwordMessageKey, passwordProblem, type PasswordOwner } from "./password-policy.js";

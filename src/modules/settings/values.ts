@@ -1,7 +1,7 @@
 // Settings with their defaults: a row of table `settings` overrides the default of its key.
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../lib/errors.js";
 import { writeAudit } from "../../lib/audit.js";
 import { requirePermission } from "../auth/current-admin.js";
 import type { Permission, PermissionModule } from "../auth/permissions.js";

@@ -2,7 +2,7 @@
 // dashboard to admins with billing.view until one of them acknowledges it.
 import type { BillingAlertKind, Prisma, PrismaClient } from "@prisma/client";
 import { writeAudit } from "../../../lib/audit.js";
-import { AppError } from "../../../http/errors.js";
+import { AppError } from "../../../lib/errors.js";
 import { requirePermission } from "../../../modules/auth/current-admin.js";
 
 export interface NewBillingAlert {

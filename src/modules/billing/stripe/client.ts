@@ -3,7 +3,7 @@
 // works locally.
 import Stripe from "stripe";
 import type { Config } from "../../../config.js";
-import { AppError } from "../../../http/errors.js";
+import { AppError } from "../../../lib/errors.js";
 import { cents, money, type Money } from "../money.js";
 
 export type StripeClient = Stripe;

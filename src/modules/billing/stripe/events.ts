@@ -9,7 +9,7 @@
 import type { Invoice, Prisma, PrismaClient, StripeEventStatus } from "@prisma/client";
 import type Stripe from "stripe";
 import { writeAudit } from "../../../lib/audit.js";
-import type { Queues } from "../../../queues/index.js";
+import type { Queues } from "../../../queues/queues.js";
 import { raiseBillingAlert } from "./alerts.js";
 import { fromStripeAmount, fromStripeTime, idOf, type StripeClient } from "./client.js";
 import {

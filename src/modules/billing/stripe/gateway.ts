@@ -9,7 +9,7 @@
 import type { BillingInterval, BillingPlan, CustomerSubscription, Prisma } from "@prisma/client";
 import type Stripe from "stripe";
 import { writeAudit } from "../../../lib/audit.js";
-import { AppError } from "../../../http/errors.js";
+import { AppError } from "../../../lib/errors.js";
 import { readSetting } from "../../settings/values.js";
 import { periodPrice } from "../mrr.js";
 import type { SubscriptionGateway } from "../subscriptions.js";

@@ -6,7 +6,7 @@
 import type { Invoice, Prisma, PrismaClient } from "@prisma/client";
 import type Stripe from "stripe";
 import { writeAudit } from "../../../lib/audit.js";
-import type { Queues } from "../../../queues/index.js";
+import type { Queues } from "../../../queues/queues.js";
 import { cents, ZERO, type Money } from "../money.js";
 import { INVOICE_PREFIX } from "../numbering.js";
 import { issueInvoice } from "../invoicing.js";

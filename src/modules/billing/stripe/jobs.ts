@@ -2,7 +2,7 @@
 // minutes that queues again what a lost job left behind (events never picked up, issued invoices not
 // pushed). Each is idempotent: the event row and the invoice's Stripe id say what is already done.
 import type { Job } from "bullmq";
-import type { JobDeps, Queues } from "../../../queues/index.js";
+import type { JobDeps, Queues } from "../../../queues/queues.js";
 import { stripeClientFor } from "./client.js";
 import { enqueueStripeEvent, processStripeEvent, stalledEvents } from "./events.js";
 import { enqueueInvoicePush, invoicesToPush, pushInvoice } from "./invoices.js";

@@ -9,7 +9,7 @@
 import type { Invoice, Prisma, PrismaClient, Refund, RefundStatus } from "@prisma/client";
 import type Stripe from "stripe";
 import { writeAudit } from "../../../lib/audit.js";
-import { AppError } from "../../../http/errors.js";
+import { AppError } from "../../../lib/errors.js";
 import { cents, format2, money, sum, ZERO, type Money } from "../money.js";
 import { callStripe, fromStripeAmount, toStripeAmount, type StripeClient } from "./client.js";
 import { requirePermission } from "../../../modules/auth/current-admin.js";

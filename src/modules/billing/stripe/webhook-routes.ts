@@ -6,7 +6,8 @@
 import { Router, raw } from "express";
 import Stripe from "stripe";
 import type { Deps } from "../../../deps.js";
-import { AppError, errorHandler } from "../../../http/errors.js";
+import { errorHandler } from "../../../http/errors.js";
+import { AppError } from "../../../lib/errors.js";
 import { keepContext } from "../../../http/context.js";
 import { asyncRoute } from "../../../http/bearer-auth.js";
 import { receiveStripeEvent } from "./events.js";

@@ -1,10 +1,8 @@
-// The one place that defines the portal's queues and their workers. Modules add their queue here and
-// their processor in src/modules/<module>/jobs.ts; workers run in `npm start` and `npm run worker`.
-import { Queue, Worker, type ConnectionOptions, type Job } from "bullmq";
-import type { PrismaClient } from "@prisma/client";
-import type { Logger } from "../lib/logger.js";
+// Which processor runs each job, the repeatable jobs, and the workers. Imported by the server and the
+// worker only; workers run in `npm start` and `npm run worker`.
+import { Worker, type Job } from "bullmq";
+import { QUEUE_NAMES, createQueues, redisConnection, type JobDeps, type QueueName, type Queues } from "./queues.js";
 import { purgeExpiredSessions } from "../modules/auth/jobs.js";
-import type { Config } from "../config.js";
 import { processMailJob } from "../lib/mailer.js";
 import { sendPasswordResetMail } from "../modules/settings/service.js";
 import { processDraftJob } from "../modules/ai-queue/drafts.js";
@@ -14,16 +12,6 @@ import { runInvoicePushJob, runStripeEventJob, sweepStripe } from "../modules/bi
 import { monthlyInvoicingJob } from "../modules/billing/invoicing.js";
 import { renewSubscriptions } from "../modules/billing/subscriptions.js";
 import { metricsSnapshotJob } from "../modules/analytics/jobs.js";
-
-export const QUEUE_NAMES = ["maintenance", "mail", "ai", "billing"] as const;
-export type QueueName = (typeof QUEUE_NAMES)[number];
-
-export interface JobDeps {
-  prisma: PrismaClient;
-  log: Logger;
-  /** The process's configuration (SMTP, public URL). */
-  config: Config;
-}
 
 type Processor = (job: Job, deps: JobDeps) => Promise<unknown>;
 
@@ -97,51 +85,6 @@ const SCHEDULES: { queue: QueueName; name: string; pattern: string }[] = [
   { queue: "mail", name: "sweep-email-log", pattern: "*/5 * * * *" },
   { queue: "billing", name: "sweep-stripe", pattern: "*/10 * * * *" },
 ];
-
-export function redisConnection(redisUrl: string): ConnectionOptions {
-  const url = new URL(redisUrl);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    username: url.username || undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
-    ...(url.protocol === "rediss:" ? { tls: {} } : {}),
-    // Required by BullMQ workers: blocking commands must wait for Redis rather than fail.
-    maxRetriesPerRequest: null,
-  };
-}
-
-export interface Queues {
-  byName: Record<QueueName, Queue>;
-  close(): Promise<void>;
-}
-
-export function createQueues(redisUrl: string, prefix: string): Queues {
-  const connection = redisConnection(redisUrl);
-  const byName = Object.fromEntries(
-    QUEUE_NAMES.map((name) => [
-      name,
-      new Queue(name, {
-        connection,
-        prefix,
-        defaultJobOptions: {
-          attempts: 5,
-          backoff: { type: "exponential", delay: 2_000 },
-          removeOnComplete: { age: 7 * 24 * 3600, count: 1_000 },
-          // Failed jobs stay visible in Bull Board until someone looks at them.
-          removeOnFail: { age: 30 * 24 * 3600 },
-        },
-      }),
-    ]),
-  ) as Record<QueueName, Queue>;
-  return {
-    byName,
-    async close() {
-      await Promise.all(Object.values(byName).map((q) => q.close()));
-    },
-  };
-}
 
 export async function scheduleRepeatableJobs(queues: Queues): Promise<void> {
   for (const s of SCHEDULES) {

@@ -1,0 +1,62 @@
+// The portal's queues: their names, the job dependencies, and createQueues. A leaf: it imports no
+// module, so every module may use it. The processors are in registry.ts, which only the server and the
+// worker import.
+import { Queue, type ConnectionOptions } from "bullmq";
+import type { PrismaClient } from "@prisma/client";
+import type { Logger } from "../lib/logger.js";
+import type { Config } from "../config.js";
+
+export const QUEUE_NAMES = ["maintenance", "mail", "ai", "billing"] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export interface JobDeps {
+  prisma: PrismaClient;
+  log: Logger;
+  /** The process's configuration (SMTP, public URL). */
+  config: Config;
+}
+
+export function redisConnection(redisUrl: string): ConnectionOptions {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username || undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    ...(url.protocol === "rediss:" ? { tls: {} } : {}),
+    // Required by BullMQ workers: blocking commands must wait for Redis rather than fail.
+    maxRetriesPerRequest: null,
+  };
+}
+
+export interface Queues {
+  byName: Record<QueueName, Queue>;
+  close(): Promise<void>;
+}
+
+export function createQueues(redisUrl: string, prefix: string): Queues {
+  const connection = redisConnection(redisUrl);
+  const byName = Object.fromEntries(
+    QUEUE_NAMES.map((name) => [
+      name,
+      new Queue(name, {
+        connection,
+        prefix,
+        defaultJobOptions: {
+          attempts: 5,
+          backoff: { type: "exponential", delay: 2_000 },
+          removeOnComplete: { age: 7 * 24 * 3600, count: 1_000 },
+          // Failed jobs stay visible in Bull Board until someone looks at them.
+          removeOnFail: { age: 30 * 24 * 3600 },
+        },
+      }),
+    ]),
+  ) as Record<QueueName, Queue>;
+  return {
+    byName,
+    async close() {
+      await Promise.all(Object.values(byName).map((q) => q.close()));
+    },
+  };
+}
