@@ -1,0 +1,5 @@
+import { defineModule } from "../../module.js";
+
+export const templatesModule = defineModule({
+  name: "templates",
+});
