@@ -1,23 +1,54 @@
-/** @type {import("jest").Config} */
-const config = {
+// Three projects: `unit` (pure functions beside the code, no PostgreSQL, Redis or set-up),
+// `integration` (*.int.test.ts beside the code and test/integration, real PostgreSQL and Redis) and
+// `e2e` (test/e2e, the browser). `npm test` runs all three; `--selectProjects <name>` runs one.
+const swc = [
+  "@swc/jest",
+  {
+    jsc: { parser: { syntax: "typescript", tsx: true }, target: "es2022" },
+    module: { type: "es6" },
+  },
+];
+
+/** Shared by every project. */
+const base = {
   testEnvironment: "node",
   extensionsToTreatAsEsm: [".ts", ".tsx"],
-  transform: {
-    "^.+\\.(t|j)sx?$": [
-      "@swc/jest",
-      {
-        jsc: { parser: { syntax: "typescript", tsx: true }, target: "es2022" },
-        module: { type: "es6" },
-      },
-    ],
-  },
+  transform: { "^.+\\.(t|j)sx?$": swc },
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
-  testMatch: ["<rootDir>/src/**/*.test.ts", "<rootDir>/test/**/*.test.ts"],
+};
+
+/** The test databases (one per worker) and the per-file reset of tables and Redis keys. */
+const withServices = {
   globalSetup: "<rootDir>/test/helpers/global-setup.js",
   globalTeardown: "<rootDir>/test/helpers/global-teardown.js",
   setupFilesAfterEnv: ["<rootDir>/test/helpers/per-file-setup.ts"],
+};
+
+/** @type {import("jest").Config} */
+const config = {
+  // Read from the global configuration only (a project's own testTimeout is ignored).
   testTimeout: 30_000,
   maxWorkers: 2,
+  projects: [
+    {
+      ...base,
+      displayName: "unit",
+      testMatch: ["<rootDir>/src/**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", "\\.int\\.test\\.ts$"],
+    },
+    {
+      ...base,
+      ...withServices,
+      displayName: "integration",
+      testMatch: ["<rootDir>/src/**/*.int.test.ts", "<rootDir>/test/integration/**/*.test.ts"],
+    },
+    {
+      ...base,
+      ...withServices,
+      displayName: "e2e",
+      testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
+    },
+  ],
 };
 
 export default config;
