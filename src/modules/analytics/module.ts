@@ -1,5 +1,7 @@
 import { defineModule } from "../../module.js";
+import { analyticsLocale } from "./locale.js";
 
 export const analyticsModule = defineModule({
   name: "analytics",
+  locale: analyticsLocale,
 });

@@ -1,5 +1,7 @@
 import { defineModule } from "../../module.js";
+import { dashboardLocale } from "./locale.js";
 
 export const dashboardModule = defineModule({
   name: "dashboard",
+  locale: dashboardLocale,
 });

@@ -6,7 +6,7 @@
 // resource, inline styles only (the Content-Security-Policy of app.ts).
 import { Router, type Request, type Response } from "express";
 import type { Deps } from "../../deps.js";
-import { en, fr } from "../../admin/locale.js";
+import { settingsLocale } from "./locale.js";
 import { AdminUserError, changeOwnPassword, completePasswordReset, inspectResetToken } from "./service.js";
 
 type Words = readonly [string, string];
@@ -39,13 +39,10 @@ const TEXT = {
   back: ["Retour au back-office", "Back to the back-office"],
 } as const satisfies Record<string, Words>;
 
-/** A message of the admin UI (src/admin/locale.ts), in both languages. */
+/** A message of this module's locale (the key of an AdminUserError), in both languages. */
 function message(key: string): Words {
-  const word = (messages: unknown) => {
-    const value = (messages as Record<string, unknown> | undefined)?.[key];
-    return typeof value === "string" ? value : key;
-  };
-  return [word(fr.messages), word(en.messages)];
+  const messages = settingsLocale.messages ?? {};
+  return (Object.hasOwn(messages, key) ? messages[key] : undefined) ?? [key, key];
 }
 
 function escape(text: string): string {
