@@ -8,7 +8,8 @@ import { ensureDatabase } from "../db/create-database.js";
 import { migrate } from "../db/migrate.js";
 import { AppError } from "../lib/errors.js";
 import { runWithContext } from "../lib/request-context.js";
-import { monthJustEnded, runMonthlyInvoicing } from "../modules/billing/invoicing.js";
+import { monthJustEnded } from "../modules/billing/invoicing/invoicing-month.js";
+import { runMonthlyInvoicing } from "../modules/billing/invoicing/monthly-run.js";
 
 const USAGE = "Usage: npm run billing:invoice [-- --period YYYY-MM]   (default: the month just ended)";
 

@@ -16,7 +16,10 @@ import { aiQueueStatsRoutes } from "../modules/ai-queue/stats-routes.js";
 import { SUBSCRIPTION_OPERATIONS, subscriptionRoutes } from "../modules/billing/subscription-routes.js";
 import { BILLING_DOCUMENT_OPERATIONS, billingDocumentRoutes } from "../modules/billing/document-routes.js";
 import { REVENUE_OPERATIONS, revenueRoutes } from "../modules/billing/revenue-routes.js";
-import { BILLING_STRIPE_OPERATIONS, billingStripeRoutes } from "../modules/billing/stripe-routes.js";
+import {
+  REFUND_AND_ALERT_OPERATIONS as BILLING_STRIPE_OPERATIONS,
+  refundAndAlertRoutes as billingStripeRoutes,
+} from "../modules/billing/refund-and-alert-routes.js";
 import { INVOICING_OPERATIONS, invoicingRoutes } from "../modules/billing/invoicing-routes.js";
 import { ANALYTICS_OPERATIONS, analyticsRoutes } from "../modules/analytics/routes.js";
 import { DASHBOARD_OPERATIONS, dashboardRoutes } from "../modules/dashboard/routes.js";

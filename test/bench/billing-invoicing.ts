@@ -18,7 +18,7 @@ import type { BillingInterval, SubscriptionStatus } from "@prisma/client";
 import { ensureDatabase } from "../../src/db/create-database.js";
 import { migrate } from "../../src/db/migrate.js";
 import { createPrisma } from "../../src/db/prisma.js";
-import { runMonthlyInvoicing, type InvoicingRunResult } from "../../src/modules/billing/invoicing.js";
+import { runMonthlyInvoicing, type InvoicingRunResult } from "../../src/modules/billing/invoicing/monthly-run.js";
 import { periodAt } from "../../src/modules/billing/periods.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

@@ -6,7 +6,7 @@ import { makeCustomer } from "./index.js";
 export { actingAs } from "./index.js";
 import { readSetting } from "../../src/modules/settings/values.js";
 import { cents, money, sum, withVat } from "../../src/modules/billing/money.js";
-import { allocateInvoiceNumber } from "../../src/modules/billing/numbering.js";
+import { allocateInvoiceNumber } from "../../src/modules/billing/invoicing/numbering.js";
 import { recordHistory } from "../../src/modules/billing/subscriptions.js";
 import { periodAt } from "../../src/modules/billing/periods.js";
 

@@ -123,7 +123,7 @@ export const MODULE_ROUTES: ModuleRoute[] = [
   // Invoices (src/modules/billing/invoicing-routes.ts; walked by test/integration/invoicing.test.ts).
   { method: "post", path: "/billing/invoices/{id}/issue", module: "billing", permission: "create_invoice" },
   { method: "post", path: "/billing/invoicing/runs", module: "billing", permission: "create_invoice" },
-  // Refunds and billing alerts (src/modules/billing/stripe-routes.ts; walked by test/integration/refunds.test.ts).
+  // Refunds and billing alerts (src/modules/billing/refund-and-alert-routes.ts; walked by test/integration/refunds.test.ts).
   { method: "get", path: "/billing/invoices/{id}/refunds", module: "billing", permission: "view" },
   { method: "post", path: "/billing/invoices/{id}/refunds", module: "billing", permission: "refund" },
   { method: "get", path: "/billing/alerts", module: "billing", permission: "view" },

@@ -34,7 +34,7 @@ const SPEC_TABLES = [
 
 /**
  * express-session's store, and the yearly invoice-number counters (written only by the issuing
- * transaction, numbering.ts): infrastructure, not screens.
+ * transaction, invoicing/numbering.ts): infrastructure, not screens.
  */
 const NOT_RESOURCES = ["session", "invoice_number_sequences"];
 

@@ -5,7 +5,7 @@ import request from "supertest";
 import type { Response } from "supertest";
 import type { PrismaClient } from "@prisma/client";
 import { startWorkers, type Workers } from "../../src/queues/registry.js";
-import { tokenHash } from "../../src/modules/settings/service.js";
+import { tokenHash } from "../../src/modules/settings/passwords/password-rules.js";
 import { browserAgent, loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 import { startSmtp, type CapturedMail, type TestSmtp } from "../helpers/smtp.js";
 import { makeAdmin } from "../factories/index.js";

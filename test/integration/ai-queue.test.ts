@@ -5,7 +5,7 @@ import { API, makeApiLogin, type ApiLogin } from "../factories/api.js";
 import { SERVICES_CONTENT, makeQueuedRequest, makeSubscribedCustomer } from "../factories/ai-queue.js";
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 import { billAiRequest } from "../../src/modules/billing/ai-billing.js";
-import { draftInvoiceNumber } from "../../src/modules/billing/draft-invoice.js";
+import { draftInvoiceNumber } from "../../src/modules/billing/invoicing/draft-invoice.js";
 
 let t: TestApp;
 let editors: ApiLogin[];

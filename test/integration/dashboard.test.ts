@@ -15,7 +15,7 @@ import { MODULE_ROUTES, USERS, expectedAllowed } from "../helpers/access-matrix.
 import { redisConnection } from "../../src/queues/queues.js";
 import { raiseAlert } from "../../src/modules/auth/security-alerts.js";
 import { REMINDER_TEMPLATE, sendInvoiceReminder } from "../../src/modules/billing/dunning.js";
-import { dashboardPeriod, isoDay } from "../../src/modules/dashboard/service.js";
+import { dashboardPeriod, isoDay } from "../../src/modules/dashboard/rules.js";
 
 let t: TestApp;
 let prisma: PrismaClient;

@@ -1,19 +1,15 @@
 // Invoice PDF (issue 5, item 4): REST and session downloads, what the document says (read back with
 // pdf.js), and who may download it.
 import path from "node:path";
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
 import request from "supertest";
 import type { Response as AgentResponse } from "superagent";
 import type { Agent } from "supertest";
-import { formatMoney, impliedVatRate, winAnsi } from "../../src/modules/billing/pdf.js";
 import { PROJECT_ROOT } from "../../src/lib/project-root.js";
 import { makeAdmin, makeCustomer } from "../factories/index.js";
 import { API, makeApiLogin } from "../factories/api.js";
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 import { MODULE_ROUTES, USERS, expectedAllowed } from "../helpers/access-matrix.js";
-
-const D = (value: string) => new Prisma.Decimal(value);
-const NBSP = "\u00a0";
 
 let t: TestApp;
 let viewerAuth: string;
@@ -105,29 +101,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => t.close());
-
-describe("invoice PDF formats", () => {
-  it("writes euros French style with no-break spaces, two decimals, half-up", () => {
-    expect(formatMoney(D("1234.5"))).toBe(`1${NBSP}234,50${NBSP}€`);
-    expect(formatMoney(D("1234567.005"))).toBe(`1${NBSP}234${NBSP}567,01${NBSP}€`);
-    expect(formatMoney(D("0"))).toBe(`0,00${NBSP}€`);
-    expect(formatMoney(D("-100"))).toBe(`-100,00${NBSP}€`);
-    expect(formatMoney(D("12.3"), "USD")).toBe(`12,30${NBSP}USD`);
-  });
-
-  it("keeps French text and folds what the built-in font cannot draw", () => {
-    expect(winAnsi("Pénalités : 40 € « ok » — œuvre")).toBe("Pénalités : 40 € « ok » — œuvre");
-    expect(winAnsi("Ŝtefan Łódź\u202f!")).toBe(`Stefan ?ódz${NBSP}!`);
-    expect(winAnsi("Жук")).toBe("???");
-  });
-
-  it("prints the rate the invoice was issued with, even after the setting changed", () => {
-    expect(impliedVatRate(D("1256.00"), D("251.20"), D("20.00")).toFixed(2)).toBe("20.00");
-    // Issued at 5.5%, setting since moved to 20%: 100.00 x 5.5% = 5.50.
-    expect(impliedVatRate(D("100.00"), D("5.50"), D("20.00")).toFixed(2)).toBe("5.50");
-    expect(impliedVatRate(D("0.00"), D("0.00"), D("20.00")).toFixed(2)).toBe("20.00");
-  });
-});
 
 describe("GET /admin/api/v1/billing/invoices/:id/pdf", () => {
   it("sends the paid invoice as an A4 PDF named after its number, with seller, customer, lines, totals and refund", async () => {

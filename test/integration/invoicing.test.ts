@@ -16,12 +16,9 @@ import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 import { MODULE_ROUTES, USERS, expectedAllowed } from "../helpers/access-matrix.js";
 import { buildAdmin } from "../../src/admin/index.js";
 import { billAiRequest } from "../../src/modules/billing/ai-billing.js";
-import {
-  issueDraft,
-  issueInvoice,
-  monthlyInvoicingJob,
-  runMonthlyInvoicing,
-} from "../../src/modules/billing/invoicing.js";
+import { issueDraft } from "../../src/modules/billing/invoicing/issue-draft.js";
+import { issueInvoice } from "../../src/modules/billing/invoicing/issue-invoice.js";
+import { monthlyInvoicingJob, runMonthlyInvoicing } from "../../src/modules/billing/invoicing/monthly-run.js";
 import { seedDemoData } from "../../prisma/seed.js";
 import {
   cancelSubscription,

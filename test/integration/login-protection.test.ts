@@ -12,7 +12,7 @@ import { ACCOUNT_LOCKOUT, IP_LOCKOUT } from "../../src/modules/auth/throttle.js"
 import { toProblem } from "../../src/http/errors.js";
 import { AppError } from "../../src/lib/errors.js";
 import { formLoginRefusal } from "../../src/http/login-throttle.js";
-import { overview } from "../../src/modules/dashboard/service.js";
+import { dashboard } from "../../src/modules/dashboard/service.js";
 
 // Behind a trusted proxy, so that each test can speak from addresses of its own (X-Forwarded-For).
 const ENV = { TRUST_PROXY: "true" };
@@ -337,12 +337,12 @@ describe("security alerts on the dashboard", () => {
     expect(hidden.body).toHaveProperty("customers.total");
   });
 
-  it("leaves the alerts out of overview() for a viewer without settings.view", async () => {
+  it("leaves the alerts out of dashboard() for a viewer without settings.view", async () => {
     await t.deps.prisma.$transaction((tx) => raiseAlert(tx, { kind: "failed_login_burst", ipAddress: "192.0.2.8" }));
-    expect((await overview(t.deps.prisma, new Date(), { role: "viewer" })).securityAlerts?.open).toBe(1);
-    expect((await overview(t.deps.prisma, new Date(), null)).securityAlerts).toBeNull();
+    expect((await dashboard(t.deps, { viewer: { role: "viewer" } })).securityAlerts?.open).toBe(1);
+    expect((await dashboard(t.deps, { viewer: null })).securityAlerts).toBeNull();
     expect(
-      (await overview(t.deps.prisma, new Date(), { role: "admin", permissions: ["customers.view"] })).securityAlerts,
+      (await dashboard(t.deps, { viewer: { role: "admin", permissions: ["customers.view"] } })).securityAlerts,
     ).toBeNull();
   });
 });

@@ -328,7 +328,7 @@ describe("rest-api resources", () => {
   });
 
   it("keeps money exact: amounts rounded half-up to cents, answered as text", async () => {
-    // A draft invoice and a line: the line's price is typed, the invoice's figures follow it (invoicing.ts).
+    // A draft invoice and a line: the line's price is typed, the invoice's figures follow it (billing/invoicing/invoice-items.ts).
     const customer = await makeCustomer(t.deps.prisma);
     const draft = await send("post", "/billing/invoices", admin.auth, { customerId: customer.id });
     expect(draft.status).toBe(201);

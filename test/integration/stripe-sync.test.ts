@@ -8,7 +8,7 @@ import { startStripeServer, type StripeServer } from "../helpers/stripe-server.j
 import { makeCustomer } from "../factories/index.js";
 import { API, makeApiLogin, type ApiLogin } from "../factories/api.js";
 import { startWorkers, type Workers } from "../../src/queues/registry.js";
-import { issueInvoice } from "../../src/modules/billing/invoicing.js";
+import { issueInvoice } from "../../src/modules/billing/invoicing/issue-invoice.js";
 import { enqueueInvoicePush, pushInvoice } from "../../src/modules/billing/stripe/invoices.js";
 import { AppError } from "../../src/lib/errors.js";
 

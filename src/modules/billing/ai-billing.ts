@@ -5,8 +5,8 @@
 // the same request a no-op, whatever retries or races happen.
 import type { Prisma } from "@prisma/client";
 import { cents, ZERO } from "./money.js";
-import { lockDraftInvoice } from "./draft-invoice.js";
-import { recomputeInvoiceTotals } from "./invoice-totals.js";
+import { lockDraftInvoice } from "./invoicing/draft-invoice.js";
+import { recomputeInvoiceTotals } from "./invoicing/invoice-totals.js";
 
 export const INCLUDED_CREDIT = "Included credit";
 /**

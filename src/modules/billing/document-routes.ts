@@ -16,7 +16,7 @@ import { AppError } from "../../lib/errors.js";
 import type { ApiOperation } from "../../http/openapi.js";
 import { can, type Permission } from "../auth/permissions.js";
 import { parseExportRange, streamAccountingExport, ZExportQuery, type ExportKind } from "./export.js";
-import { invoicePdf } from "./pdf.js";
+import { invoicePdf } from "./invoicing/invoice-pdf.js";
 import { rangeExportAction } from "../../admin/range-export.js";
 
 export interface DocumentDeps {

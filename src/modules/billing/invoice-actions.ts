@@ -5,16 +5,12 @@
 import type { Action, ActionContext, ActionResponse, PropertyOptions } from "adminjs";
 import type { RecordWrites, ResourceKit } from "../../admin/resource-kit.js";
 import { serviceRecordAction, serviceRefusal } from "../../admin/service-action.js";
-import {
-  addInvoiceItem,
-  createDraftInvoice,
-  deleteInvoiceItem,
-  issueDraft,
-  runMonthlyInvoicing,
-  updateInvoice,
-  updateInvoiceItem,
-  type InvoicingDeps,
-} from "./invoicing.js";
+import { createDraftInvoice } from "./invoicing/create-draft-invoice.js";
+import { addInvoiceItem, deleteInvoiceItem, updateInvoiceItem } from "./invoicing/invoice-items.js";
+import type { InvoicingDeps } from "./invoicing/invoice-transaction.js";
+import { issueDraft } from "./invoicing/issue-draft.js";
+import { runMonthlyInvoicing } from "./invoicing/monthly-run.js";
+import { updateInvoice } from "./invoicing/update-invoice.js";
 
 /** The permission of each custom action of invoices (billing's write permission). */
 export const INVOICE_ACTION_ACCESS = { issue: "create_invoice", runInvoicing: "create_invoice" } as const;

@@ -9,7 +9,10 @@ import type { ApiOperation } from "../../http/openapi.js";
 import { AppError } from "../../lib/errors.js";
 import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
 import { parseBody } from "../ai-queue/intake.js";
-import { PERIOD_PATTERN, issueDraft, runMonthlyInvoicing, type InvoicingDeps } from "./invoicing.js";
+import type { InvoicingDeps } from "./invoicing/invoice-transaction.js";
+import { PERIOD_PATTERN } from "./invoicing/invoicing-month.js";
+import { issueDraft } from "./invoicing/issue-draft.js";
+import { runMonthlyInvoicing } from "./invoicing/monthly-run.js";
 
 export const ZInvoicingRun = z
   .object({ period: z.string().regex(PERIOD_PATTERN, "must be a month like 2026-10") })

@@ -104,9 +104,9 @@ export const billingResources: ResourceFactory = (kit) => [
       ],
       sort: { sortBy: "issuedAt", direction: "desc" },
       properties: {
-        // Allocated when the draft is issued (numbering.ts); a draft carries a LCD-DRAFT-... placeholder.
+        // Allocated when the draft is issued (invoicing/numbering.ts); a draft carries a LCD-DRAFT-... placeholder.
         invoiceNumber: { ...kit.readOnly(), isTitle: true },
-        // Chosen when the invoice is created, then fixed (invoicing.ts).
+        // Chosen when the invoice is created, then fixed (invoicing/invoice-fields.ts).
         customer: setOnCreate(kit),
         subscription: setOnCreate(kit),
         // Follow the lines: amount = sum of the lines, tax at the VAT rate of the settings, total (never typed).
@@ -115,7 +115,7 @@ export const billingResources: ResourceFactory = (kit) => [
         totalAmount: readOnlyMoney(kit),
         // ISO 4217 code; the money columns are shown in it. Invoices are in EUR.
         currency: kit.readOnly(),
-        // Set by the issue (invoicing.ts) or the monthly run.
+        // Set by the issue (invoicing/issue-invoice.ts) or the monthly run.
         issuedAt: kit.readOnly(),
         dueAt: kit.readOnly(),
         periodStart: kit.readOnly(),
@@ -159,7 +159,7 @@ export const billingResources: ResourceFactory = (kit) => [
           ...INVOICE_ACTION_ACCESS,
         },
       },
-      // The form makes a draft and changes what may change (invoicing.ts), as the REST routes do.
+      // The form makes a draft and changes what may change (invoicing/invoice-fields.ts), as the REST routes do.
       writes: invoiceWrites(kit),
     },
   ),
@@ -183,7 +183,7 @@ export const billingResources: ResourceFactory = (kit) => [
       },
     },
     {
-      // Lines of drafts only; each write recomputes the invoice's totals (invoicing.ts).
+      // Lines of drafts only; each write recomputes the invoice's totals (invoicing/invoice-items.ts).
       access: {
         module: "billing",
         actions: { new: "create_invoice", edit: "create_invoice", delete: "create_invoice" },

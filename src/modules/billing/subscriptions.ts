@@ -22,8 +22,8 @@ import { AppError } from "../../lib/errors.js";
 import { cents } from "./money.js";
 import { daysBetween, periodAt } from "./periods.js";
 import { periodPrice, subscriptionMrr } from "./mrr.js";
-import { lockDraftInvoice } from "./draft-invoice.js";
-import { recomputeInvoiceTotals } from "./invoice-totals.js";
+import { lockDraftInvoice } from "./invoicing/draft-invoice.js";
+import { recomputeInvoiceTotals } from "./invoicing/invoice-totals.js";
 import { requirePermission } from "../../modules/auth/current-admin.js";
 
 /** Statuses of a subscription that is still running (at most one per customer, enforced by an index). */

@@ -7,7 +7,9 @@
 import { Router, type Request, type Response } from "express";
 import type { Deps } from "../../deps.js";
 import { settingsLocale } from "./locale.js";
-import { AdminUserError, changeOwnPassword, completePasswordReset, inspectResetToken } from "./service.js";
+import { AdminUserError } from "./admin-user-error.js";
+import { changeOwnPassword } from "./passwords/change-own-password.js";
+import { completePasswordReset, inspectResetToken } from "./passwords/complete-password-reset.js";
 
 type Words = readonly [string, string];
 

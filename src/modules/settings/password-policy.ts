@@ -1,6 +1,6 @@
 // The password policy (issue 3, item 2), one pure function used wherever a password is set:
 // `npm run admin:create` (auth/schemas.ts), the creation of an admin user in AdminJS, the reset link
-// and the change of one's own password (settings/service.ts).
+// and the change of one's own password (settings/passwords/).
 import { z } from "zod";
 import { COMMON_PASSWORDS_FR, COMMON_PASSWORDS_WORLD } from "./common-passwords.js";
 

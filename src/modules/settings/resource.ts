@@ -18,18 +18,14 @@ import { currentContext } from "../../lib/request-context.js";
 import type { Role } from "../auth/permissions.js";
 import { writeSetting } from "./values.js";
 import { passwordMessageKey, passwordProblem } from "./password-policy.js";
-import {
-  AdminUserError,
-  disableAdmin,
-  enableAdmin,
-  forceLogout,
-  startPasswordReset,
-  updateAdminUser,
-  type AdminChanges,
-} from "./service.js";
+import { AdminUserError } from "./admin-user-error.js";
+import { disableAdmin, enableAdmin } from "./admin-users/admin-status.js";
+import { forceLogout } from "./admin-users/force-logout.js";
+import { updateAdminUser, type AdminChanges } from "./admin-users/update-admin-user.js";
+import { startPasswordReset } from "./passwords/start-password-reset.js";
 
 // ---------------------------------------------------------------------------------------------
-// Admin users (issue 3, item 2): every change goes through settings/service.ts
+// Admin users (issue 3, item 2): every change goes through settings/admin-users/ and passwords/
 // ---------------------------------------------------------------------------------------------
 
 /** The fields of the admin users form a service error can point at; others become a notice. */

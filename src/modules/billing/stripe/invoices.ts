@@ -8,8 +8,8 @@ import type Stripe from "stripe";
 import { writeAudit } from "../../../lib/audit.js";
 import type { Queues } from "../../../queues/queues.js";
 import { cents, ZERO, type Money } from "../money.js";
-import { INVOICE_PREFIX } from "../numbering.js";
-import { issueInvoice } from "../invoicing.js";
+import { INVOICE_PREFIX } from "../invoicing/numbering.js";
+import { issueInvoice } from "../invoicing/issue-invoice.js";
 import { callStripe, fromStripeAmount, fromStripeTime, idOf, toStripeAmount, type StripeClient } from "./client.js";
 import { ensureStripeCustomer } from "./gateway.js";
 

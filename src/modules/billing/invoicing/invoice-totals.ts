@@ -1,8 +1,8 @@
 // An invoice's figures follow from its lines: amount = sum of the lines, tax = amount x the VAT rate of
 // the settings (half-up to cents), total = amount + tax.
 import type { Prisma } from "@prisma/client";
-import { readSetting } from "../settings/values.js";
-import { cents, withVat, ZERO } from "./money.js";
+import { readSetting } from "../../settings/values.js";
+import { cents, withVat, ZERO } from "../money.js";
 
 export async function recomputeInvoiceTotals(tx: Prisma.TransactionClient, invoiceId: number): Promise<void> {
   const [agg, rate] = await Promise.all([

@@ -1,8 +1,8 @@
 // The open (draft) invoice of a customer for a calendar month: Queue IA usage and proration lines collect
 // into it until the monthly invoicing issues it. Keyed by (customer_id, period_start).
 import type { Prisma } from "@prisma/client";
-import { ZERO } from "./money.js";
-import { addMonths, monthOf, monthPeriod } from "./periods.js";
+import { ZERO } from "../money.js";
+import { addMonths, monthOf, monthPeriod } from "../periods.js";
 
 /** `LCD-DRAFT-<customerId>-<YYYYMM>`: a draft's placeholder number, outside the legal sequence. */
 export function draftInvoiceNumber(customerId: number, at: Date = new Date()): string {

@@ -12,7 +12,7 @@ import type { StripeClient } from "./stripe/client.js";
 import { listInvoiceRefunds, refundInvoice, REASON_MAX } from "./stripe/refunds.js";
 import { ACKNOWLEDGE_PERMISSION, acknowledgeBillingAlert } from "./stripe/alerts.js";
 
-export interface BillingStripeRouteDeps {
+export interface RefundAndAlertRouteDeps {
   prisma: PrismaClient;
   stripe?: StripeClient | null;
 }
@@ -40,7 +40,7 @@ function pathId(req: Request, what: string): number {
 
 const money = (value: { toFixed(n: number): string }) => value.toFixed(2);
 
-export function billingStripeRoutes(deps: BillingStripeRouteDeps): Router {
+export function refundAndAlertRoutes(deps: RefundAndAlertRouteDeps): Router {
   const router = Router();
   const view = requireApiPermission("billing", "view");
 
@@ -118,7 +118,7 @@ export function billingStripeRoutes(deps: BillingStripeRouteDeps): Router {
 const ok = (description: string) => ({ description });
 
 /** These routes in the OpenAPI document (src/http/openapi.ts). */
-export const BILLING_STRIPE_OPERATIONS: ApiOperation[] = [
+export const REFUND_AND_ALERT_OPERATIONS: ApiOperation[] = [
   {
     method: "get",
     path: "/billing/invoices/{id}/refunds",
