@@ -1,14 +1,13 @@
-// French (default) and English UI of the portal's own screens: resource, property, enum-value and
-// navigation labels, and the messages of the dashboard and of the form checks (resource-kit.ts).
+// French (default) and English UI of the portal's own screens: resource, property and enum-value
+// labels, and the messages of the dashboard and of the form checks (resource-kit.ts).
 // AdminJS looks labels up as:
 //   labels.<resourceId>                          the resource's name in the sidebar and titles
-//   labels.<navigation group name>               the sidebar groups (navigation.ts)
+//   labels.<navigation group name>               the sidebar groups (each module's navigation, added by index.ts)
 //   resources.<resourceId>.properties.<prop>     a column or field
 //   resources.<resourceId>.labels.<prop>.<value> an enum value (badges, selects, filters; AdminJS 7.8
 //                                                reads enum values through translateLabel, not properties)
 import { Prisma } from "@prisma/client";
 import type { LocaleTranslations } from "adminjs";
-import { NAVIGATION } from "./navigation.js";
 
 /** [French, English] */
 type Words = readonly [string, string];
@@ -508,20 +507,8 @@ const ENUMS: Record<string, Record<string, Words>> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Navigation groups and messages
+// Messages
 // ---------------------------------------------------------------------------------------------
-
-const NAVIGATION_WORDS: Record<keyof typeof NAVIGATION, Words> = {
-  aiQueue: ["Queue IA", "AI queue"],
-  customers: ["Clients", "Customers"],
-  billing: ["Facturation", "Billing"],
-  sites: ["Sites", "Sites"],
-  templates: ["Templates", "Templates"],
-  monitoring: ["Monitoring", "Monitoring"],
-  analytics: ["Analytics", "Analytics"],
-  campaigns: ["Marketing", "Marketing"],
-  settings: ["Paramètres", "Settings"],
-};
 
 const MESSAGES: Record<string, Words> = {
   loginWelcome: ["Back-office de Locod-AI", "Locod-AI back-office"],
@@ -997,15 +984,9 @@ function build(lang: Lang): LocaleTranslations {
       ];
     }),
   );
-  const navigation = Object.fromEntries(
-    Object.entries(NAVIGATION).map(([key, group]) => [
-      group.name,
-      NAVIGATION_WORDS[key as keyof typeof NAVIGATION][lang],
-    ]),
-  );
   const resourceLabels = Object.fromEntries(Object.entries(RESOURCES).map(([id, words]) => [id, words.label[lang]]));
   return {
-    labels: { ...navigation, ...resourceLabels },
+    labels: resourceLabels,
     properties: pick(lang, COMMON),
     resources,
     messages: pick(lang, MESSAGES),

@@ -1,5 +1,12 @@
 import { defineModule } from "../../module.js";
+import { analyticsResources } from "./resource.js";
+import { ANALYTICS_OPERATIONS, analyticsDownloadRoutes, analyticsRoutes } from "./routes.js";
 
 export const analyticsModule = defineModule({
   name: "analytics",
+  navigation: { name: ["Analytics", "Analytics"], icon: "BarChart2" },
+  resources: analyticsResources,
+  // The dashboard's alert thresholds (GET, PUT) and the metrics export.
+  api: [{ routes: analyticsRoutes, operations: ANALYTICS_OPERATIONS }],
+  adminRoutes: analyticsDownloadRoutes,
 });

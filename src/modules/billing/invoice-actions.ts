@@ -5,6 +5,7 @@
 import type { Action, ActionContext, ActionResponse, PropertyOptions } from "adminjs";
 import type { RecordWrites, ResourceKit } from "../../admin/resource-kit.js";
 import { serviceRecordAction, serviceRefusal } from "../../admin/service-action.js";
+import { stripeFor } from "./stripe/client.js";
 import {
   addInvoiceItem,
   createDraftInvoice,
@@ -22,7 +23,7 @@ export const INVOICE_ACTION_ACCESS = { issue: "create_invoice", runInvoicing: "c
 const deps = (kit: ResourceKit): InvoicingDeps => ({
   prisma: kit.prisma,
   queues: kit.queues,
-  stripeEnabled: Boolean(kit.subscriptionGateway),
+  stripeEnabled: Boolean(stripeFor(kit.config)),
 });
 
 // Form fields that follow the record's stage (FormStageField): the form offers only what the service
