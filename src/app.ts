@@ -21,13 +21,8 @@ import { sameOriginOnly } from "./http/csrf.js";
 import { apiRoutes } from "./http/api.js";
 import { adminActionGuard } from "./http/admin-action-guard.js";
 import { formLoginRefusal, loginThrottle } from "./http/login-throttle.js";
-import { accountRoutes } from "./modules/settings/account-routes.js";
-import { briefRoutes } from "./modules/ai-queue/brief.js";
-import { billingDownloadRoutes } from "./modules/billing/document-routes.js";
-import { analyticsDownloadRoutes } from "./modules/analytics/routes.js";
 import formidable from "express-formidable";
-import { wizardWebhookRoutes } from "./modules/ai-queue/webhook-routes.js";
-import { stripeWebhookRoutes } from "./modules/billing/stripe/webhook-routes.js";
+import { MODULES } from "./modules.js";
 
 export interface AppOptions {
   /** Bundle the React components (skipped by API-level tests, which never load the browser bundle). */
@@ -64,8 +59,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use(requestContext);
   app.get(["/favicon.svg", "/favicon.ico"], favicon);
   // Signed on the raw body (HMAC): its own raw parser, no session, no cookie.
-  app.use("/webhooks", stripeWebhookRoutes(deps));
-  app.use("/webhooks", wizardWebhookRoutes(deps));
+  for (const module of MODULES) if (module.webhooks) app.use("/webhooks", module.webhooks(deps));
 
   const admin = await buildAdmin(deps);
   if (options.bundle ?? true) await bundleComponents(admin);
@@ -84,10 +78,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use(ADMIN_ROOT, keepContext(formidable()));
   app.use(ADMIN_ROOT, sessionAdmin(deps.prisma));
   app.post(`${ADMIN_ROOT}/login`, loginThrottle(deps, admin));
-  app.use(ADMIN_ROOT, accountRoutes(deps));
-  app.use(ADMIN_ROOT, briefRoutes(deps));
-  app.use(ADMIN_ROOT, billingDownloadRoutes(deps));
-  app.use(ADMIN_ROOT, analyticsDownloadRoutes(deps));
+  for (const module of MODULES) if (module.adminRoutes) app.use(ADMIN_ROOT, module.adminRoutes(deps));
 
   // AdminJS's own JSON API answers 401 without a session, rather than redirecting to the form.
   app.use(`${ADMIN_ROOT}/api`, requireSessionForApi, adminActionGuard(admin), forbiddenAs403);

@@ -6,9 +6,6 @@ import type { Config } from "./config.js";
 import { createPrisma } from "./db/prisma.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import { createQueues, type Queues } from "./queues/queues.js";
-import type { SubscriptionGateway } from "./modules/billing/subscriptions.js";
-import { stripeClientFor, type StripeClient } from "./modules/billing/stripe/client.js";
-import { StripeSubscriptionGateway } from "./modules/billing/stripe/gateway.js";
 
 export interface Deps {
   config: Config;
@@ -18,10 +15,6 @@ export interface Deps {
   redis: Redis;
   queues: Queues;
   log: Logger;
-  /** Stripe's side of subscription changes; null when STRIPE_SECRET_KEY is not set. */
-  subscriptionGateway?: SubscriptionGateway | null;
-  /** The Stripe SDK client (refunds, invoice pushes); null when STRIPE_SECRET_KEY is not set. */
-  stripe?: StripeClient | null;
 }
 
 export function createDeps(config: Config, log: Logger = createLogger(config.logLevel)): Deps {
@@ -29,7 +22,6 @@ export function createDeps(config: Config, log: Logger = createLogger(config.log
   pool.on("error", (err) => log.error({ err: err.message }, "idle PostgreSQL client error"));
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false });
   redis.on("error", (err) => log.warn({ err: err.message }, "Redis connection error"));
-  const stripe = stripeClientFor(config.stripe);
   return {
     config,
     prisma: createPrisma(config.databaseUrl),
@@ -37,8 +29,6 @@ export function createDeps(config: Config, log: Logger = createLogger(config.log
     redis,
     queues: createQueues(config.redisUrl, config.queuePrefix),
     log,
-    stripe,
-    subscriptionGateway: stripe ? new StripeSubscriptionGateway(stripe) : null,
   };
 }
 

@@ -2,7 +2,12 @@
 // line in src/modules.ts. The app, AdminJS, the REST router, OpenAPI, the worker, the locales and the
 // navigation iterate that list; nothing central names a module.
 import type { Router } from "express";
+import type { ResourceWithOptions } from "adminjs";
 import type { JobDefinition, Schedule } from "./queues/define-job.js";
+import type { Deps } from "./deps.js";
+import type { ResourceKit } from "./admin/resource-kit.js";
+import type { ApiOperation } from "./http/openapi.js";
+import type { Components } from "./admin/components.js";
 
 /** [French, English] */
 export type Words = readonly [fr: string, en: string];
@@ -29,14 +34,58 @@ export interface ModuleLocale {
   pages?: Record<string, Words>;
 }
 
+/** REST routes under /admin/api/v1 and the OpenAPI operations that describe them. */
+export interface ModuleApi {
+  routes: (deps: Deps) => Router;
+  operations: ApiOperation[];
+}
+
+/** The query of an AdminJS page or dashboard request (the rest of AdminJS's request is not read). */
+export interface PageRequest {
+  query?: Record<string, unknown>;
+}
+
+/** What an AdminJS page or the dashboard answers its component with. */
+export type PageHandler = (deps: Deps, request: PageRequest) => Promise<unknown>;
+
+/** An AdminJS custom page in the sidebar. */
+export interface ModulePage {
+  /** The component's name in src/admin/components.ts. */
+  component: keyof Omit<Components, "loader">;
+  icon: string;
+  handler: PageHandler;
+}
+
 export interface ModuleDefinition {
   /** The folder, the REST path segment and the navigation group's key: "ai-queue", "billing". */
   name: string;
   jobs?: JobDefinition[];
   schedules?: Schedule[];
   locale?: ModuleLocale;
+  /** The permission module (src/modules/auth/permissions.ts) where it differs from `name`: "ai_queue". */
+  permissionModule?: string;
+  /**
+   * The AdminJS sidebar group of the module's resources: AdminJS shows the French name and the
+   * translations word it per language.
+   */
+  navigation?: { name: Words; icon: string };
+  /** The module's AdminJS resources, in sidebar order. */
+  resources?: (kit: ResourceKit) => ResourceWithOptions[];
+  /** REST routes mounted before the bearer guard (the login), with their OpenAPI operations. */
+  publicApi?: ModuleApi;
+  /**
+   * REST routes behind the bearer guard, in mount order. They mount before the generic table routes,
+   * so a path such as /billing/invoices/:id/pdf is not taken for a row.
+   */
+  api?: ModuleApi[];
+  /** Routes under /admin behind the session (downloads, account pages); AdminJS's router comes after. */
+  adminRoutes?: (deps: Deps) => Router;
   /** Routes under /webhooks (signed on the raw body; no session). */
-  webhooks?: () => Router;
+  webhooks?: (deps: Deps) => Router;
+  /** AdminJS custom pages, by page name (pages.<name> in the locale). */
+  pages?: Record<string, ModulePage>;
+  /** The AdminJS dashboard's handler; at most one module provides it. */
+  dashboard?: PageHandler;
 }
 
 export function defineModule<M extends ModuleDefinition>(module: M): M {

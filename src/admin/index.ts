@@ -1,5 +1,5 @@
 // Assembles AdminJS from the modules' resources, with the dashboard, branding and locales.
-import AdminJS, { type AdminJSOptions } from "adminjs";
+import AdminJS, { type AdminJSOptions, type AdminPages, type LocaleTranslations } from "adminjs";
 import { componentsBundler, generateUserComponentEntry, ADMIN_JS_TMP_DIR } from "adminjs/bundler";
 import type { Deps } from "../deps.js";
 import { createComponents } from "./components.js";
@@ -7,43 +7,68 @@ import { loadModels } from "./dmmf.js";
 import { en, fr } from "./locale.js";
 import { adminjsEn, adminjsFr } from "./adminjs-fr.js";
 import { mergeTranslations } from "./merge-translations.js";
-import { createResourceKit, type ResourceFactory } from "./resource-kit.js";
+import { createResourceKit, type ResourceKit } from "./resource-kit.js";
 import { LocodPrismaResource } from "./prisma-resource.js";
-import { aiQueueResources } from "../modules/ai-queue/resource.js";
-import { customersResources } from "../modules/customers/resource.js";
-import { billingResources } from "../modules/billing/resource.js";
-import { sitesResources } from "../modules/sites/resource.js";
-import { templatesResources } from "../modules/templates/resource.js";
-import { monitoringResources } from "../modules/monitoring/resource.js";
-import { analyticsResources } from "../modules/analytics/resource.js";
-import { campaignsResources } from "../modules/campaigns/resource.js";
-import { settingsResources } from "../modules/settings/resource.js";
-import { dashboard } from "../modules/dashboard/service.js";
-import { parsePeriod, queueBoardPage, type MetricPeriod } from "../modules/ai-queue/metrics.js";
-import { revenuePage } from "../modules/billing/metrics.js";
+import type { Components } from "./components.js";
+import type { PageRequest } from "../module.js";
+import { MODULES } from "../modules.js";
 
 // No adapter is registered: every resource is already a LocodPrismaResource instance, which AdminJS
 // uses as it is. Registering @adminjs/prisma's adapter would make AdminJS re-wrap each instance in a
 // stock Resource (it claims anything with a model and a client), silently dropping our overrides.
 
-/** In the spec's module order; the navigation follows it. */
-const MODULE_RESOURCES: ResourceFactory[] = [
-  aiQueueResources,
-  customersResources,
-  billingResources,
-  sitesResources,
-  templatesResources,
-  monitoringResources,
-  analyticsResources,
-  campaignsResources,
-  settingsResources,
-];
-
 export const ADMIN_ROOT = "/admin";
 
-export async function buildAdmin(
-  deps: Pick<Deps, "prisma" | "config" | "queues" | "subscriptionGateway">,
-): Promise<AdminJS> {
+/** The modules' resources in list order, each in its module's sidebar group (shown by its French name). */
+function moduleResources(kit: ResourceKit) {
+  return MODULES.flatMap((module) => {
+    const group = module.navigation;
+    const navigation = group ? { name: group.name[0], icon: group.icon } : undefined;
+    return (module.resources?.(kit) ?? []).map((r) =>
+      navigation ? { ...r, options: { ...r.options, navigation } } : r,
+    );
+  });
+}
+
+/** The modules' custom pages, their handlers given the app's deps. */
+function modulePages(deps: Deps, components: Components): AdminPages {
+  return Object.fromEntries(
+    MODULES.flatMap((module) =>
+      Object.entries(module.pages ?? {}).map(([name, page]) => [
+        name,
+        {
+          component: components[page.component],
+          icon: page.icon,
+          handler: async (request: PageRequest) => page.handler(deps, request ?? {}),
+        },
+      ]),
+    ),
+  );
+}
+
+/** The dashboard page's handler, from the one module that provides it. */
+function dashboardHandler(deps: Deps) {
+  const providers = MODULES.filter((module) => module.dashboard);
+  if (providers.length > 1) throw new Error(`Several modules provide the dashboard: ${providers.map((m) => m.name)}`);
+  const handler = providers[0]?.dashboard;
+  return handler ? async (request: PageRequest) => handler(deps, request ?? {}) : undefined;
+}
+
+/** The sidebar groups' labels: AdminJS looks a group up by its name, the French one. */
+function navigationLabels(lang: 0 | 1): LocaleTranslations {
+  const labels = MODULES.flatMap((module) => (module.navigation ? [module.navigation.name] : []));
+  return { labels: Object.fromEntries(labels.map((words) => [words[0], words[lang]])) };
+}
+
+/** AdminJS's own words, the sidebar groups' and the portal's (src/admin/locale.ts), in each language. */
+export function translations(): Record<"fr" | "en", LocaleTranslations> {
+  return {
+    fr: mergeTranslations(adminjsFr, navigationLabels(0), fr),
+    en: mergeTranslations(adminjsEn, navigationLabels(1), en),
+  };
+}
+
+export async function buildAdmin(deps: Deps): Promise<AdminJS> {
   // We bundle ourselves (bundleComponents); this stops @adminjs/express from starting a second,
   // concurrent bundle of the same files when NODE_ENV=production.
   process.env.ADMIN_JS_SKIP_BUNDLE = "true";
@@ -53,43 +78,17 @@ export async function buildAdmin(
   const kit = createResourceKit(deps.prisma, models, components, {
     bcryptCost: deps.config.bcryptCost,
     queues: deps.queues,
-    anthropic: deps.config.anthropic,
-    subscriptionGateway: deps.subscriptionGateway ?? null,
+    config: deps.config,
   });
+  const handler = dashboardHandler(deps);
   const options: AdminJSOptions = {
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
-    resources: MODULE_RESOURCES.flatMap((factory) => factory(kit)),
+    resources: moduleResources(kit),
     componentLoader: components.loader,
-    dashboard: {
-      component: components.Dashboard,
-      // The same answer as GET /admin/api/v1/dashboard, for the session's admin; a bad period is an
-      // error key for the page rather than a 500.
-      handler: async (request) => {
-        let days: MetricPeriod;
-        try {
-          days = parsePeriod((request.query ?? {}).days, 30);
-        } catch {
-          return { error: "dashboardBadPeriod" };
-        }
-        return dashboard(deps, { days });
-      },
-    },
-    // The Queue IA board (components/QueueBoard.tsx); the handler refuses admins without ai_queue.view.
-    pages: {
-      queueBoard: {
-        component: components.QueueBoard,
-        icon: "Inbox",
-        handler: async (request) => queueBoardPage(deps.prisma, (request.query ?? {}) as Record<string, unknown>),
-      },
-      // The Revenue page (components/RevenuePage.tsx); the handler refuses admins without billing.view.
-      revenue: {
-        component: components.RevenuePage,
-        icon: "TrendingUp",
-        handler: async () => revenuePage(deps.prisma),
-      },
-    },
+    dashboard: { component: components.Dashboard, ...(handler ? { handler } : {}) },
+    pages: modulePages(deps, components),
     branding: {
       companyName: "Locod-AI Admin",
       withMadeWithLove: false,
@@ -100,7 +99,7 @@ export async function buildAdmin(
     locale: {
       language: "fr",
       availableLanguages: ["fr", "en"],
-      translations: { fr: mergeTranslations(adminjsFr, fr), en: mergeTranslations(adminjsEn, en) },
+      translations: translations(),
       withBackend: false,
     },
     settings: { defaultPerPage: 20 },

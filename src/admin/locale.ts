@@ -1,10 +1,10 @@
 // French (default) and English UI of the portal's own screens, assembled from the words each module
 // declares (`locale` in src/modules/<module>/module.ts, iterated through MODULES) and the shared ones
-// below: the vocabulary common to every table, the navigation groups, the form checks and the words
+// below: the vocabulary common to every table, the form checks and the words
 // used by several modules. Adding a module's words needs no edit here.
 // AdminJS looks labels up as:
 //   labels.<resourceId>                          the resource's name in the sidebar and titles
-//   labels.<navigation group name>               the sidebar groups (navigation.ts)
+//   labels.<navigation group name>               the sidebar groups (each module's navigation, added by index.ts)
 //   resources.<resourceId>.properties.<prop>     a column or field
 //   resources.<resourceId>.labels.<prop>.<value> an enum value (badges, selects, filters; AdminJS 7.8
 //                                                reads enum values through translateLabel, not properties)
@@ -12,7 +12,6 @@ import { Prisma } from "@prisma/client";
 import type { LocaleTranslations } from "adminjs";
 import type { ModuleLocale, Words } from "../module.js";
 import { MODULES } from "../modules.js";
-import { NAVIGATION } from "./navigation.js";
 
 // ---------------------------------------------------------------------------------------------
 // Shared words
@@ -37,18 +36,6 @@ const COMMON: Record<string, Words> = {
   errorMessage: ["Message d'erreur", "Error message"],
   sentAt: ["Envoyé le", "Sent at"],
   paidAt: ["Payé le", "Paid at"],
-};
-
-const NAVIGATION_WORDS: Record<keyof typeof NAVIGATION, Words> = {
-  aiQueue: ["Queue IA", "AI queue"],
-  customers: ["Clients", "Customers"],
-  billing: ["Facturation", "Billing"],
-  sites: ["Sites", "Sites"],
-  templates: ["Templates", "Templates"],
-  monitoring: ["Monitoring", "Monitoring"],
-  analytics: ["Analytics", "Analytics"],
-  campaigns: ["Marketing", "Marketing"],
-  settings: ["Paramètres", "Settings"],
 };
 
 /** Words of AdminJS as a whole, of src/admin, and those several modules use. */
@@ -167,15 +154,9 @@ function build(lang: Lang): LocaleTranslations {
       ];
     }),
   );
-  const navigation = Object.fromEntries(
-    Object.entries(NAVIGATION).map(([key, group]) => [
-      group.name,
-      NAVIGATION_WORDS[key as keyof typeof NAVIGATION][lang],
-    ]),
-  );
   const resourceLabels = Object.fromEntries(Object.entries(RESOURCES).map(([id, words]) => [id, words.label[lang]]));
   return {
-    labels: { ...navigation, ...resourceLabels },
+    labels: resourceLabels,
     properties: pick(lang, COMMON),
     resources,
     messages: pick(lang, MESSAGES),

@@ -34,11 +34,9 @@ import type { DmmfModel } from "./dmmf.js";
 import { LocodPrismaResource } from "./prisma-resource.js";
 import { BUILT_IN_ACTIONS, guard, refuseBeforeHooks, type ResourceAccess } from "./access.js";
 import type { Components } from "./components.js";
-import { NAVIGATION } from "./navigation.js";
 import type { Queues } from "../queues/queues.js";
 import type { Config } from "../config.js";
 import { AppError as ServiceError, FROZEN_RECORD_SQLSTATE } from "../lib/errors.js";
-import type { SubscriptionGateway } from "../modules/billing/subscriptions.js";
 
 type DmmfField = DmmfModel["fields"][number];
 
@@ -95,15 +93,12 @@ export interface RecordWrites {
 export interface ResourceKit {
   prisma: PrismaClient;
   components: Components;
-  nav: typeof NAVIGATION;
   /** bcrypt cost for passwords set through the admin (config BCRYPT_COST). */
   bcryptCost: number;
   /** The app's queues, for actions that hand work to a job (e-mails). */
   queues: Pick<Queues, "byName">;
-  /** Claude's settings (config.anthropic), for the AI requests' "Generate draft" action. */
-  anthropic: Config["anthropic"];
-  /** Stripe's side of subscription changes (null without Stripe), for the subscription actions. */
-  subscriptionGateway: SubscriptionGateway | null;
+  /** The configuration, for actions whose module reads its own settings from it (Claude, Stripe). */
+  config: Config;
   /** A Prisma model as an AdminJS resource whose id is its table name. */
   resource(modelName: string, options: ResourceOptions, settings: KitResourceSettings): ResourceWithOptions;
   /** A Decimal amount: shown as money in lists and pages, typed as a number with cents. */
@@ -127,8 +122,7 @@ export type ResourceFactory = (kit: ResourceKit) => ResourceWithOptions[];
 export interface ResourceKitSettings {
   bcryptCost: number;
   queues: Pick<Queues, "byName">;
-  anthropic: Config["anthropic"];
-  subscriptionGateway?: SubscriptionGateway | null;
+  config: Config;
 }
 
 // AdminJS renders field and notice messages with i18next, which resolves $t(key) nesting even in a
@@ -676,11 +670,9 @@ export function createResourceKit(
   return {
     prisma,
     components,
-    nav: NAVIGATION,
     bcryptCost: settings.bcryptCost,
     queues: settings.queues,
-    anthropic: settings.anthropic,
-    subscriptionGateway: settings.subscriptionGateway ?? null,
+    config: settings.config,
     resource,
     money: ({ currencyPath } = {}) => ({
       components: { list: components.Money, show: components.Money },

@@ -10,19 +10,7 @@ import { keepContext } from "./context.js";
 import { requireBearer } from "./bearer-auth.js";
 import { resourceRoutes } from "./resource-routes.js";
 import { docsPage, openApiDocument } from "./openapi.js";
-import { AUTH_OPERATIONS, authRoutes } from "../modules/auth/routes.js";
-import { AI_QUEUE_OPERATIONS, aiQueueRoutes } from "../modules/ai-queue/routes.js";
-import { aiQueueStatsRoutes } from "../modules/ai-queue/stats-routes.js";
-import { SUBSCRIPTION_OPERATIONS, subscriptionRoutes } from "../modules/billing/subscription-routes.js";
-import { BILLING_DOCUMENT_OPERATIONS, billingDocumentRoutes } from "../modules/billing/document-routes.js";
-import { REVENUE_OPERATIONS, revenueRoutes } from "../modules/billing/revenue-routes.js";
-import {
-  REFUND_AND_ALERT_OPERATIONS as BILLING_STRIPE_OPERATIONS,
-  refundAndAlertRoutes as billingStripeRoutes,
-} from "../modules/billing/refund-and-alert-routes.js";
-import { INVOICING_OPERATIONS, invoicingRoutes } from "../modules/billing/invoicing-routes.js";
-import { ANALYTICS_OPERATIONS, analyticsRoutes } from "../modules/analytics/routes.js";
-import { DASHBOARD_OPERATIONS, dashboardRoutes } from "../modules/dashboard/routes.js";
+import { MODULES } from "../modules.js";
 
 const TITLE = "Locod-AI Admin API";
 
@@ -58,15 +46,10 @@ export async function apiRoutes(deps: Deps, admin: AdminJS): Promise<Router> {
   const resources = await resourceRoutes(deps, admin);
   const document = openApiDocument(
     [
-      ...AUTH_OPERATIONS,
-      ...AI_QUEUE_OPERATIONS,
-      ...SUBSCRIPTION_OPERATIONS,
-      ...BILLING_DOCUMENT_OPERATIONS,
-      ...REVENUE_OPERATIONS,
-      ...BILLING_STRIPE_OPERATIONS,
-      ...INVOICING_OPERATIONS,
-      ...ANALYTICS_OPERATIONS,
-      ...DASHBOARD_OPERATIONS,
+      ...MODULES.flatMap((module) => [
+        ...(module.publicApi?.operations ?? []),
+        ...(module.api ?? []).flatMap((api) => api.operations),
+      ]),
       ...resources.operations,
     ],
     {
@@ -84,7 +67,7 @@ export async function apiRoutes(deps: Deps, admin: AdminJS): Promise<Router> {
   router.get("/docs", (_req, res) => {
     res.type("html").send(docs);
   });
-  router.use(authRoutes(deps));
+  for (const module of MODULES) if (module.publicApi) router.use(module.publicApi.routes(deps));
   // Everything below needs a live token; bodies are read only once the caller is known.
   router.use(requireBearer(deps));
   // Answers carry customer and admin data: no shared or browser cache keeps them.
@@ -93,21 +76,9 @@ export async function apiRoutes(deps: Deps, admin: AdminJS): Promise<Router> {
     next();
   });
   router.use(keepContext(json({ limit: "1mb" })));
-  router.use(aiQueueRoutes(deps));
-  router.use(aiQueueStatsRoutes(deps));
-  router.use(subscriptionRoutes({ prisma: deps.prisma, subscriptionGateway: deps.subscriptionGateway ?? null }));
-  // Before the table routes: /billing/invoices/:id/pdf and /billing/export/*.csv are not rows.
-  router.use(billingDocumentRoutes(deps));
-  // Metrics, overdue invoices and reminders; before the table routes (/billing/invoices/overdue is not a row).
-  router.use(revenueRoutes(deps));
-  // Refunds and billing alerts; before the table routes (/billing/invoices/:id/refunds is not a row).
-  router.use(billingStripeRoutes(deps));
-  // Issue a draft, run a month's invoicing; before the table routes (/billing/invoices/:id/issue is not a row).
-  router.use(invoicingRoutes({ prisma: deps.prisma, queues: deps.queues, stripeEnabled: Boolean(deps.stripe) }));
-  // The dashboard in one call, and its "send reminders for all overdue invoices" quick action.
-  router.use(dashboardRoutes({ prisma: deps.prisma, queues: deps.queues }));
-  // The dashboard's alert thresholds (GET, PUT); before the table routes.
-  router.use(analyticsRoutes(deps));
+  // The modules' own routes, in list order, then the generic table routes: a module's path that looks
+  // like a row (/billing/invoices/overdue, /billing/invoices/:id/pdf) reaches its module first.
+  for (const module of MODULES) for (const api of module.api ?? []) router.use(api.routes(deps));
   router.use(resources.router);
   router.use(notFoundHandler);
   router.use(errorHandler(deps.log));

@@ -1,10 +1,9 @@
 // Every table of the spec as an AdminJS CRUD screen: lists, pages, form checks, secrets kept on the server.
 import bcrypt from "bcrypt";
 import type { Response } from "supertest";
-import { buildAdmin } from "../../src/admin/index.js";
+import { buildAdmin, translations } from "../../src/admin/index.js";
 import { loadModels } from "../../src/admin/dmmf.js";
-import { en, fr } from "../../src/admin/locale.js";
-import { NAVIGATION } from "../../src/admin/navigation.js";
+import { MODULES } from "../../src/modules.js";
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 import { makeAdmin, makeCustomer } from "../factories/index.js";
 import { makeAiRequest, makeInvoice, makeSite, makeTemplate } from "../factories/admin-resources.js";
@@ -89,6 +88,7 @@ describe("admin resources", () => {
 
     it("words every resource, property, enum value and navigation group in French and English", async () => {
       const admin = await buildAdmin(t.deps);
+      const { fr, en } = translations();
       const missing: string[] = [];
       for (const [lang, translations] of [
         ["fr", fr],
@@ -97,7 +97,7 @@ describe("admin resources", () => {
         const need = (key: string) => {
           if (typeof lookup(translations, key) !== "string") missing.push(`${lang}: ${key}`);
         };
-        for (const group of Object.values(NAVIGATION)) need(`labels.${group.name}`);
+        for (const { navigation } of MODULES) if (navigation) need(`labels.${navigation.name[0]}`);
         for (const resource of admin.resources) {
           const decorated = resource.decorate();
           const id = decorated.id();

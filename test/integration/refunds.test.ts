@@ -9,6 +9,7 @@ import { makeAdmin, makeCustomer } from "../factories/index.js";
 import { makeInvoice } from "../factories/admin-resources.js";
 import { API, makeApiLogin, type ApiLogin } from "../factories/api.js";
 import { refundInvoice, syncStripeRefunds } from "../../src/modules/billing/stripe/refunds.js";
+import { stripeFor } from "../../src/modules/billing/stripe/client.js";
 import { runWithContext } from "../../src/lib/request-context.js";
 import { MODULE_ROUTES, USERS, expectedAllowed } from "../helpers/access-matrix.js";
 
@@ -231,7 +232,7 @@ describe("refunds through Stripe", () => {
   it("refuses to record a Stripe payment's refund where Stripe is not configured", async () => {
     const local = await makeTestApp();
     try {
-      expect(local.deps.stripe).toBeNull();
+      expect(stripeFor(local.deps.config)).toBeNull();
       const invoice = await paidInvoice({ stripePaymentIntentId: "pi_refund3" });
       const login = await makeApiLogin(local.app, prisma, { role: "admin" });
       const res = await request(local.app)

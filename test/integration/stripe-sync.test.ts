@@ -10,6 +10,7 @@ import { API, makeApiLogin, type ApiLogin } from "../factories/api.js";
 import { startWorkers, type Workers } from "../../src/queues/registry.js";
 import { issueInvoice } from "../../src/modules/billing/invoicing/issue-invoice.js";
 import { enqueueInvoicePush, pushInvoice } from "../../src/modules/billing/stripe/invoices.js";
+import { stripeFor } from "../../src/modules/billing/stripe/client.js";
 import { AppError } from "../../src/lib/errors.js";
 
 let server: StripeServer;
@@ -265,7 +266,7 @@ describe("pushing issued invoices to Stripe", () => {
       "8.20",
       "49.20",
     ]);
-    const stripe = t.deps.stripe!;
+    const stripe = stripeFor(t.deps.config)!;
     const outcomes = await Promise.all([
       pushInvoice({ prisma, stripe }, invoice.id),
       pushInvoice({ prisma, stripe }, invoice.id),
@@ -311,7 +312,7 @@ describe("pushing issued invoices to Stripe", () => {
       status: 400,
       error: { type: "invalid_request_error", message: "Invoice cannot be finalized right now." },
     });
-    const stripe = t.deps.stripe!;
+    const stripe = stripeFor(t.deps.config)!;
     await expect(pushInvoice({ prisma, stripe }, invoice.id)).rejects.toBeInstanceOf(AppError);
     expect((await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).stripeInvoiceId).toBeNull();
 
@@ -346,7 +347,7 @@ describe("pushing issued invoices to Stripe", () => {
       where: { id: paid.id },
       data: { status: "paid", paidAt: new Date(), paymentMethod: "transfer" },
     });
-    const stripe = t.deps.stripe!;
+    const stripe = stripeFor(t.deps.config)!;
     expect(await pushInvoice({ prisma, stripe }, draft.id)).toEqual({ result: "skipped", reason: "not issued yet" });
     expect(await pushInvoice({ prisma, stripe }, paid.id)).toEqual({ result: "skipped", reason: "already paid" });
     expect(server.calls("POST", /^\/v1\/invoices$/)).toHaveLength(0);

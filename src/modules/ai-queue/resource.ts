@@ -88,7 +88,6 @@ export const aiQueueResources: ResourceFactory = (kit) => [
   kit.resource(
     "AiRequest",
     {
-      navigation: kit.nav.aiQueue,
       listProperties: [
         "id",
         "customer",
@@ -151,7 +150,6 @@ export const aiQueueResources: ResourceFactory = (kit) => [
   kit.resource(
     "AiGeneration",
     {
-      navigation: kit.nav.aiQueue,
       listProperties: [
         "id",
         "aiRequest",
@@ -221,7 +219,7 @@ function draftActions(kit: ResourceKit): Record<keyof typeof DRAFT_ACTION_ACCESS
     generateDraft: postAction(
       "Zap",
       kit.components.ConfirmAction,
-      (id) => requestDraft({ prisma: kit.prisma, queues: kit.queues, config: { anthropic: kit.anthropic } }, id),
+      (id) => requestDraft({ prisma: kit.prisma, queues: kit.queues, config: kit.config }, id),
       "generateDraftQueued",
     ),
     // The component downloads the brief from GET /admin/ai-queue/requests/:id/brief.md (brief.ts).

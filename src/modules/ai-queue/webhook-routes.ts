@@ -52,7 +52,8 @@ const view = (r: AiRequest) => ({
 export function wizardWebhookRoutes(deps: Deps): Router {
   const secret = deps.config.wizardWebhookSecret;
   const router = Router();
-  router.use(keepContext(raw({ type: "application/json", limit: "1mb" })));
+  // Under /wizard only: the other webhooks under /webhooks parse their own raw bodies.
+  router.use("/wizard", keepContext(raw({ type: "application/json", limit: "1mb" })));
 
   router.post(
     "/wizard",

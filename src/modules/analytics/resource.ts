@@ -71,7 +71,6 @@ export const analyticsResources: ResourceFactory = (kit) => [
   kit.resource(
     "BusinessMetric",
     {
-      navigation: kit.nav.analytics,
       listProperties: [
         "metricDate",
         "activeCustomers",

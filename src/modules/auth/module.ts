@@ -1,7 +1,10 @@
 import { defineModule } from "../../module.js";
+import { AUTH_OPERATIONS, authRoutes } from "./routes.js";
 import { authLocale } from "./locale.js";
 
 export const authModule = defineModule({
   name: "auth",
   locale: authLocale,
+  // The login needs no token; logout and me check theirs themselves.
+  publicApi: { routes: authRoutes, operations: AUTH_OPERATIONS },
 });

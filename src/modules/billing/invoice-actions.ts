@@ -11,6 +11,7 @@ import type { InvoicingDeps } from "./invoicing/invoice-transaction.js";
 import { issueDraft } from "./invoicing/issue-draft.js";
 import { runMonthlyInvoicing } from "./invoicing/monthly-run.js";
 import { updateInvoice } from "./invoicing/update-invoice.js";
+import { stripeFor } from "./stripe/client.js";
 
 /** The permission of each custom action of invoices (billing's write permission). */
 export const INVOICE_ACTION_ACCESS = { issue: "create_invoice", runInvoicing: "create_invoice" } as const;
@@ -18,7 +19,7 @@ export const INVOICE_ACTION_ACCESS = { issue: "create_invoice", runInvoicing: "c
 const deps = (kit: ResourceKit): InvoicingDeps => ({
   prisma: kit.prisma,
   queues: kit.queues,
-  stripeEnabled: Boolean(kit.subscriptionGateway),
+  stripeEnabled: Boolean(stripeFor(kit.config)),
 });
 
 // Form fields that follow the record's stage (FormStageField): the form offers only what the service

@@ -23,7 +23,6 @@ export const billingResources: ResourceFactory = (kit) => [
   kit.resource(
     "BillingPlan",
     {
-      navigation: kit.nav.billing,
       listProperties: ["id", "name", "priceMonthly", "priceYearly", "aiCreditsIncluded", "maxSites", "status"],
       filterProperties: ["name", "status", "createdAt"],
       sort: { sortBy: "createdAt", direction: "desc" },
@@ -43,7 +42,6 @@ export const billingResources: ResourceFactory = (kit) => [
   kit.resource(
     "CustomerSubscription",
     {
-      navigation: kit.nav.billing,
       listProperties: ["id", "customer", "plan", "status", "currentPeriodEnd", "cancelAtPeriodEnd", "createdAt"],
       filterProperties: [
         "customer",
@@ -89,7 +87,6 @@ export const billingResources: ResourceFactory = (kit) => [
   kit.resource(
     "Invoice",
     {
-      navigation: kit.nav.billing,
       listProperties: ["invoiceNumber", "customer", "totalAmount", "status", "issuedAt", "dueAt", "paidAt"],
       filterProperties: [
         "invoiceNumber",
@@ -166,7 +163,6 @@ export const billingResources: ResourceFactory = (kit) => [
   kit.resource(
     "InvoiceItem",
     {
-      navigation: kit.nav.billing,
       listProperties: ["id", "invoice", "description", "quantity", "unitPrice", "totalPrice", "aiRequest", "createdAt"],
       filterProperties: ["invoice", "aiRequest", "description", "createdAt"],
       sort: { sortBy: "createdAt", direction: "desc" },
@@ -195,7 +191,6 @@ export const billingResources: ResourceFactory = (kit) => [
   kit.resource(
     "StripeEvent",
     {
-      navigation: kit.nav.billing,
       listProperties: ["id", "type", "status", "attempts", "receivedAt", "processedAt"],
       filterProperties: ["id", "type", "status", "receivedAt", "processedAt"],
       sort: { sortBy: "receivedAt", direction: "desc" },
@@ -207,7 +202,6 @@ export const billingResources: ResourceFactory = (kit) => [
   kit.resource(
     "Refund",
     {
-      navigation: kit.nav.billing,
       listProperties: ["id", "invoice", "amount", "status", "reason", "admin", "createdAt"],
       filterProperties: ["invoice", "status", "admin", "stripeRefundId", "createdAt"],
       sort: { sortBy: "createdAt", direction: "desc" },
@@ -219,7 +213,6 @@ export const billingResources: ResourceFactory = (kit) => [
   kit.resource(
     "BillingAlert",
     {
-      navigation: kit.nav.billing,
       listProperties: ["id", "createdAt", "kind", "invoice", "customerId", "acknowledgedAt"],
       filterProperties: ["kind", "invoice", "customerId", "createdAt", "acknowledgedAt"],
       sort: { sortBy: "createdAt", direction: "desc" },
@@ -242,7 +235,6 @@ export const billingResources: ResourceFactory = (kit) => [
   kit.resource(
     "SubscriptionHistory",
     {
-      navigation: kit.nav.billing,
       listProperties: [
         "id",
         "subscription",

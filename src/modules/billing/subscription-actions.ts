@@ -5,6 +5,7 @@ import type { Action, ActionContext, ActionResponse } from "adminjs";
 import type { BillingInterval } from "@prisma/client";
 import { fieldErrors, type RecordWrites, type ResourceKit } from "../../admin/resource-kit.js";
 import { serviceRecordAction } from "../../admin/service-action.js";
+import { subscriptionGatewayFor } from "./stripe/gateway.js";
 import {
   cancelSubscription,
   changePlan,
@@ -38,7 +39,10 @@ function positiveId(value: unknown, path: string): number {
   return id;
 }
 
-const deps = (kit: ResourceKit): BillingDeps => ({ prisma: kit.prisma, subscriptionGateway: kit.subscriptionGateway });
+const deps = (kit: ResourceKit): BillingDeps => ({
+  prisma: kit.prisma,
+  subscriptionGateway: subscriptionGatewayFor(kit.config),
+});
 
 /**
  * The create form (AdminJS "new") and REST create: customer, plan, interval and start, through

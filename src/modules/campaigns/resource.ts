@@ -4,7 +4,6 @@ export const campaignsResources: ResourceFactory = (kit) => [
   kit.resource(
     "EmailCampaign",
     {
-      navigation: kit.nav.campaigns,
       listProperties: ["id", "name", "subject", "status", "scheduledAt", "sentAt", "author", "createdAt"],
       filterProperties: ["name", "subject", "status", "scheduledAt", "sentAt", "author", "createdAt"],
       sort: { sortBy: "createdAt", direction: "desc" },
@@ -23,7 +22,6 @@ export const campaignsResources: ResourceFactory = (kit) => [
   kit.resource(
     "EmailSend",
     {
-      navigation: kit.nav.campaigns,
       listProperties: ["id", "campaign", "email", "customer", "status", "sentAt", "openedAt", "clickedAt"],
       filterProperties: ["campaign", "customer", "email", "status", "sentAt", "openedAt", "clickedAt"],
       // Not sent_at: pending sends have none, and PostgreSQL sorts NULLs first when descending.
@@ -43,7 +41,6 @@ export const campaignsResources: ResourceFactory = (kit) => [
   kit.resource(
     "Referral",
     {
-      navigation: kit.nav.campaigns,
       listProperties: [
         "id",
         "referralCode",

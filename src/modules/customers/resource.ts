@@ -4,7 +4,6 @@ export const customersResources: ResourceFactory = (kit) => [
   kit.resource(
     "Customer",
     {
-      navigation: kit.nav.customers,
       listProperties: ["id", "name", "email", "planType", "status", "createdAt"],
       filterProperties: ["name", "email", "planType", "status", "createdAt"],
       sort: { sortBy: "createdAt", direction: "desc" },

@@ -4,7 +4,6 @@ export const monitoringResources: ResourceFactory = (kit) => [
   kit.resource(
     "SiteMonitoring",
     {
-      navigation: kit.nav.monitoring,
       listProperties: ["id", "site", "checkType", "isUp", "statusCode", "responseTimeMs", "checkTime"],
       filterProperties: ["site", "checkType", "isUp", "statusCode", "checkTime"],
       sort: { sortBy: "checkTime", direction: "desc" },

@@ -1,7 +1,12 @@
 import { defineModule } from "../../module.js";
+import { settingsResources } from "./resource.js";
+import { accountRoutes } from "./account-routes.js";
 import { settingsLocale } from "./locale.js";
 
 export const settingsModule = defineModule({
   name: "settings",
   locale: settingsLocale,
+  navigation: { name: ["Paramètres", "Settings"], icon: "Settings" },
+  resources: settingsResources,
+  adminRoutes: accountRoutes,
 });

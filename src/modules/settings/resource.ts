@@ -243,7 +243,6 @@ export const settingsResources: ResourceFactory = (kit) => [
   kit.resource(
     "AdminUser",
     {
-      navigation: kit.nav.settings,
       listProperties: ["id", "name", "email", "role", "status", "lastLogin", "createdAt"],
       filterProperties: ["name", "email", "role", "status", "lastLogin", "createdAt"],
       editProperties: ["email", "name", "password", "role", "status", "permissions"],
@@ -290,7 +289,6 @@ export const settingsResources: ResourceFactory = (kit) => [
   kit.resource(
     "AdminSession",
     {
-      navigation: kit.nav.settings,
       listProperties: ["admin", "ipAddress", "userAgent", "createdAt", "expiresAt"],
       filterProperties: ["admin", "ipAddress", "createdAt", "expiresAt"],
       sort: { sortBy: "createdAt", direction: "desc" },
@@ -306,7 +304,6 @@ export const settingsResources: ResourceFactory = (kit) => [
   kit.resource(
     "AdminActivityLog",
     {
-      navigation: kit.nav.settings,
       listProperties: ["id", "createdAt", "admin", "action", "resourceType", "resourceId", "ipAddress"],
       filterProperties: ["admin", "action", "resourceType", "resourceId", "ipAddress", "createdAt"],
       sort: { sortBy: "createdAt", direction: "desc" },
@@ -323,7 +320,6 @@ export const settingsResources: ResourceFactory = (kit) => [
   kit.resource(
     "SecurityAlert",
     {
-      navigation: kit.nav.settings,
       listProperties: ["id", "createdAt", "kind", "admin", "email", "ipAddress", "acknowledgedAt"],
       filterProperties: ["kind", "admin", "email", "ipAddress", "createdAt", "acknowledgedAt"],
       sort: { sortBy: "createdAt", direction: "desc" },
@@ -353,7 +349,6 @@ export const settingsResources: ResourceFactory = (kit) => [
   kit.resource(
     "PasswordResetToken",
     {
-      navigation: kit.nav.settings,
       listProperties: ["id", "admin", "requester", "createdAt", "expiresAt", "usedAt"],
       filterProperties: ["admin", "requester", "createdAt", "expiresAt", "usedAt"],
       sort: { sortBy: "createdAt", direction: "desc" },
@@ -368,7 +363,6 @@ export const settingsResources: ResourceFactory = (kit) => [
   kit.resource(
     "EmailLog",
     {
-      navigation: kit.nav.settings,
       listProperties: ["id", "createdAt", "template", "toAddress", "status", "attempts", "sentAt"],
       filterProperties: ["template", "toAddress", "status", "customer", "aiRequest", "createdAt", "sentAt"],
       sort: { sortBy: "createdAt", direction: "desc" },
@@ -380,7 +374,6 @@ export const settingsResources: ResourceFactory = (kit) => [
   kit.resource(
     "Setting",
     {
-      navigation: kit.nav.settings,
       listProperties: ["key", "value", "updatedAt", "updater"],
       filterProperties: ["key", "updatedAt"],
       sort: { sortBy: "updatedAt", direction: "desc" },

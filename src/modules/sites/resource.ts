@@ -4,7 +4,6 @@ export const sitesResources: ResourceFactory = (kit) => [
   kit.resource(
     "Site",
     {
-      navigation: kit.nav.sites,
       listProperties: ["id", "name", "customer", "domain", "status", "createdAt"],
       filterProperties: ["name", "customer", "domain", "status", "createdAt"],
       sort: { sortBy: "createdAt", direction: "desc" },
@@ -21,7 +20,6 @@ export const sitesResources: ResourceFactory = (kit) => [
   kit.resource(
     "SiteConfig",
     {
-      navigation: kit.nav.sites,
       listProperties: ["id", "site", "version", "createdAt"],
       filterProperties: ["site", "version", "createdAt"],
       sort: { sortBy: "createdAt", direction: "desc" },

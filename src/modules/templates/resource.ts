@@ -4,7 +4,6 @@ export const templatesResources: ResourceFactory = (kit) => [
   kit.resource(
     "Template",
     {
-      navigation: kit.nav.templates,
       listProperties: ["id", "name", "category", "status", "createdAt"],
       filterProperties: ["name", "category", "status", "createdAt"],
       sort: { sortBy: "createdAt", direction: "desc" },
@@ -18,7 +17,6 @@ export const templatesResources: ResourceFactory = (kit) => [
   kit.resource(
     "TemplateVersion",
     {
-      navigation: kit.nav.templates,
       listProperties: ["id", "template", "version", "isActive", "author", "createdAt"],
       filterProperties: ["template", "version", "isActive", "author", "createdAt"],
       sort: { sortBy: "createdAt", direction: "desc" },
@@ -33,7 +31,6 @@ export const templatesResources: ResourceFactory = (kit) => [
   kit.resource(
     "TemplateAbTest",
     {
-      navigation: kit.nav.templates,
       listProperties: ["id", "name", "templateA", "templateB", "trafficSplit", "status", "startDate", "endDate"],
       filterProperties: ["name", "templateA", "templateB", "status", "startDate", "endDate", "author", "createdAt"],
       sort: { sortBy: "createdAt", direction: "desc" },

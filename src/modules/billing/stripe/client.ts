@@ -44,6 +44,11 @@ export function stripeClientFor(config: Config["stripe"]): StripeClient | null {
   return client;
 }
 
+/** The process's Stripe client for this configuration; null without STRIPE_SECRET_KEY. */
+export function stripeFor(config: Pick<Config, "stripe">): StripeClient | null {
+  return stripeClientFor(config.stripe);
+}
+
 export function isStripeError(error: unknown): error is Stripe.errors.StripeError {
   return error instanceof Stripe.errors.StripeError;
 }
