@@ -3,6 +3,7 @@
 // navigation iterate that list; nothing central names a module.
 import type { Router } from "express";
 import type { JobDefinition, Schedule } from "./queues/define-job.js";
+import type { TableSpec } from "./db/table-spec.js";
 
 /** [French, English] */
 export type Words = readonly [fr: string, en: string];
@@ -32,6 +33,8 @@ export interface ModuleLocale {
 export interface ModuleDefinition {
   /** The folder, the REST path segment and the navigation group's key: "ai-queue", "billing". */
   name: string;
+  /** The module's tables (tables.ts): each gets an AdminJS resource and REST CRUD routes. */
+  tables?: readonly TableSpec[];
   jobs?: JobDefinition[];
   schedules?: Schedule[];
   locale?: ModuleLocale;

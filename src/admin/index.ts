@@ -3,7 +3,7 @@ import AdminJS, { type AdminJSOptions } from "adminjs";
 import { componentsBundler, generateUserComponentEntry, ADMIN_JS_TMP_DIR } from "adminjs/bundler";
 import type { Deps } from "../deps.js";
 import { createComponents } from "./components.js";
-import { loadModels } from "./dmmf.js";
+import { loadModels } from "../db/dmmf.js";
 import { en, fr } from "./locale.js";
 import { adminjsEn, adminjsFr } from "./adminjs-fr.js";
 import { mergeTranslations } from "./merge-translations.js";
@@ -50,12 +50,7 @@ export async function buildAdmin(
   LocodPrismaResource.countOptions = { exactCountLimit: deps.config.listExactCountLimit };
   const models = await loadModels();
   const components = createComponents();
-  const kit = createResourceKit(deps.prisma, models, components, {
-    bcryptCost: deps.config.bcryptCost,
-    queues: deps.queues,
-    anthropic: deps.config.anthropic,
-    subscriptionGateway: deps.subscriptionGateway ?? null,
-  });
+  const kit = createResourceKit(deps, models, components);
   const options: AdminJSOptions = {
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,

@@ -7,7 +7,7 @@ import { serviceRecordAction, serviceRefusal } from "../../admin/service-action.
 import { AppError } from "../../lib/errors.js";
 import { refundInvoice } from "./stripe/refunds.js";
 import { ACKNOWLEDGE_PERMISSION, acknowledgeBillingAlert } from "./stripe/alerts.js";
-import { stripeClientOf } from "./stripe/gateway.js";
+import { stripeClientFor } from "./stripe/client.js";
 
 /** The permission of the invoice's refund action (DESIGN.md 5: refund is of the delete class). */
 export const REFUND_ACTION_ACCESS = { refund: "refund" } as const;
@@ -25,7 +25,7 @@ export function refundActions(kit: ResourceKit): Record<"refund", Partial<Action
       component: kit.components.RefundInvoice,
       isVisible: isRefundable,
       run: (id, payload) =>
-        refundInvoice({ prisma: kit.prisma, stripe: stripeClientOf(kit.subscriptionGateway) }, id, {
+        refundInvoice({ prisma: kit.prisma, stripe: stripeClientFor(kit.config.stripe) }, id, {
           amount: payload.amount,
           reason: payload.reason,
         }),

@@ -1,5 +1,7 @@
 import { defineModule } from "../../module.js";
+import { customersTables } from "./tables.js";
 
 export const customersModule = defineModule({
   name: "customers",
+  tables: customersTables,
 });

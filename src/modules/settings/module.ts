@@ -1,5 +1,7 @@
 import { defineModule } from "../../module.js";
+import { settingsTables } from "./tables.js";
 
 export const settingsModule = defineModule({
   name: "settings",
+  tables: settingsTables,
 });

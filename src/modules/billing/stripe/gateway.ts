@@ -13,7 +13,8 @@ import { AppError } from "../../../lib/errors.js";
 import { readSetting } from "../../settings/values.js";
 import { periodPrice } from "../mrr.js";
 import type { SubscriptionGateway } from "../subscriptions.js";
-import { callStripe, toStripeAmount, type StripeClient } from "./client.js";
+import { callStripe, stripeClientFor, toStripeAmount, type StripeClient } from "./client.js";
+import type { Config } from "../../../config.js";
 import { stripeSubscriptionState } from "./subscription-state.js";
 
 /** The customer's Stripe customer, created (and stored) when missing. Runs in the caller's transaction. */
@@ -232,7 +233,13 @@ export class StripeSubscriptionGateway implements SubscriptionGateway {
   }
 }
 
-/** The Stripe client behind a gateway (null without Stripe), for the actions that get only the gateway. */
-export function stripeClientOf(gateway: SubscriptionGateway | null | undefined): StripeClient | null {
-  return gateway instanceof StripeSubscriptionGateway ? gateway.stripe : null;
+const gateways = new WeakMap<StripeClient, StripeSubscriptionGateway>();
+
+/** Stripe's side of subscription changes for this configuration, or null without STRIPE_SECRET_KEY. */
+export function subscriptionGatewayFor(config: Config["stripe"]): SubscriptionGateway | null {
+  const stripe = stripeClientFor(config);
+  if (!stripe) return null;
+  let gateway = gateways.get(stripe);
+  if (!gateway) gateways.set(stripe, (gateway = new StripeSubscriptionGateway(stripe)));
+  return gateway;
 }
