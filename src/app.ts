@@ -66,7 +66,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
 
   // Bearer tokens, JSON bodies, no cookies: mounted before the session and the same-origin check,
   // and before AdminJS, whose authenticated router redirects every path under /admin to its login.
-  app.use(`${ADMIN_ROOT}/api/v1`, await apiRoutes(deps, admin));
+  app.use(`${ADMIN_ROOT}/api/v1`, await apiRoutes(deps));
 
   // One session middleware for everything under /admin: AdminJS, Bull Board and the API guards share it.
   // AdminJS's router runs express-session again, which is a no-op once req.session exists.

@@ -8,6 +8,7 @@ import type { Deps } from "./deps.js";
 import type { ResourceKit } from "./admin/resource-kit.js";
 import type { ApiOperation } from "./http/openapi.js";
 import type { Components } from "./admin/components.js";
+import type { TableSpec } from "./db/table-spec.js";
 
 /** [French, English] */
 export type Words = readonly [fr: string, en: string];
@@ -59,6 +60,8 @@ export interface ModulePage {
 export interface ModuleDefinition {
   /** The folder, the REST path segment and the navigation group's key: "ai-queue", "billing". */
   name: string;
+  /** The module's tables (tables.ts): each gets an AdminJS resource and REST CRUD routes. */
+  tables?: readonly TableSpec[];
   jobs?: JobDefinition[];
   schedules?: Schedule[];
   locale?: ModuleLocale;

@@ -3,7 +3,7 @@ import AdminJS, { type AdminJSOptions, type AdminPages, type LocaleTranslations 
 import { componentsBundler, generateUserComponentEntry, ADMIN_JS_TMP_DIR } from "adminjs/bundler";
 import type { Deps } from "../deps.js";
 import { createComponents } from "./components.js";
-import { loadModels } from "./dmmf.js";
+import { loadModels } from "../db/dmmf.js";
 import { en, fr } from "./locale.js";
 import { adminjsEn, adminjsFr } from "./adminjs-fr.js";
 import { mergeTranslations } from "./merge-translations.js";
@@ -24,9 +24,11 @@ function moduleResources(kit: ResourceKit) {
   return MODULES.flatMap((module) => {
     const group = module.navigation;
     const navigation = group ? { name: group.name[0], icon: group.icon } : undefined;
-    return (module.resources?.(kit) ?? []).map((r) =>
-      navigation ? { ...r, options: { ...r.options, navigation } } : r,
-    );
+    // A table the module presents is its resource; any other table of the module gets the plain one.
+    const presented = module.resources?.(kit) ?? [];
+    const ids = new Set(presented.map((r) => r.options?.id));
+    const plain = (module.tables ?? []).map((spec) => kit.table(spec)).filter((r) => !ids.has(r.options?.id));
+    return [...presented, ...plain].map((r) => (navigation ? { ...r, options: { ...r.options, navigation } } : r));
   });
 }
 
@@ -75,11 +77,7 @@ export async function buildAdmin(deps: Deps): Promise<AdminJS> {
   LocodPrismaResource.countOptions = { exactCountLimit: deps.config.listExactCountLimit };
   const models = await loadModels();
   const components = createComponents();
-  const kit = createResourceKit(deps.prisma, models, components, {
-    bcryptCost: deps.config.bcryptCost,
-    queues: deps.queues,
-    config: deps.config,
-  });
+  const kit = createResourceKit(deps, models, components);
   const handler = dashboardHandler(deps);
   const options: AdminJSOptions = {
     rootPath: ADMIN_ROOT,

@@ -19,6 +19,7 @@
 import { Resource, convertFilter } from "@adminjs/prisma";
 import type { Prisma } from "@prisma/client";
 import { writeAudit } from "../lib/audit.js";
+import { forgetCounts, knownSets, KNOWN_SET_ENTRIES } from "../db/count-cache.js";
 import { BaseRecord, type ActionContext, type CurrentAdmin, type Filter, type RecordJSON } from "adminjs";
 
 export interface ListCountOptions {
@@ -57,17 +58,6 @@ interface ListReference {
 const loadedReferences = new WeakMap<ActionContext, Map<LocodPrismaResource, Map<string, Record<string, unknown>>>>();
 
 /** What is known of one table and filter: the planner's estimate and, for a large set, its proof. */
-interface KnownSet {
-  estimate: number;
-  estimatedUntil: number;
-  /** Until when the set is known to hold more than exactCountLimit rows (0: not known). */
-  provenUntil: number;
-}
-
-/** "table:limit:WHERE" -> what is known of that set. */
-const knownSets = new Map<string, KnownSet>();
-const KNOWN_SET_ENTRIES = 1_000;
-
 export class LocodPrismaResource extends Resource {
   static countOptions: ListCountOptions = { exactCountLimit: 100_000 };
   /**
@@ -81,7 +71,7 @@ export class LocodPrismaResource extends Resource {
 
   /** Forgets every remembered estimate and proof (tests; a mass deletion outside the admin). */
   static forgetCounts(): void {
-    knownSets.clear();
+    forgetCounts();
   }
 
   private listColumns: Record<string, true> | undefined;

@@ -3,14 +3,13 @@
 // cross-site request carries no credentials, and CORS stays closed unless CORS_ORIGINS opens it.
 import { Router, json, type RequestHandler } from "express";
 import type { Deps } from "../deps.js";
-import type AdminJS from "adminjs";
 import { errorHandler, notFoundHandler } from "./errors.js";
 import { AppError } from "../lib/errors.js";
 import { keepContext } from "./context.js";
 import { requireBearer } from "./bearer-auth.js";
-import { resourceRoutes } from "./resource-routes.js";
-import { docsPage, openApiDocument } from "./openapi.js";
+import { crudRoutes } from "./crud-routes.js";
 import { MODULES } from "../modules.js";
+import { docsPage, openApiDocument } from "./openapi.js";
 
 const TITLE = "Locod-AI Admin API";
 
@@ -42,8 +41,11 @@ function cors(origins: readonly string[]): RequestHandler {
   };
 }
 
-export async function apiRoutes(deps: Deps, admin: AdminJS): Promise<Router> {
-  const resources = await resourceRoutes(deps, admin);
+export async function apiRoutes(deps: Deps): Promise<Router> {
+  const resources = await crudRoutes(
+    deps,
+    MODULES.flatMap((module) => module.tables ?? []),
+  );
   const document = openApiDocument(
     [
       ...MODULES.flatMap((module) => [

@@ -2,7 +2,7 @@
 import bcrypt from "bcrypt";
 import type { Response } from "supertest";
 import { buildAdmin, translations } from "../../src/admin/index.js";
-import { loadModels } from "../../src/admin/dmmf.js";
+import { loadModels } from "../../src/db/dmmf.js";
 import { MODULES } from "../../src/modules.js";
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 import { makeAdmin, makeCustomer } from "../factories/index.js";
@@ -237,13 +237,24 @@ describe("admin resources", () => {
       expect(tooBig.body.record.errors.estimatedCost.message).toContain("999.99");
     });
 
-    it("never writes columns the form does not show", async () => {
+    it("refuses by name the columns the form may not write, writing nothing, and ignores their unchanged echo", async () => {
       const { prisma } = t.deps;
       const request = await makeAiRequest(prisma, { customerNotes: "Merci !" });
-      const res = await agent.post(`/admin/api/resources/ai_requests/records/${request.id}/edit`).type("form").send({
+      const url = `/admin/api/resources/ai_requests/records/${request.id}/edit`;
+      const forged = await agent.post(url).type("form").send({
         createdAt: "2000-01-01T00:00:00Z",
         completedAt: "2000-01-01T00:00:00Z",
         customerNotes: "forged",
+        adminNotes: "ok",
+      });
+      expect(Object.keys(forged.body.record.errors).sort()).toEqual(["completedAt", "createdAt", "customerNotes"]);
+      expect(forged.body.record.errors.completedAt.message).toContain("fieldWorkflow");
+      expect(forged.body.record.errors.customerNotes.message).toContain("fieldReadOnly");
+      expect((await prisma.aiRequest.findUniqueOrThrow({ where: { id: request.id } })).adminNotes).toBeNull();
+      // The form posts the record back: an unchanged read-only value is no change.
+      const res = await agent.post(url).type("form").send({
+        createdAt: request.createdAt.toISOString(),
+        customerNotes: "Merci !",
         adminNotes: "ok",
       });
       expect(res.body.notice.type).toBe("success");
@@ -309,19 +320,23 @@ describe("admin resources", () => {
       expect(await prisma.customer.findUnique({ where: { id: invoice.customerId } })).not.toBeNull();
     });
 
-    it("records the creating admin as the author, whatever the form says", async () => {
+    it("records the creating admin as the author, and refuses a form that names another", async () => {
       const { prisma } = t.deps;
       const other = await makeAdmin(prisma);
       const template = await makeTemplate(prisma);
-      const res = await agent
-        .post("/admin/api/resources/template_versions/actions/new")
+      const form = {
+        template: String(template.id),
+        version: "1.0.0",
+        configData: '{"sections": ["hero", "services"]}',
+      };
+      const url = "/admin/api/resources/template_versions/actions/new";
+      const forged = await agent
+        .post(url)
         .type("form")
-        .send({
-          template: String(template.id),
-          version: "1.0.0",
-          configData: '{"sections": ["hero", "services"]}',
-          author: String(other.id),
-        });
+        .send({ ...form, author: String(other.id) });
+      expect(Object.keys(forged.body.record.errors)).toEqual(["author"]);
+      expect(await prisma.templateVersion.count({ where: { templateId: template.id } })).toBe(0);
+      const res = await agent.post(url).type("form").send(form);
       expect(res.body.notice.type).toBe("success");
       const version = await prisma.templateVersion.findFirstOrThrow({ where: { templateId: template.id } });
       const root = await prisma.adminUser.findFirstOrThrow({ where: { name: "Root Admin" } });
@@ -333,14 +348,21 @@ describe("admin resources", () => {
     const password = "correct horse battery staple 2026";
 
     it("creates an admin through the new action, storing only a bcrypt hash of the password", async () => {
-      const res = await agent.post("/admin/api/resources/admin_users/actions/new").type("form").send({
+      const form = {
         email: "  New.Editor@Locod-AI.local ",
         name: "New Editor",
         role: "editor",
         password,
         permissions: '["ai_queue.view", "customers.view"]',
-        passwordHash: "$2b$04$attackerchosenhashattackerchosenhashattackerchose",
-      });
+      };
+      // A hash chosen by the form is not a field of the table: refused by name, nothing created.
+      const forged = await agent
+        .post("/admin/api/resources/admin_users/actions/new")
+        .type("form")
+        .send({ ...form, passwordHash: "$2b$04$attackerchosenhashattackerchosenhashattackerchose" });
+      expect(Object.keys(forged.body.record.errors)).toEqual(["passwordHash"]);
+      expect(await t.deps.prisma.adminUser.count({ where: { email: "new.editor@locod-ai.local" } })).toBe(0);
+      const res = await agent.post("/admin/api/resources/admin_users/actions/new").type("form").send(form);
       expect(res.body.notice).toEqual({ message: "successfullyCreated", type: "success" });
       expectNoSecrets(res, password);
 

@@ -4,7 +4,7 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Agent } from "supertest";
 import { LocodPrismaResource, whereSql } from "../../src/admin/prisma-resource.js";
-import { loadModels } from "../../src/admin/dmmf.js";
+import { loadModels } from "../../src/db/dmmf.js";
 import { makeAdmin } from "../factories/index.js";
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 

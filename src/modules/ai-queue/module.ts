@@ -6,9 +6,11 @@ import { briefRoutes } from "./brief.js";
 import { wizardWebhookRoutes } from "./webhook-routes.js";
 import { queueBoardPage } from "./metrics.js";
 import { aiQueueLocale } from "./locale.js";
+import { aiQueueTables } from "./tables.js";
 
 export const aiQueueModule = defineModule({
   name: "ai-queue",
+  tables: aiQueueTables,
   locale: aiQueueLocale,
   permissionModule: "ai_queue",
   navigation: { name: ["Queue IA", "AI queue"], icon: "Cpu" },

@@ -5,6 +5,7 @@ import { AppError } from "../../lib/errors.js";
 import { completeRequest, rejectRequest, releaseRequest, takeRequest } from "./service.js";
 import { importResult } from "./brief.js";
 import { requestDraft } from "./drafts.js";
+import { aiGenerationTable, aiRequestTable } from "./tables.js";
 
 type Payload = Record<string, unknown>;
 const str = (value: unknown) => (typeof value === "string" ? value : value == null ? "" : String(value));
@@ -30,9 +31,6 @@ function workflowAction(
     done: () => ({ message: `${name}Done`, type: "success" }),
   });
 }
-
-// Workflow actions (issue 4, items 2 and 6): the state machine of service.ts.
-const WORKFLOW_ACTION_ACCESS = { take: "process", release: "process", complete: "process", reject: "reject" } as const;
 
 function aiRequestActions(kit: ResourceKit) {
   const deps = { prisma: kit.prisma, queues: kit.queues };
@@ -85,96 +83,25 @@ function aiRequestActions(kit: ResourceKit) {
 }
 
 export const aiQueueResources: ResourceFactory = (kit) => [
-  kit.resource(
-    "AiRequest",
-    {
-      listProperties: [
-        "id",
-        "customer",
-        "requestType",
-        "businessType",
-        "status",
-        "priority",
-        "estimatedCost",
-        "admin",
-        "createdAt",
-      ],
-      filterProperties: [
-        "status",
-        "requestType",
-        "priority",
-        "customer",
-        "site",
-        "admin",
-        "businessType",
-        "billingStatus",
-        "createdAt",
-        "completedAt",
-      ],
-      sort: { sortBy: "createdAt", direction: "desc" },
-      properties: {
-        businessType: { isTitle: true },
-        requestData: kit.json("object"),
-        // CHECK (priority BETWEEN 1 AND 10): 1 urgent, 5 normal, 10 low.
-        priority: { ...kit.int({ min: 1, max: 10 }), description: "priorityHint" },
-        estimatedCost: kit.money(),
-        actualCost: kit.money(),
-        // Set by the queue workflow as a request moves on (take, release, complete, reject, billing),
-        // never by the edit form, which would bypass its checks, audit and e-mails.
-        status: kit.readOnly(),
-        admin: kit.readOnly(),
-        billingStatus: kit.readOnly(),
-        // What the wizard sent: the request's identity.
-        customer: kit.readOnly(),
-        site: kit.readOnly(),
-        requestType: kit.readOnly(),
-        idempotencyKey: kit.readOnly(),
-        assignedAt: kit.readOnly(),
-        startedAt: kit.readOnly(),
-        completedAt: kit.readOnly(),
-        adminNotes: kit.text(),
-        generatedContent: kit.json(),
-        // The customer's own rating and words (CHECK customer_feedback BETWEEN 1 AND 5): never typed by an admin.
-        customerFeedback: kit.readOnly(),
-        customerNotes: { ...kit.text(), isVisible: { list: false, show: true, edit: false, filter: false } },
-      },
-      actions: { ...draftActions(kit), ...aiRequestActions(kit) },
+  kit.table(aiRequestTable, {
+    properties: {
+      businessType: { isTitle: true },
+      // CHECK (priority BETWEEN 1 AND 10): 1 urgent, 5 normal, 10 low.
+      priority: { description: "priorityHint" },
+      // The customer's own words, on the record's page only.
+      customerNotes: { isVisible: { list: false, show: true, filter: false } },
     },
-    {
-      access: {
-        module: "ai_queue",
-        actions: { new: null, edit: "process", ...DRAFT_ACTION_ACCESS, ...WORKFLOW_ACTION_ACCESS },
-      },
-    },
-  ),
-  kit.resource(
-    "AiGeneration",
-    {
-      listProperties: [
-        "id",
-        "aiRequest",
-        "status",
-        "model",
-        "inputTokens",
-        "outputTokens",
-        "cost",
-        "admin",
-        "createdAt",
-      ],
-      filterProperties: ["aiRequest", "status", "model", "admin", "createdAt"],
-      sort: { sortBy: "createdAt", direction: "desc" },
-      properties: { model: { isTitle: true }, error: kit.text(), cost: kit.money() },
-    },
-    // Written by the draft job: a record of what Claude was asked and what it cost.
-    { access: { module: "ai_queue", actions: { new: null, edit: null, delete: null, bulkDelete: null } } },
-  ),
+    actions: { ...draftActions(kit), ...aiRequestActions(kit) },
+  }),
+  // Written by the draft job: a record of what Claude was asked and what it cost.
+  kit.table(aiGenerationTable, { properties: { model: { isTitle: true } } }),
 ];
 
 // ---------------------------------------------------------------------------------------------
 // Claude drafts and the Claude Code export/import (issue 4, item 3): drafts.ts, brief.ts
 // ---------------------------------------------------------------------------------------------
 
-const DRAFT_ACTION_ACCESS = { generateDraft: "process", exportBrief: "view", importResult: "process" } as const;
+type DraftAction = "generateDraft" | "exportBrief" | "importResult";
 
 /** A service refusal (AppError) as an error notice on the record; anything else stays an error. */
 function draftNotice(error: unknown): { message: string; type: "error" } {
@@ -182,7 +109,7 @@ function draftNotice(error: unknown): { message: string; type: "error" } {
   throw error;
 }
 
-function draftActions(kit: ResourceKit): Record<keyof typeof DRAFT_ACTION_ACCESS, Partial<Action<ActionResponse>>> {
+function draftActions(kit: ResourceKit): Record<DraftAction, Partial<Action<ActionResponse>>> {
   const processing = (context: ActionContext) => context.record?.param("status") === "processing";
   /** A record action that POSTs (its component sends the request); a GET only shows the record. */
   const postAction = (
@@ -219,7 +146,7 @@ function draftActions(kit: ResourceKit): Record<keyof typeof DRAFT_ACTION_ACCESS
     generateDraft: postAction(
       "Zap",
       kit.components.ConfirmAction,
-      (id) => requestDraft({ prisma: kit.prisma, queues: kit.queues, config: kit.config }, id),
+      (id) => requestDraft(kit, id),
       "generateDraftQueued",
     ),
     // The component downloads the brief from GET /admin/ai-queue/requests/:id/brief.md (brief.ts).

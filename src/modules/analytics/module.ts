@@ -2,9 +2,11 @@ import { defineModule } from "../../module.js";
 import { analyticsResources } from "./resource.js";
 import { ANALYTICS_OPERATIONS, analyticsDownloadRoutes, analyticsRoutes } from "./routes.js";
 import { analyticsLocale } from "./locale.js";
+import { analyticsTables } from "./tables.js";
 
 export const analyticsModule = defineModule({
   name: "analytics",
+  tables: analyticsTables,
   locale: analyticsLocale,
   navigation: { name: ["Analytics", "Analytics"], icon: "BarChart2" },
   resources: analyticsResources,

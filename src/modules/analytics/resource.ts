@@ -9,19 +9,9 @@ import type { ResourceFactory, ResourceKit } from "../../admin/resource-kit.js";
 import { serviceRefusal } from "../../admin/service-action.js";
 import { readAlertThresholds, THRESHOLD_FIELDS, updateAlertThresholds } from "./thresholds.js";
 import { rangeExportAction } from "../../admin/range-export.js";
+import { businessMetricTable } from "./tables.js";
 
-const COUNTS = [
-  "totalCustomers",
-  "activeCustomers",
-  "newCustomers",
-  "churnedCustomers",
-  "totalSites",
-  "activeSites",
-  "aiRequestsCount",
-] as const;
-
-/** The permission of each custom action, for the resource's access.actions. */
-export const ANALYTICS_ACTION_ACCESS = { exportCsv: "export", alertThresholds: "configure" } as const;
+type AnalyticsAction = "exportCsv" | "alertThresholds";
 
 /** A form's whole-number text as a number; anything else is left for the service to refuse by name. */
 function formValues(payload: Record<string, unknown> | undefined): Record<string, unknown> {
@@ -33,9 +23,7 @@ function formValues(payload: Record<string, unknown> | undefined): Record<string
   return values;
 }
 
-function analyticsActions(
-  kit: ResourceKit,
-): Record<keyof typeof ANALYTICS_ACTION_ACCESS, Partial<Action<ActionResponse>>> {
+function analyticsActions(kit: ResourceKit): Record<AnalyticsAction, Partial<Action<ActionResponse>>> {
   return {
     // The form links to the session download route with the chosen range.
     exportCsv: rangeExportAction({
@@ -68,35 +56,9 @@ function analyticsActions(
 }
 
 export const analyticsResources: ResourceFactory = (kit) => [
-  kit.resource(
-    "BusinessMetric",
-    {
-      listProperties: [
-        "metricDate",
-        "activeCustomers",
-        "newCustomers",
-        "churnedCustomers",
-        "activeSites",
-        "monthlyRevenue",
-        "aiRequestsCount",
-        "aiRevenue",
-      ],
-      filterProperties: ["metricDate"],
-      sort: { sortBy: "metricDate", direction: "desc" },
-      properties: {
-        // One snapshot per day.
-        metricDate: { ...kit.date(), isTitle: true },
-        monthlyRevenue: kit.money(),
-        aiRevenue: kit.money(),
-        ...Object.fromEntries(COUNTS.map((name) => [name, kit.int({ min: 0 })])),
-      },
-      actions: analyticsActions(kit),
-    },
-    {
-      access: {
-        module: "analytics",
-        actions: { new: null, edit: null, delete: null, bulkDelete: null, ...ANALYTICS_ACTION_ACCESS },
-      },
-    },
-  ),
+  kit.table(businessMetricTable, {
+    // One snapshot per day.
+    properties: { metricDate: { isTitle: true } },
+    actions: analyticsActions(kit),
+  }),
 ];

@@ -3,7 +3,8 @@
 // draft into a numbered invoice, and "Run monthly invoicing" invoices a month that has ended. The service
 // checks billing.create_invoice and the invoice's state itself; these actions only carry the request.
 import type { Action, ActionContext, ActionResponse, PropertyOptions } from "adminjs";
-import type { RecordWrites, ResourceKit } from "../../admin/resource-kit.js";
+import type { ResourceKit } from "../../admin/resource-kit.js";
+import type { RecordWrites, WriteDeps } from "../../db/table-spec.js";
 import { serviceRecordAction, serviceRefusal } from "../../admin/service-action.js";
 import { createDraftInvoice } from "./invoicing/create-draft-invoice.js";
 import { addInvoiceItem, deleteInvoiceItem, updateInvoiceItem } from "./invoicing/invoice-items.js";
@@ -16,7 +17,7 @@ import { stripeFor } from "./stripe/client.js";
 /** The permission of each custom action of invoices (billing's write permission). */
 export const INVOICE_ACTION_ACCESS = { issue: "create_invoice", runInvoicing: "create_invoice" } as const;
 
-const deps = (kit: ResourceKit): InvoicingDeps => ({
+const deps = (kit: WriteDeps): InvoicingDeps => ({
   prisma: kit.prisma,
   queues: kit.queues,
   stripeEnabled: Boolean(stripeFor(kit.config)),
@@ -44,7 +45,7 @@ export const readOnlyMoney = (kit: ResourceKit): PropertyOptions => ({
 });
 
 /** The invoice form: "new" makes a draft, "edit" changes notes or (once issued) the payment fields. */
-export function invoiceWrites(kit: ResourceKit): RecordWrites {
+export function invoiceWrites(kit: WriteDeps): RecordWrites {
   return {
     create: (data) => createDraftInvoice(deps(kit), data),
     update: (id, data) => updateInvoice(deps(kit), Number(id), data),
@@ -52,7 +53,7 @@ export function invoiceWrites(kit: ResourceKit): RecordWrites {
 }
 
 /** The line form: lines of drafts only; every write recomputes the invoice's amount, tax and total. */
-export function invoiceItemWrites(kit: ResourceKit): RecordWrites {
+export function invoiceItemWrites(kit: WriteDeps): RecordWrites {
   return {
     create: (data) => addInvoiceItem(deps(kit), data),
     update: (id, data) => updateInvoiceItem(deps(kit), Number(id), data),

@@ -10,9 +10,11 @@ import { stripeFor } from "./stripe/client.js";
 import { subscriptionGatewayFor } from "./stripe/gateway.js";
 import { revenuePage } from "./metrics.js";
 import { billingLocale } from "./locale.js";
+import { billingTables } from "./tables.js";
 
 export const billingModule = defineModule({
   name: "billing",
+  tables: billingTables,
   locale: billingLocale,
   navigation: { name: ["Facturation", "Billing"], icon: "CreditCard" },
   resources: billingResources,

@@ -3,9 +3,10 @@
 // Stripe and the audit follow every change. The service checks billing.create_invoice itself.
 import type { Action, ActionContext, ActionResponse } from "adminjs";
 import type { BillingInterval } from "@prisma/client";
-import { fieldErrors, type RecordWrites, type ResourceKit } from "../../admin/resource-kit.js";
-import { serviceRecordAction } from "../../admin/service-action.js";
+import { fieldErrors, type ResourceKit } from "../../admin/resource-kit.js";
+import type { RecordWrites, WriteDeps } from "../../db/table-spec.js";
 import { subscriptionGatewayFor } from "./stripe/gateway.js";
+import { serviceRecordAction } from "../../admin/service-action.js";
 import {
   cancelSubscription,
   changePlan,
@@ -39,7 +40,7 @@ function positiveId(value: unknown, path: string): number {
   return id;
 }
 
-const deps = (kit: ResourceKit): BillingDeps => ({
+const deps = (kit: WriteDeps): BillingDeps => ({
   prisma: kit.prisma,
   subscriptionGateway: subscriptionGatewayFor(kit.config),
 });
@@ -48,7 +49,7 @@ const deps = (kit: ResourceKit): BillingDeps => ({
  * The create form (AdminJS "new") and REST create: customer, plan, interval and start, through
  * createSubscription (no raw insert: the history, Stripe and the audit come with it).
  */
-export function subscriptionWrites(kit: ResourceKit): RecordWrites {
+export function subscriptionWrites(kit: WriteDeps): RecordWrites {
   return {
     create: (data) =>
       createSubscription(deps(kit), {

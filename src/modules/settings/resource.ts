@@ -1,4 +1,3 @@
-import { everyActionNeeds } from "../../admin/access.js";
 import {
   buildFeature,
   NotFoundError,
@@ -12,20 +11,31 @@ import {
 import { fieldErrors, type ResourceFactory, type ResourceKit } from "../../admin/resource-kit.js";
 import { AppError } from "../../lib/errors.js";
 import { acknowledgeAlert, acknowledgeAlerts } from "../auth/security-alerts.js";
-import { hashPassword } from "../auth/password.js";
 import { AppError as AdminNotice, type Action, type ActionHandler, type ActionResponse } from "adminjs";
 import { currentContext } from "../../lib/request-context.js";
 import type { Role } from "../auth/permissions.js";
-import { writeSetting } from "./values.js";
 import { passwordMessageKey, passwordProblem } from "./password-policy.js";
-import { AdminUserError } from "./admin-user-error.js";
-import { disableAdmin, enableAdmin } from "./admin-users/admin-status.js";
-import { forceLogout } from "./admin-users/force-logout.js";
-import { updateAdminUser, type AdminChanges } from "./admin-users/update-admin-user.js";
-import { startPasswordReset } from "./passwords/start-password-reset.js";
+import {
+  AdminUserError,
+  disableAdmin,
+  enableAdmin,
+  forceLogout,
+  startPasswordReset,
+  updateAdminUser,
+  type AdminChanges,
+} from "./service.js";
+import {
+  adminActivityLogTable,
+  adminSessionTable,
+  adminUserTable,
+  emailLogTable,
+  passwordResetTokenTable,
+  securityAlertTable,
+  settingTable,
+} from "./tables.js";
 
 // ---------------------------------------------------------------------------------------------
-// Admin users (issue 3, item 2): every change goes through settings/admin-users/ and passwords/
+// Admin users (issue 3, item 2): every change goes through settings/service.ts
 // ---------------------------------------------------------------------------------------------
 
 /** The fields of the admin users form a service error can point at; others become a notice. */
@@ -45,13 +55,13 @@ function asAdminJsError(error: unknown, onForm: boolean): unknown {
 const actorId = (): number | null => currentContext()?.admin?.id ?? null;
 
 /**
- * The virtual `password` field of admin_users: set on creation only, checked against the password
- * policy for the new account's e-mail and name, and hashed here. An edit carrying a password is
- * refused: another admin's password is never chosen for them (the reset action e-mails a link).
- * Runs after the form check, which has already normalized the e-mail and dropped any `passwordHash`.
+ * The virtual `password` field of admin_users (a create input of the table spec): on creation it is
+ * checked against the password policy for the new account's e-mail and name, in the admin's words (the
+ * service hashes it); an edit carrying one is refused: another admin's password is never chosen for
+ * them (the reset action e-mails a link). Runs after the form check, which has normalized the e-mail.
  */
-function passwordFeature(bcryptCost: number): FeatureType {
-  const onCreate: Before = async (request: ActionRequest) => {
+function passwordFeature(): FeatureType {
+  const onCreate: Before = (request: ActionRequest) => {
     if (request.method !== "post") return request;
     const { password, ...payload } = (request.payload ?? {}) as Record<string, unknown>;
     const text = typeof password === "string" ? password : "";
@@ -64,7 +74,7 @@ function passwordFeature(bcryptCost: number): FeatureType {
       const message = problem ? `$t(messages.${passwordMessageKey(problem)})` : "$t(messages.fieldRequired)";
       throw fieldErrors("admin_users", { password: { message } });
     }
-    return { ...request, payload: { ...payload, passwordHash: await hashPassword(text, bcryptCost) } };
+    return request;
   };
   const onEdit: Before = (request: ActionRequest) => {
     if (request.method !== "post") return request;
@@ -176,14 +186,6 @@ function adminUserActions(kit: ResourceKit): ResourceOptions["actions"] {
   };
 }
 
-// The activity log is the audit trail: nobody writes, edits or deletes it through the admin (DESIGN.md 6).
-const READ_ONLY_ACTIONS = {
-  new: { isAccessible: false },
-  edit: { isAccessible: false },
-  delete: { isAccessible: false },
-  bulkDelete: { isAccessible: false },
-};
-
 /**
  * Acknowledge one alert, or the selected ones, through the service (conditional update + audit row).
  * AdminJS 7 calls actions without a component by GET; the session cookie is SameSite=Strict, so a
@@ -240,172 +242,48 @@ function acknowledgeActions(kit: ResourceKit): ResourceOptions["actions"] {
 }
 
 export const settingsResources: ResourceFactory = (kit) => [
-  kit.resource(
-    "AdminUser",
+  // delete and bulkDelete stay the kit's: they cannot remove the last super admin, since the acting
+  // admin holds settings.system, and an admin who ever logged in (oneself included) is referenced by
+  // admin_activity_log, whose foreign key refuses the deletion (disable the account instead).
+  kit.table(
+    adminUserTable,
     {
-      listProperties: ["id", "name", "email", "role", "status", "lastLogin", "createdAt"],
-      filterProperties: ["name", "email", "role", "status", "lastLogin", "createdAt"],
       editProperties: ["email", "name", "password", "role", "status", "permissions"],
-      sort: { sortBy: "createdAt", direction: "desc" },
       properties: {
         name: { isTitle: true },
-        // Logins compare lowercased addresses.
-        email: { ...kit.email({ lowercase: true }), isTitle: false },
-        // A JSON array of "module.permission" strings that narrows the role (DESIGN.md 5), as ZNewAdmin has them.
-        permissions: {
-          ...kit.json("string-array", { itemPattern: "^[a-z_]+\\.[a-z_]+$" }),
-          description: "permissionsHint",
-        },
-        lastLogin: kit.readOnly(),
+        email: { isTitle: false },
+        // A JSON array of "module.permission" strings that narrows the role (DESIGN.md 5).
+        permissions: { description: "permissionsHint" },
         // On the creation form only (NewPassword): afterwards only its owner sets it.
         password: {
           type: "password",
           components: { edit: kit.components.NewPassword },
-          isVisible: { list: false, show: false, filter: false, edit: true },
           description: "passwordNewHint",
         },
       },
       actions: adminUserActions(kit),
     },
-    {
-      // delete and bulkDelete stay the kit's: they cannot remove the last super admin, since the acting
-      // admin holds settings.system, and an admin who ever logged in (oneself included) is referenced
-      // by admin_activity_log, whose foreign key refuses the deletion (disable the account instead).
-      access: {
-        module: "settings",
-        actions: {
-          ...everyActionNeeds("system"),
-          disable: "system",
-          enable: "system",
-          resetPassword: "system",
-          forceLogout: "system",
-        },
-      },
-      secrets: ["passwordHash"],
-      writeOnly: ["password"],
-      features: [passwordFeature(kit.bcryptCost)],
-    },
+    { features: [passwordFeature()] },
   ),
-  kit.resource(
-    "AdminSession",
-    {
-      listProperties: ["admin", "ipAddress", "userAgent", "createdAt", "expiresAt"],
-      filterProperties: ["admin", "ipAddress", "createdAt", "expiresAt"],
-      sort: { sortBy: "createdAt", direction: "desc" },
-      // A session row is written by a login; deleting it revokes that API token.
-      actions: { new: { isAccessible: false }, edit: { isAccessible: false } },
-      properties: {
-        ipAddress: { isTitle: true },
-        userAgent: { isVisible: { list: true, show: true, edit: false, filter: false } },
-      },
+  kit.table(adminSessionTable, {
+    properties: { ipAddress: { isTitle: true }, userAgent: { isVisible: { list: true, show: true, filter: false } } },
+  }),
+  // The activity log is the audit trail: nobody writes, edits or deletes it through the admin (DESIGN.md 6).
+  kit.table(adminActivityLogTable, { properties: { action: { isTitle: true } } }),
+  // Raised by the login protection; only acknowledged, never written by hand.
+  kit.table(securityAlertTable, {
+    properties: { kind: { isTitle: true } },
+    actions: acknowledgeActions(kit),
+  }),
+  // Who reset whose password, and when; the token itself never leaves the server.
+  kit.table(passwordResetTokenTable, { properties: { admin: { isTitle: true } } }),
+  // Written with the change that causes each e-mail and updated by the mail job.
+  kit.table(emailLogTable, { properties: { subject: { isTitle: true } } }),
+  kit.table(settingTable, {
+    properties: {
+      // Typed when a setting is first set (a known key starts from its default), shown as text afterwards:
+      // the key names the setting.
+      key: { isTitle: true, components: { edit: kit.components.FormStageField }, custom: { formStage: "create" } },
     },
-    { access: { module: "settings", actions: { ...everyActionNeeds("system"), new: null, edit: null } } },
-  ),
-  kit.resource(
-    "AdminActivityLog",
-    {
-      listProperties: ["id", "createdAt", "admin", "action", "resourceType", "resourceId", "ipAddress"],
-      filterProperties: ["admin", "action", "resourceType", "resourceId", "ipAddress", "createdAt"],
-      sort: { sortBy: "createdAt", direction: "desc" },
-      actions: READ_ONLY_ACTIONS,
-      properties: {
-        action: { isTitle: true },
-        oldValues: kit.json(),
-        newValues: kit.json(),
-        userAgent: kit.text(),
-      },
-    },
-    { access: { module: "settings", actions: { new: null, edit: null, delete: null, bulkDelete: null } } },
-  ),
-  kit.resource(
-    "SecurityAlert",
-    {
-      listProperties: ["id", "createdAt", "kind", "admin", "email", "ipAddress", "acknowledgedAt"],
-      filterProperties: ["kind", "admin", "email", "ipAddress", "createdAt", "acknowledgedAt"],
-      sort: { sortBy: "createdAt", direction: "desc" },
-      properties: {
-        kind: { isTitle: true },
-        details: kit.json(),
-        acknowledgedAt: kit.readOnly(),
-        acknowledger: kit.readOnly(),
-      },
-      actions: acknowledgeActions(kit),
-    },
-    // Raised by the login protection; only acknowledged, never written by hand.
-    {
-      access: {
-        module: "settings",
-        actions: {
-          new: null,
-          edit: null,
-          delete: null,
-          bulkDelete: null,
-          acknowledge: "edit",
-          bulkAcknowledge: "edit",
-        },
-      },
-    },
-  ),
-  kit.resource(
-    "PasswordResetToken",
-    {
-      listProperties: ["id", "admin", "requester", "createdAt", "expiresAt", "usedAt"],
-      filterProperties: ["admin", "requester", "createdAt", "expiresAt", "usedAt"],
-      sort: { sortBy: "createdAt", direction: "desc" },
-      properties: { admin: { isTitle: true } },
-    },
-    {
-      // Who reset whose password, and when; the token itself never leaves the server.
-      access: { module: "settings", actions: { ...everyActionNeeds("system"), new: null, edit: null } },
-      secrets: ["tokenHash"],
-    },
-  ),
-  kit.resource(
-    "EmailLog",
-    {
-      listProperties: ["id", "createdAt", "template", "toAddress", "status", "attempts", "sentAt"],
-      filterProperties: ["template", "toAddress", "status", "customer", "aiRequest", "createdAt", "sentAt"],
-      sort: { sortBy: "createdAt", direction: "desc" },
-      properties: { subject: { isTitle: true }, lastError: kit.text() },
-    },
-    // Written with the change that causes each e-mail and updated by the mail job.
-    { access: { module: "settings", actions: { new: null, edit: null, delete: null, bulkDelete: null } } },
-  ),
-  kit.resource(
-    "Setting",
-    {
-      listProperties: ["key", "value", "updatedAt", "updater"],
-      filterProperties: ["key", "updatedAt"],
-      sort: { sortBy: "updatedAt", direction: "desc" },
-      properties: {
-        // Typed when a setting is first set (a known key starts from its default), shown as text afterwards:
-        // the key names the setting.
-        key: {
-          isTitle: true,
-          isVisible: { list: true, show: true, edit: true, filter: true },
-          components: { edit: kit.components.FormStageField },
-          custom: { formStage: "create" },
-        },
-        value: kit.json(),
-        updatedAt: kit.readOnly(),
-        updater: kit.readOnly(),
-      },
-    },
-    {
-      access: { module: "settings", actions: { new: "edit", edit: "edit", delete: null, bulkDelete: null } },
-      // Known keys are checked against their schema and their own permission (values.ts writeSetting).
-      writes: {
-        create: (data) => writeSetting(kit.prisma, String(data.key ?? ""), data.value),
-        update: (id, data) => {
-          // The key names the setting: a different one is another setting, not this one renamed.
-          if (data.key !== undefined && data.key !== id) {
-            throw new AppError("validation", "A setting's key cannot change", [
-              { field: "key", message: "cannot change: create the other setting instead" },
-            ]);
-          }
-          return writeSetting(kit.prisma, id, data.value);
-        },
-      },
-    },
-  ),
+  }),
 ];

@@ -1,0 +1,62 @@
+import { defineTable } from "../../db/table-spec.js";
+
+export const aiRequestTable = defineTable({
+  model: "AiRequest",
+  module: "ai_queue",
+  actions: {
+    new: null,
+    edit: "process",
+    generateDraft: "process",
+    exportBrief: "view",
+    importResult: "process",
+    take: "process",
+    release: "process",
+    complete: "process",
+    reject: "reject",
+  },
+  writable: {
+    businessType: {},
+    terminology: {},
+    requestData: { json: "object" },
+    priority: { min: 1, max: 10 },
+    estimatedCost: {},
+    adminNotes: { text: true },
+  },
+  workflow: [
+    "status",
+    "adminId",
+    "assignedAt",
+    "startedAt",
+    "completedAt",
+    "billingStatus",
+    "generatedContent",
+    "actualCost",
+  ],
+  list: ["id", "customer", "requestType", "businessType", "status", "priority", "estimatedCost", "admin", "createdAt"],
+  filters: [
+    "status",
+    "requestType",
+    "priority",
+    "customer",
+    "site",
+    "admin",
+    "businessType",
+    "billingStatus",
+    "createdAt",
+    "completedAt",
+  ],
+  order: { by: "createdAt", direction: "desc" },
+});
+
+export const aiGenerationTable = defineTable({
+  model: "AiGeneration",
+  module: "ai_queue",
+  actions: { new: null, edit: null, delete: null, bulkDelete: null },
+  writable: {},
+  list: ["id", "aiRequest", "status", "model", "inputTokens", "outputTokens", "cost", "admin", "createdAt"],
+  filters: ["aiRequest", "status", "model", "admin", "createdAt"],
+  order: { by: "createdAt", direction: "desc" },
+});
+
+/** The tables of the module, in menu order. */
+export const aiQueueTables = [aiRequestTable, aiGenerationTable];

@@ -1,0 +1,19 @@
+import { defineTable } from "../../db/table-spec.js";
+
+export const customerTable = defineTable({
+  model: "Customer",
+  module: "customers",
+  writable: {
+    email: { email: true },
+    name: {},
+    planType: {},
+    status: {},
+    language: {},
+  },
+  list: ["id", "name", "email", "planType", "status", "createdAt"],
+  filters: ["name", "email", "planType", "status", "createdAt"],
+  order: { by: "createdAt", direction: "desc" },
+});
+
+/** The tables of the module, in menu order. */
+export const customersTables = [customerTable];

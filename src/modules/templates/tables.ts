@@ -1,0 +1,64 @@
+import { defineTable } from "../../db/table-spec.js";
+
+export const templateTable = defineTable({
+  model: "Template",
+  module: "templates",
+  writable: {
+    name: {},
+    category: {},
+    configTemplate: { json: "object" },
+    status: {},
+  },
+  list: ["id", "name", "category", "status", "createdAt"],
+  filters: ["name", "category", "status", "createdAt"],
+  order: { by: "createdAt", direction: "desc" },
+});
+
+export const templateVersionTable = defineTable({
+  model: "TemplateVersion",
+  author: "createdBy",
+  module: "templates",
+  writable: {
+    templateId: {},
+    version: { pattern: "^\\d+\\.\\d+\\.\\d+$" },
+    configData: { json: "object" },
+    changelog: { text: true },
+    isActive: {},
+  },
+  list: ["id", "template", "version", "isActive", "author", "createdAt"],
+  filters: ["template", "version", "isActive", "author", "createdAt"],
+  order: { by: "createdAt", direction: "desc" },
+});
+
+export const templateAbTestTable = defineTable({
+  model: "TemplateAbTest",
+  author: "createdBy",
+  module: "templates",
+  writable: {
+    name: {},
+    templateAId: {},
+    templateBId: {},
+    trafficSplit: { min: 0, max: 100 },
+    startDate: {},
+    endDate: {},
+    status: {},
+  },
+  list: ["id", "name", "templateA", "templateB", "trafficSplit", "status", "startDate", "endDate"],
+  filters: ["name", "templateA", "templateB", "status", "startDate", "endDate", "author", "createdAt"],
+  order: { by: "createdAt", direction: "desc" },
+  constraints: {
+    template_ab_tests_distinct_templates_check: {
+      field: "templateBId",
+      message: "abTestSameTemplate",
+      text: "must be a template other than A",
+    },
+    template_ab_tests_dates_check: {
+      field: "endDate",
+      message: "endBeforeStart",
+      text: "the end comes before the start",
+    },
+  },
+});
+
+/** The tables of the module, in menu order. */
+export const templatesTables = [templateTable, templateVersionTable, templateAbTestTable];
