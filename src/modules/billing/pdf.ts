@@ -13,8 +13,9 @@
 import PDFDocument from "pdfkit";
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { AppError } from "../../lib/errors.js";
+import { formatDate as formatDay, formatMoney as moneyText, formatNumber } from "../../lib/format.js";
 import { readSetting, type SettingValue } from "../settings/values.js";
-import { cents, withVat, ZERO, type Money } from "./money.js";
+import { withVat, ZERO, type Money } from "./money.js";
 
 export type Seller = SettingValue<"billing.seller">;
 type Language = "fr" | "en";
@@ -132,25 +133,19 @@ const WORDS = {
 
 const NBSP = "\u00a0";
 
-/** French style, one format everywhere on the invoice: "1 234,56 €" (no-break spaces), "-12,00 €". */
+/**
+ * French style, one format everywhere on the invoice whatever its language: "1 234,56 €", "-12,00 €",
+ * with the no-break spaces the built-in font can draw.
+ */
 export function formatMoney(value: Money, currency = "EUR"): string {
-  const fixed = cents(value).toFixed(2);
-  const negative = fixed.startsWith("-");
-  const [whole, fraction] = (negative ? fixed.slice(1) : fixed).split(".") as [string, string];
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-  const symbol = currency === "EUR" ? "€" : currency;
-  return `${negative ? "-" : ""}${grouped},${fraction}${NBSP}${symbol}`;
+  return winAnsi(moneyText(value, "fr", { currency }));
 }
 
 /** "20,00" for a rate of 20 percent. */
-export const formatRate = (rate: Money): string => rate.toFixed(2).replace(".", ",");
+const formatRate = (rate: Money): string => formatNumber(rate, "fr", { fractionDigits: 2 });
 
 /** dd/mm/yyyy of the UTC calendar day, as the billing module counts days (periods.ts). */
-export function formatDate(at: Date): string {
-  const dd = String(at.getUTCDate()).padStart(2, "0");
-  const mm = String(at.getUTCMonth() + 1).padStart(2, "0");
-  return `${dd}/${mm}/${at.getUTCFullYear()}`;
-}
+const formatDate = (at: Date): string => formatDay(at, "fr", "numeric");
 
 // What the built-in fonts can show: Latin-1 and the WinAnsi additions in 0x80-0x9F.
 const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
