@@ -8,6 +8,7 @@ import type { QueueDeps } from "./service.js";
 import { completeRequest, rejectRequest, releaseRequest, takeRequest } from "./service.js";
 import { AppError } from "../../lib/errors.js";
 import { parseBody, parseId } from "../../http/params.js";
+import { afterCursor, decodeCursor, encodeCursor } from "../../lib/keyset.js";
 import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
 import { REQUEST_TYPES } from "./schemas.js";
 
@@ -28,28 +29,15 @@ const ZListQuery = z
   })
   .strict();
 
-const ZCursor = z.tuple([z.number().int(), z.string().datetime(), z.number().int()]);
+const ORDER = ["priority", "createdAt", "id"] as const;
 
-export function encodeCursor(row: { priority: number; createdAt: Date; id: number }): string {
-  return Buffer.from(JSON.stringify([row.priority, row.createdAt.toISOString(), row.id])).toString("base64url");
+export function encodeRequestCursor(row: { priority: number; createdAt: Date; id: number }): string {
+  return encodeCursor([row.priority, row.createdAt, row.id]);
 }
 
-function decodeCursor(cursor: string): Prisma.AiRequestWhereInput {
-  let parsed;
-  try {
-    parsed = ZCursor.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw new AppError("validation", "Invalid cursor", [{ field: "cursor", message: "invalid cursor" }]);
-  }
-  const [priority, created, id] = parsed;
-  const createdAt = new Date(created);
-  return {
-    OR: [
-      { priority: { gt: priority } },
-      { priority, createdAt: { gt: createdAt } },
-      { priority, createdAt, id: { gt: id } },
-    ],
-  };
+/** The requests after a cursor, in the list's order (priority, then age); 400 naming `cursor` for a bad one. */
+function afterRequest(cursor: string): Prisma.AiRequestWhereInput {
+  return afterCursor(ORDER, decodeCursor(cursor, ["int", "date", "int"])) as Prisma.AiRequestWhereInput;
 }
 
 const ZComplete = z
@@ -81,13 +69,13 @@ export function aiQueueRoutes(deps: QueueDeps): Router {
           : {}),
       };
       const rows = await deps.prisma.aiRequest.findMany({
-        where: q.cursor ? { AND: [where, decodeCursor(q.cursor)] } : where,
+        where: q.cursor ? { AND: [where, afterRequest(q.cursor)] } : where,
         orderBy: [{ priority: "asc" }, { createdAt: "asc" }, { id: "asc" }],
         take: q.limit + 1,
       });
       const page = rows.slice(0, q.limit);
       const last = page[page.length - 1];
-      res.json({ data: page, nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null });
+      res.json({ data: page, nextCursor: rows.length > q.limit && last ? encodeRequestCursor(last) : null });
     }),
   );
 
