@@ -7,6 +7,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { ApiOperation } from "../../http/openapi.js";
 import { parseBody, parseId } from "../../http/params.js";
 import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
+import { format2 } from "./money.js";
 import type { StripeClient } from "./stripe/client.js";
 import { listInvoiceRefunds, refundInvoice, REASON_MAX } from "./stripe/refunds.js";
 import { ACKNOWLEDGE_PERMISSION, acknowledgeBillingAlert } from "./stripe/alerts.js";
@@ -31,8 +32,6 @@ const ZAlertQuery = z
   })
   .strict();
 
-const money = (value: { toFixed(n: number): string }) => value.toFixed(2);
-
 export function billingStripeRoutes(deps: BillingStripeRouteDeps): Router {
   const router = Router();
   const view = requireApiPermission("billing", "view");
@@ -45,11 +44,11 @@ export function billingStripeRoutes(deps: BillingStripeRouteDeps): Router {
       res.json({
         invoice: {
           ...invoice,
-          totalAmount: money(invoice.totalAmount),
-          amountRefunded: money(invoice.amountRefunded),
-          refundable: money(invoice.totalAmount.sub(invoice.amountRefunded)),
+          totalAmount: format2(invoice.totalAmount),
+          amountRefunded: format2(invoice.amountRefunded),
+          refundable: format2(invoice.totalAmount.sub(invoice.amountRefunded)),
         },
-        data: refunds.map((r) => ({ ...r, amount: money(r.amount) })),
+        data: refunds.map((r) => ({ ...r, amount: format2(r.amount) })),
       });
     }),
   );
@@ -66,13 +65,13 @@ export function billingStripeRoutes(deps: BillingStripeRouteDeps): Router {
         .status(201)
         .location(`${req.baseUrl}/billing/refunds/${refund.id}`)
         .json({
-          refund: { ...refund, amount: money(refund.amount) },
+          refund: { ...refund, amount: format2(refund.amount) },
           invoice: {
             id: invoice.id,
             invoiceNumber: invoice.invoiceNumber,
             status: invoice.status,
-            totalAmount: money(invoice.totalAmount),
-            amountRefunded: money(invoice.amountRefunded),
+            totalAmount: format2(invoice.totalAmount),
+            amountRefunded: format2(invoice.amountRefunded),
           },
         });
     }),
