@@ -21,6 +21,7 @@ import { Line } from "react-chartjs-2";
 // Types only: erased from the browser bundle, so the page and its handler cannot drift apart.
 import type { DashboardAlert, DashboardData, Kpi, TrendPoint } from "../src/modules/dashboard/service.js";
 import type { OverdueReminderRun } from "../src/modules/dashboard/overdue-reminders.js";
+import { formatDate, formatMoney, formatNumber, formatPercent, pageLanguage } from "../src/lib/format.js";
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Filler);
 
@@ -41,32 +42,12 @@ const BLUE = "#4268F6";
 const GREEN = "#2e9e5b";
 const RED = "#e85d5d";
 
-const english = () => document.documentElement.lang === "en";
-
-/** "1234.50" -> "1 234,50 €" / "€1,234.50", from the digits (no float rounding). */
-function euro(value: string | null | undefined): string {
-  if (value === null || value === undefined) return "—";
-  const negative = value.startsWith("-");
-  const [units = "0", decimals = "00"] = value.replace("-", "").split(".");
-  const sign = negative ? "-" : "";
-  if (english()) return `${sign}€${units.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${decimals.padEnd(2, "0")}`;
-  return `${sign}${units.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")},${decimals.padEnd(2, "0")} €`;
-}
-
-/** A ratio "0.0523" as "5.2 %" (display only). */
-function percent(value: string | null, digits = 1): string {
-  if (value === null) return "—";
-  const text = (Number(value) * 100).toFixed(digits);
-  return `${english() ? text : text.replace(".", ",")} %`;
-}
-
-const count = (value: number | null) =>
-  value === null ? "—" : new Intl.NumberFormat(english() ? "en-GB" : "fr-FR").format(value);
-
-const shortDay = (iso: string) =>
-  new Intl.DateTimeFormat(english() ? "en-GB" : "fr-FR", { day: "numeric", month: "short", timeZone: "UTC" }).format(
-    new Date(`${iso}T00:00:00Z`),
-  );
+const euro = (value: string | number | null | undefined, currency = "EUR") =>
+  formatMoney(value, pageLanguage(), { currency });
+/** A ratio "0.0523" as "5,2 %" / "5.2%". */
+const percent = (value: string | null, digits = 1) => formatPercent(value, pageLanguage(), { fractionDigits: digits });
+const count = (value: number | null) => formatNumber(value, pageLanguage());
+const shortDay = (iso: string) => formatDate(iso, pageLanguage(), "dayMonth");
 
 /** One KPI card: the value, and the change against the previous period (arrow and %). */
 const KpiCard: React.FC<{
@@ -145,7 +126,7 @@ const TrendChart: React.FC<{ points: TrendPoint[]; series: Series; label: string
     plugins: {
       tooltip: {
         callbacks: {
-          label: (item) => (money ? euro((item.raw as number).toFixed(2)) : count(item.raw as number)),
+          label: (item) => (money ? euro(item.raw as number) : count(item.raw as number)),
         },
       },
     },
@@ -190,9 +171,7 @@ const AlertsPanel: React.FC<{ alerts: DashboardAlert[] }> = ({ alerts }) => {
           {alerts.map((alert) => {
             const extra = [
               alert.overSla ? `${alert.overSla} ${translateMessage("dashboardOverSla")}` : null,
-              alert.amounts
-                ?.map((a) => (a.currency === "EUR" ? euro(a.amount) : `${a.amount} ${a.currency}`))
-                .join(" + "),
+              alert.amounts?.map((a) => euro(a.amount, a.currency)).join(" + "),
               alert.byQueue
                 ? Object.entries(alert.byQueue)
                     .filter(([, n]) => n > 0)

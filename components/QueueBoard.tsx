@@ -14,6 +14,7 @@ import type {
   QueueMetrics as Metrics,
   SlaLevel,
 } from "../src/modules/ai-queue/metrics.js";
+import { formatMoney, formatNumber, formatPercent, pageLanguage } from "../src/lib/format.js";
 
 type PageData = QueueBoardPage & { error?: string };
 
@@ -26,11 +27,9 @@ const TABS: { tab: Tab; label: string }[] = [
 const PERIODS: Days[] = [7, 30, 90];
 const SLA_COLOUR: Record<SlaLevel, string> = { ok: "#2e9e5b", warning: "#e8900c", breached: "#e85d5d" };
 
-const locale = () => (document.documentElement.lang === "en" ? "en-IE" : "fr-FR");
-const hours = (h: number | null) => (h === null ? "—" : `${h.toLocaleString(locale())} h`);
-const percent = (r: number | null) =>
-  r === null ? "—" : new Intl.NumberFormat(locale(), { style: "percent", maximumFractionDigits: 1 }).format(r);
-const euro = (v: string) => new Intl.NumberFormat(locale(), { style: "currency", currency: "EUR" }).format(Number(v));
+const hours = (h: number | null) => (h === null ? "—" : `${formatNumber(h, pageLanguage())} h`);
+const percent = (r: number | null) => formatPercent(r, pageLanguage(), { maximumFractionDigits: 1 });
+const euro = (v: string) => formatMoney(v, pageLanguage());
 const age = (h: number) => (h < 48 ? `${Math.floor(h)} h` : `${Math.floor(h / 24)} j ${Math.floor(h % 24)} h`);
 
 const Figure: React.FC<{ title: string; value: string; testId: string }> = ({ title, value, testId }) => (

@@ -4,6 +4,7 @@ import React, { useState } from "react";
 import { useTranslation, type ActionProps } from "adminjs";
 import { Box, Button, FormGroup, FormMessage, H3, Input, Label, Text, TextArea } from "@adminjs/design-system";
 import { useRecordPost } from "./use-record-post.js";
+import { formatMoney, pageLanguage } from "../src/lib/format.js";
 
 const RefundInvoice: React.FC<ActionProps> = ({ action, resource, record }) => {
   const { translateAction, translateButton, translateMessage } = useTranslation();
@@ -16,6 +17,7 @@ const RefundInvoice: React.FC<ActionProps> = ({ action, resource, record }) => {
   // Shown as the server sent them (decimal strings): the server computes what is left.
   const total = String(record.params.totalAmount ?? "");
   const refunded = String(record.params.amountRefunded ?? "0");
+  const lang = pageLanguage();
 
   const submit = async () => {
     await post({ amount, reason });
@@ -28,7 +30,7 @@ const RefundInvoice: React.FC<ActionProps> = ({ action, resource, record }) => {
       </H3>
       <Text mb="default">{translateMessage("refundExplain", resource.id)}</Text>
       <Text mb="xl" data-testid="refund-paid">
-        {total} {currency} − {refunded} {currency}
+        {formatMoney(total, lang, { currency })} − {formatMoney(refunded, lang, { currency })}
       </Text>
       <FormGroup error={Boolean(errors.amount)}>
         <Label required>amount ({currency})</Label>

@@ -8,6 +8,7 @@ import { Box, Button, H2, H5, Link, Loader, MessageBox, Text } from "@adminjs/de
 // Types only: erased from the browser bundle, so the page and its handler cannot drift apart.
 import type { MovementKind, RevenueMonth, RevenuePage as PageData } from "../src/modules/billing/metrics.js";
 import type { OverdueInvoice } from "../src/modules/billing/dunning.js";
+import { formatDate, formatMoney, formatPercent, pageLanguage } from "../src/lib/format.js";
 
 type Answer = PageData & { error?: string };
 
@@ -23,40 +24,16 @@ const KIND_COLOUR: Record<MovementKind, string> = {
 const GAINS: MovementKind[] = ["new", "expansion", "reactivation"];
 const LOSSES: MovementKind[] = ["contraction", "churn"];
 
-const english = () => document.documentElement.lang === "en";
-
-/** "1234.50" -> "1 234,50 €" / "€1,234.50", from the digits (no float rounding). */
-function euro(value: string | null): string {
-  if (value === null) return "—";
-  const negative = value.startsWith("-");
-  const [units = "0", decimals = "00"] = value.replace("-", "").split(".");
-  const sign = negative ? "-" : "";
-  if (english()) return `${sign}€${units.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${decimals.padEnd(2, "0")}`;
-  return `${sign}${units.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")},${decimals.padEnd(2, "0")} €`;
-}
-
-/** "0.0523" -> "5.23 %" (display only). */
-function percent(value: string | null): string {
-  if (value === null) return "—";
-  const text = (Number(value) * 100).toFixed(2);
-  return `${english() ? text : text.replace(".", ",")} %`;
-}
+const euro = (value: string | number | null, currency = "EUR") => formatMoney(value, pageLanguage(), { currency });
+/** "0.0523" -> "5,23 %" / "5.23%". */
+const percent = (value: string | null) => formatPercent(value, pageLanguage(), { fractionDigits: 2 });
 
 function monthLabel(month: string, short = false): string {
   const [y, m] = month.split("-").map(Number);
-  return new Intl.DateTimeFormat(english() ? "en-GB" : "fr-FR", {
-    month: short ? "short" : "long",
-    year: short ? "2-digit" : "numeric",
-    timeZone: "UTC",
-  }).format(new Date(Date.UTC(y!, m! - 1, 1)));
+  return formatDate(new Date(Date.UTC(y!, m! - 1, 1)), pageLanguage(), short ? "monthShort" : "month");
 }
 
-const day = (iso: string | null) =>
-  iso === null
-    ? "—"
-    : new Intl.DateTimeFormat(english() ? "en-GB" : "fr-FR", { dateStyle: "medium", timeZone: "UTC" }).format(
-        new Date(iso),
-      );
+const day = (iso: string | null) => formatDate(iso, pageLanguage(), "medium");
 
 const Figure: React.FC<{ title: string; value: string; note?: string; testId: string }> = ({
   title,
@@ -94,10 +71,10 @@ const MovementsChart: React.FC<{ months: RevenueMonth[] }> = ({ months }) => {
       <svg width={width} height={plot + 60} role="img" aria-label={translateMessage("revenueChart")}>
         <line x1={50} x2={width} y1={axis} y2={axis} stroke="#888" />
         <text x={45} y={24} fontSize={10} textAnchor="end" fill="#666">
-          {euro(up.toFixed(0))}
+          {euro(Math.round(up))}
         </text>
         <text x={45} y={plot + 20} fontSize={10} textAnchor="end" fill="#666">
-          {`-${euro(down.toFixed(0))}`}
+          {`-${euro(Math.round(down))}`}
         </text>
         {months.map((m, i) => {
           const x = 60 + i * step;
@@ -293,7 +270,7 @@ const RevenuePage: React.FC = () => {
 
           <H5 mt="xl">
             {`${translateMessage("revenueOverdue")} (${data.overdue.total}) — ${data.overdue.totals
-              .map((t) => (t.currency === "EUR" ? euro(t.amount) : `${t.amount} ${t.currency}`))
+              .map((t) => euro(t.amount, t.currency))
               .join(" + ")}`}
           </H5>
           {data.overdue.data.length === 0 ? (
@@ -323,9 +300,7 @@ const RevenuePage: React.FC = () => {
                       </Link>
                     </td>
                     <td>{inv.status}</td>
-                    <td style={{ textAlign: "right" }}>
-                      {inv.currency === "EUR" ? euro(inv.totalAmount) : `${inv.totalAmount} ${inv.currency}`}
-                    </td>
+                    <td style={{ textAlign: "right" }}>{euro(inv.totalAmount, inv.currency)}</td>
                     <td>{`${day(inv.dueAt)} (${inv.daysOverdue} ${translateMessage("revenueDays")})`}</td>
                     <td>{day(inv.lastReminderAt)}</td>
                     <td>
@@ -335,7 +310,7 @@ const RevenuePage: React.FC = () => {
                           disabled={busy !== null || inv.nextReminderAt !== null}
                           title={
                             inv.nextReminderAt
-                              ? `${translateMessage("revenueNextReminder")} ${new Date(inv.nextReminderAt).toLocaleString()}`
+                              ? `${translateMessage("revenueNextReminder")} ${formatDate(inv.nextReminderAt, pageLanguage(), "dateTime")}`
                               : ""
                           }
                           onClick={() => void remind(inv)}

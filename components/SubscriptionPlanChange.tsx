@@ -4,6 +4,7 @@ import React, { useEffect, useState } from "react";
 import { ApiClient, useTranslation, type ActionProps } from "adminjs";
 import { Box, Button, FormGroup, H3, Label, Select, Text } from "@adminjs/design-system";
 import { useRecordPost } from "./use-record-post.js";
+import { formatMoney, pageLanguage } from "../src/lib/format.js";
 
 interface PlanOption {
   value: string;
@@ -38,7 +39,7 @@ const SubscriptionPlanChange: React.FC<ActionProps> = ({ action, resource, recor
               const price = interval === "yearly" ? p.params.priceYearly : p.params.priceMonthly;
               return {
                 value: p.id,
-                label: `${p.title} — ${price ?? "—"} € / ${interval === "yearly" ? "an" : "mois"}`,
+                label: `${p.title} — ${formatMoney(price as string | null | undefined, pageLanguage())} / ${interval === "yearly" ? "an" : "mois"}`,
               };
             }),
         );

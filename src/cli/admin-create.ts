@@ -1,18 +1,16 @@
 // npm run admin:create -- --email E --name N --role R --password P [--permissions a.b,c.d]
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config.js";
-import { createPrisma } from "../db/prisma.js";
-import { ensureDatabase } from "../db/create-database.js";
-import { migrate } from "../db/migrate.js";
 import { AppError } from "../lib/errors.js";
 import { createAdminUser } from "../modules/auth/service.js";
 import { ZNewAdmin } from "../modules/auth/schemas.js";
+import { CliExit, runCli } from "./run.js";
 
 const USAGE =
   "Usage: npm run admin:create -- --email E --name N --role super_admin|admin|editor|viewer --password P [--permissions module.permission,...]";
 
-async function main(): Promise<number> {
+function parse(argv: string[]) {
   const { values } = parseArgs({
+    args: argv,
     options: {
       email: { type: "string" },
       name: { type: "string" },
@@ -24,33 +22,22 @@ async function main(): Promise<number> {
   });
   const parsed = ZNewAdmin.safeParse(values);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(`--${issue.path.join(".")}: ${issue.message}`);
-    console.error(USAGE);
-    return 2;
+    const problems = parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`);
+    throw new CliExit(2, [...problems, USAGE].join("\n"));
   }
-  const config = loadConfig();
-  await ensureDatabase(config.databaseUrl);
-  await migrate(config.databaseUrl);
-  const prisma = createPrisma(config.databaseUrl);
-  try {
-    const user = await createAdminUser(prisma, parsed.data, config.bcryptCost);
-    console.log(`Created ${user.role} ${user.email} (id ${user.id})`);
-    return 0;
-  } catch (err) {
-    if (err instanceof AppError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  } finally {
-    await prisma.$disconnect();
-  }
+  return parsed.data;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
+runCli(
+  "admin:create",
+  async ({ config, prisma }, input) => {
+    try {
+      const user = await createAdminUser(prisma, input, config.bcryptCost);
+      console.log(`Created ${user.role} ${user.email} (id ${user.id})`);
+    } catch (err) {
+      if (err instanceof AppError) throw new CliExit(1, err.message);
+      throw err;
+    }
   },
+  { parse },
 );

@@ -1,14 +1,14 @@
 // npm run db:migrate: creates the database if missing and applies pending migrations.
-import { loadConfig } from "../config.js";
 import { ensureDatabase } from "../db/create-database.js";
 import { migrate } from "../db/migrate.js";
+import { runCli } from "./run.js";
 
-const config = loadConfig();
-try {
-  if (await ensureDatabase(config.databaseUrl)) console.log(`Created database ${config.databaseName}`);
-  const applied = await migrate(config.databaseUrl);
-  console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date");
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-}
+runCli(
+  "db:migrate",
+  async ({ config }) => {
+    if (await ensureDatabase(config.databaseUrl)) console.log(`Created database ${config.databaseName}`);
+    const applied = await migrate(config.databaseUrl);
+    console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date");
+  },
+  { database: "none" },
+);

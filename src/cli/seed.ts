@@ -2,40 +2,39 @@
 // into it when it is empty. --force first erases the tables the demo fills (customers, invoices, AI
 // requests, admins, sessions...) and seeds them again: for development databases only.
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "../config.js";
 import { ensureDatabase } from "../db/create-database.js";
 import { migrate } from "../db/migrate.js";
-import { createPrisma } from "../db/prisma.js";
 import { DEMO_ADMINS, isDatabaseEmpty, seedDemoData } from "../../prisma/seed.js";
+import { CliExit, runCli, usageError } from "./run.js";
 
 const USAGE = "Usage: npm run db:seed [-- --force]   (--force erases the existing data first; refused in production)";
 
-async function main(): Promise<number> {
+function parse(argv: string[]): { force: boolean } {
   let values: { force: boolean; help: boolean };
   try {
     ({ values } = parseArgs({
+      args: argv,
       options: { force: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
       strict: true,
     }));
   } catch (err) {
-    console.error(`${(err as Error).message}\n${USAGE}`);
-    return 2;
+    throw usageError((err as Error).message, USAGE);
   }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const config = loadConfig();
-  if (values.force && config.isProduction) {
-    console.error("Refusing --force with NODE_ENV=production: it would erase the customers, invoices and admins.");
-    return 1;
-  }
-  if (await ensureDatabase(config.databaseUrl)) console.log(`Created database ${config.databaseName}`);
-  const applied = await migrate(config.databaseUrl);
-  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  if (values.help) throw new CliExit(0, USAGE);
+  return { force: values.force };
+}
 
-  const prisma = createPrisma(config.databaseUrl);
-  try {
+runCli(
+  "db:seed",
+  async ({ config, prisma }, values) => {
+    if (values.force && config.isProduction) {
+      console.error("Refusing --force with NODE_ENV=production: it would erase the customers, invoices and admins.");
+      return 1;
+    }
+    if (await ensureDatabase(config.databaseUrl)) console.log(`Created database ${config.databaseName}`);
+    const applied = await migrate(config.databaseUrl);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+
     if (!values.force && !(await isDatabaseEmpty(prisma))) {
       console.log(
         `Database ${config.databaseName} already has data: nothing seeded (--force erases it and seeds again).`,
@@ -56,15 +55,6 @@ async function main(): Promise<number> {
     console.log("Demo logins:");
     for (const a of DEMO_ADMINS) console.log(`  ${a.role.padEnd(12)} ${a.email.padEnd(28)} ${a.password}`);
     return 0;
-  } finally {
-    await prisma.$disconnect();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof ConfigError || err instanceof Error ? err.message : err);
-    process.exit(1);
   },
+  { parse, database: "none" },
 );

@@ -90,8 +90,9 @@ export async function startDemoBrowserApp(): ReturnType<typeof startBrowserApp> 
   return env;
 }
 
-/** "4786.98" as the French pages write it: "4 786,98 €" (narrow no-break space between thousands). */
+/** "4786.98" as the French pages write it: "4 786,98 €" (narrow no-break space between thousands,
+ * no-break space before €). */
 export const euroFr = (value: string): string => {
   const [units, decimals] = value.split(".");
-  return `${units!.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")},${decimals} €`;
+  return `${units!.replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f")},${decimals}\u00a0€`;
 };

@@ -117,9 +117,9 @@ describe("payment reminder e-mails", () => {
     // 49.00 + 20 % VAT (9.80) = 58.80
     expect(text).toContain("Bonjour Boulangerie Dupont,");
     expect(text).toContain(
-      `la facture ${invoice.invoiceNumber} du 15 septembre 2026, d'un montant de 58,80 € TTC, arrivée à échéance le 15 octobre 2026, n'est pas encore réglée.`,
+      `la facture ${invoice.invoiceNumber} du 15 septembre 2026, d'un montant de 58,80\u00a0€ TTC, arrivée à échéance le 15 octobre 2026, n'est pas encore réglée.`,
     );
-    expect(text).toContain("- Montant dû : 58,80 € TTC");
+    expect(text).toContain("- Montant dû : 58,80\u00a0€ TTC");
     expect(text).toMatch(/- Échéance : 15 octobre 2026 \(\d+ jours de retard\)/);
     expect(text).toContain(
       `- par virement sur le compte ${IBAN} (Locod-AI SAS), en indiquant la référence ${invoice.invoiceNumber} ;`,
@@ -127,7 +127,7 @@ describe("payment reminder e-mails", () => {
     expect(text).toContain("facturation@locod-ai.test");
     expect(text).toContain("Pénalités de retard");
     expect(html).toContain('<html lang="fr">');
-    expect(html).toContain("58,80 € TTC");
+    expect(html).toContain("58,80\u00a0€ TTC");
 
     const row = await until(
       () => prisma.emailLog.findUniqueOrThrow({ where: { id: res.body.emailLogId } }),

@@ -5,6 +5,7 @@
 import { Router, type RequestHandler } from "express";
 import type { AiRequest, PrismaClient } from "@prisma/client";
 import { AppError } from "../../lib/errors.js";
+import { parseId } from "../../http/params.js";
 import { can } from "../auth/permissions.js";
 import { expectedJsonSchema, extractJson, DraftOutputError, SYSTEM_PROMPT } from "./claude.js";
 import { storeValidatedDraft } from "./drafts.js";
@@ -79,9 +80,8 @@ export function briefRoutes(deps: { prisma: PrismaClient }): Router {
       if (!can(req.admin, "ai_queue", "view")) {
         throw new AppError("forbidden", "This download needs the ai_queue.view permission");
       }
-      const id = Number(req.params.id);
-      const request =
-        Number.isSafeInteger(id) && id > 0 ? await deps.prisma.aiRequest.findUnique({ where: { id } }) : null;
+      const id = parseId(req.params.id, "AI request");
+      const request = await deps.prisma.aiRequest.findUnique({ where: { id } });
       if (!request) throw new AppError("not_found", `AI request ${req.params.id} does not exist`);
       res
         .status(200)

@@ -3,7 +3,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { Prisma, type AiRequest } from "@prisma/client";
 import { z } from "zod";
-import { AppError, fieldErrorsFromZod } from "../../lib/errors.js";
+import { AppError } from "../../lib/errors.js";
+import { parseBody } from "../../http/params.js";
 import { writeAudit } from "../../lib/audit.js";
 import { readSetting } from "../settings/values.js";
 import { REQUEST_TYPES, ZRequestData, type RequestType } from "./schemas.js";
@@ -64,17 +65,6 @@ export const ZCustomerAction = z.object({ ...ZCustomerRef }).strict();
 export const ZFeedback = z
   .object({ ...ZCustomerRef, rating: z.number().int().min(1).max(5), notes: z.string().max(2000).nullish() })
   .strict();
-
-/** Parses with zod, or throws 400 naming the fields. */
-export function parseBody<T extends z.ZodType>(schema: T, body: unknown, prefix = ""): z.infer<T> {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const errors = fieldErrorsFromZod(parsed.error).map((e) => ({
-    field: prefix ? (e.field === "(body)" ? prefix : `${prefix}.${e.field}`) : e.field,
-    message: e.message,
-  }));
-  throw new AppError("validation", errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors);
-}
 
 /** The customer a body names (by id or e-mail), or 400. */
 export async function resolveCustomer(

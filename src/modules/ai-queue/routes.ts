@@ -1,14 +1,15 @@
 // REST /admin/api/v1/ai-queue (issue 4, item 7): list with filters and keyset pagination (priority,
 // then age), get, take, release, complete, reject. Same service and permission rules as the admin UI.
 import type { ApiOperation } from "../../http/openapi.js";
-import { Router, type Request } from "express";
+import { Router } from "express";
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { QueueDeps } from "./service.js";
 import { completeRequest, rejectRequest, releaseRequest, takeRequest } from "./service.js";
 import { AppError } from "../../lib/errors.js";
+import { parseBody, parseId } from "../../http/params.js";
+import { afterCursor, decodeCursor, encodeCursor } from "../../lib/keyset.js";
 import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
-import { parseBody } from "./intake.js";
 import { REQUEST_TYPES } from "./schemas.js";
 
 const STATUSES = ["pending", "processing", "completed", "rejected", "cancelled"] as const;
@@ -28,34 +29,15 @@ const ZListQuery = z
   })
   .strict();
 
-const ZCursor = z.tuple([z.number().int(), z.string().datetime(), z.number().int()]);
+const ORDER = ["priority", "createdAt", "id"] as const;
 
-export function encodeCursor(row: { priority: number; createdAt: Date; id: number }): string {
-  return Buffer.from(JSON.stringify([row.priority, row.createdAt.toISOString(), row.id])).toString("base64url");
+export function encodeRequestCursor(row: { priority: number; createdAt: Date; id: number }): string {
+  return encodeCursor([row.priority, row.createdAt, row.id]);
 }
 
-function decodeCursor(cursor: string): Prisma.AiRequestWhereInput {
-  let parsed;
-  try {
-    parsed = ZCursor.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw new AppError("validation", "Invalid cursor", [{ field: "cursor", message: "invalid cursor" }]);
-  }
-  const [priority, created, id] = parsed;
-  const createdAt = new Date(created);
-  return {
-    OR: [
-      { priority: { gt: priority } },
-      { priority, createdAt: { gt: createdAt } },
-      { priority, createdAt, id: { gt: id } },
-    ],
-  };
-}
-
-function requestId(req: Request): number {
-  const id = Number(req.params.id);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2 ** 31 - 1) throw new AppError("not_found", "No such AI request");
-  return id;
+/** The requests after a cursor, in the list's order (priority, then age); 400 naming `cursor` for a bad one. */
+function afterRequest(cursor: string): Prisma.AiRequestWhereInput {
+  return afterCursor(ORDER, decodeCursor(cursor, ["int", "date", "int"])) as Prisma.AiRequestWhereInput;
 }
 
 const ZComplete = z
@@ -87,13 +69,13 @@ export function aiQueueRoutes(deps: QueueDeps): Router {
           : {}),
       };
       const rows = await deps.prisma.aiRequest.findMany({
-        where: q.cursor ? { AND: [where, decodeCursor(q.cursor)] } : where,
+        where: q.cursor ? { AND: [where, afterRequest(q.cursor)] } : where,
         orderBy: [{ priority: "asc" }, { createdAt: "asc" }, { id: "asc" }],
         take: q.limit + 1,
       });
       const page = rows.slice(0, q.limit);
       const last = page[page.length - 1];
-      res.json({ data: page, nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null });
+      res.json({ data: page, nextCursor: rows.length > q.limit && last ? encodeRequestCursor(last) : null });
     }),
   );
 
@@ -101,7 +83,7 @@ export function aiQueueRoutes(deps: QueueDeps): Router {
     "/ai-queue/requests/:id",
     view,
     asyncRoute(async (req, res) => {
-      const row = await deps.prisma.aiRequest.findUnique({ where: { id: requestId(req) } });
+      const row = await deps.prisma.aiRequest.findUnique({ where: { id: parseId(req.params.id, "AI request") } });
       if (!row) throw new AppError("not_found", `AI request #${req.params.id} does not exist`);
       res.json(row);
     }),
@@ -110,13 +92,13 @@ export function aiQueueRoutes(deps: QueueDeps): Router {
   router.post(
     "/ai-queue/requests/:id/take",
     asyncRoute(async (req, res) => {
-      res.json(await takeRequest(deps, requestId(req)));
+      res.json(await takeRequest(deps, parseId(req.params.id, "AI request")));
     }),
   );
   router.post(
     "/ai-queue/requests/:id/release",
     asyncRoute(async (req, res) => {
-      res.json(await releaseRequest(deps, requestId(req)));
+      res.json(await releaseRequest(deps, parseId(req.params.id, "AI request")));
     }),
   );
   router.post(
@@ -125,7 +107,7 @@ export function aiQueueRoutes(deps: QueueDeps): Router {
       const body = parseBody(ZComplete, req.body ?? {});
       const cost = body.actual_cost == null ? null : String(body.actual_cost);
       res.json(
-        await completeRequest(deps, requestId(req), {
+        await completeRequest(deps, parseId(req.params.id, "AI request"), {
           generatedContent: body.generated_content,
           actualCost: cost,
           adminNotes: body.admin_notes ?? null,
@@ -137,7 +119,7 @@ export function aiQueueRoutes(deps: QueueDeps): Router {
     "/ai-queue/requests/:id/reject",
     asyncRoute(async (req, res) => {
       const body = parseBody(ZReject, req.body ?? {});
-      res.json(await rejectRequest(deps, requestId(req), body.admin_notes));
+      res.json(await rejectRequest(deps, parseId(req.params.id, "AI request"), body.admin_notes));
     }),
   );
   return router;

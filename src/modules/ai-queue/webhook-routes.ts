@@ -6,6 +6,7 @@ import type { AiRequest } from "@prisma/client";
 import type { Deps } from "../../deps.js";
 import { errorHandler } from "../../http/errors.js";
 import { AppError } from "../../lib/errors.js";
+import { parseBody, parseId } from "../../http/params.js";
 import { keepContext } from "../../http/context.js";
 import { asyncRoute } from "../../http/bearer-auth.js";
 import {
@@ -13,7 +14,6 @@ import {
   ZCustomerAction,
   ZFeedback,
   intakeSubmission,
-  parseBody,
   resolveCustomer,
   verifyWizardSignature,
 } from "./intake.js";
@@ -28,12 +28,6 @@ function signedBody(req: Request, secret: string): unknown {
   } catch {
     throw new AppError("validation", "Malformed JSON body", [{ field: "(body)", message: "malformed JSON" }]);
   }
-}
-
-function requestId(req: Request): number {
-  const id = Number(req.params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError("not_found", "No such AI request");
-  return id;
 }
 
 /** What the wizard is told about a request. */
@@ -69,7 +63,7 @@ export function wizardWebhookRoutes(deps: Deps): Router {
     asyncRoute(async (req, res) => {
       const body = parseBody(ZCustomerAction, signedBody(req, secret));
       const customerId = await resolveCustomer(deps, body);
-      res.json(view(await cancelRequest(deps, requestId(req), customerId)));
+      res.json(view(await cancelRequest(deps, parseId(req.params.id, "AI request"), customerId)));
     }),
   );
 
@@ -78,7 +72,9 @@ export function wizardWebhookRoutes(deps: Deps): Router {
     asyncRoute(async (req, res) => {
       const body = parseBody(ZFeedback, signedBody(req, secret));
       const customerId = await resolveCustomer(deps, body);
-      res.json(view(await leaveFeedback(deps, requestId(req), customerId, body.rating, body.notes)));
+      res.json(
+        view(await leaveFeedback(deps, parseId(req.params.id, "AI request"), customerId, body.rating, body.notes)),
+      );
     }),
   );
 

@@ -2,17 +2,16 @@
 // Analytics screen. Its columns and formats are those of the REST export
 // (GET /admin/api/v1/analytics/business_metrics/export.csv, the generic table export): the Prisma field
 // names, dates as YYYY-MM-DD, money with a dot and two decimals, created_at in ISO 8601 UTC; one row per
-// day, oldest first. Streamed from a PostgreSQL cursor, RFC 4180 with CRLF, formula-safe cells (billing's
-// csvLine), and one audit row per export. Every cell is a figure or a date, so the file is plain ASCII
+// day, oldest first. Streamed from a PostgreSQL cursor, RFC 4180 with CRLF, formula-safe cells (lib/csv's
+// streamCsv), and one audit row per export. Every cell is a figure or a date, so the file is plain ASCII
 // and needs no byte-order mark.
-import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import type { Response } from "express";
 import type { PrismaClient } from "@prisma/client";
 import type pg from "pg";
 import QueryStream from "pg-query-stream";
 import { writeAudit } from "../../lib/audit.js";
-import { csvLine, rangeBounds, type ExportRange } from "../billing/export.js";
+import { streamCsv } from "../../lib/csv.js";
+import { rangeBounds, type ExportRange } from "../billing/export.js";
 
 export interface MetricsExportDeps {
   prisma: PrismaClient;
@@ -56,45 +55,33 @@ const BATCH = 500;
 export async function streamMetricsCsv(deps: MetricsExportDeps, range: ExportRange, res: Response): Promise<number> {
   const { start, end } = rangeBounds(range);
   const client = await deps.pool.connect();
-  let rows = 0;
-  let failed: unknown = null;
+  let released = false;
+  const release = (error?: unknown) => {
+    if (released) return;
+    released = true;
+    client.release(error instanceof Error ? error : undefined);
+  };
   try {
-    res.status(200).set({
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${metricsFileName(range)}"`,
-      "Cache-Control": "no-store",
-    });
-    res.write(`${METRICS_CSV_HEADER}\r\n`);
-    const source = client.query(
-      new QueryStream(SQL, [start.toISOString().slice(0, 10), end.toISOString().slice(0, 10)], {
-        rowMode: "array",
-        types: AS_TEXT,
-        batchSize: BATCH,
-      }),
-    );
-    const toCsv = new Transform({
-      writableObjectMode: true,
-      transform(row: (string | null)[], _encoding, callback) {
-        rows += 1;
-        callback(null, csvLine(row, CELLS));
+    return await streamCsv(res, {
+      filename: metricsFileName(range),
+      columns: CELLS,
+      rows: client.query(
+        new QueryStream(SQL, [start.toISOString().slice(0, 10), end.toISOString().slice(0, 10)], {
+          rowMode: "array",
+          types: AS_TEXT,
+          batchSize: BATCH,
+        }),
+      ),
+      beforeEnd: async ({ rows, completed, error }) => {
+        release(error);
+        await writeAudit(deps.prisma, {
+          action: "export",
+          resourceType: "business_metrics",
+          after: { format: "csv", from: range.from, to: range.to, rows, completed },
+        });
       },
     });
-    await pipeline(source, toCsv, res, { end: false });
-  } catch (error) {
-    failed = error;
   } finally {
-    client.release(failed instanceof Error ? failed : undefined);
+    release();
   }
-  await writeAudit(deps.prisma, {
-    action: "export",
-    resourceType: "business_metrics",
-    after: { format: "csv", from: range.from, to: range.to, rows, completed: failed === null },
-  });
-  if (failed) {
-    res.destroy();
-    if ((failed as { code?: string })?.code !== "ERR_STREAM_PREMATURE_CLOSE") throw failed;
-    return rows;
-  }
-  res.end();
-  return rows;
 }

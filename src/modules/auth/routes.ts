@@ -2,6 +2,7 @@
 import { json, Router } from "express";
 import { z } from "zod";
 import { keepContext } from "../../http/context.js";
+import { parseBody } from "../../http/params.js";
 import { asyncRoute, requireBearer } from "../../http/bearer-auth.js";
 import type { ApiOperation } from "../../http/openapi.js";
 import type { Deps } from "../../deps.js";
@@ -82,7 +83,7 @@ export function authRoutes(deps: Deps): Router {
     "/auth/login",
     keepContext(json({ limit: "16kb" })),
     asyncRoute(async (req, res) => {
-      const input = ZLogin.parse(req.body ?? {});
+      const input = parseBody(ZLogin, req.body ?? {});
       const origin = { ip: req.ip, userAgent: req.get("user-agent") };
       // Throttling, the audit of the attempt and the single failure message all live in authenticate().
       const user = await authenticate(deps, input.email, input.password, origin);

@@ -13,6 +13,7 @@ import { AppError as AdminNotice, type Action, type ActionResponse } from "admin
 import type { ResourceKit } from "../../admin/resource-kit.js";
 import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
 import { AppError } from "../../lib/errors.js";
+import { parseId } from "../../http/params.js";
 import type { ApiOperation } from "../../http/openapi.js";
 import { can, type Permission } from "../auth/permissions.js";
 import { parseExportRange, streamAccountingExport, ZExportQuery, type ExportKind } from "./export.js";
@@ -28,16 +29,8 @@ const INVOICE_PDF = "/billing/invoices/:id/pdf";
 const EXPORT_KINDS: readonly ExportKind[] = ["invoices", "items"];
 const exportPath = (kind: ExportKind) => `/billing/export/${kind}.csv`;
 
-function invoiceId(req: Request): number {
-  const id = Number(req.params.id);
-  if (!/^\d+$/.test(req.params.id ?? "") || !Number.isSafeInteger(id) || id < 1 || id > 2 ** 31 - 1) {
-    throw new AppError("not_found", `Invoice ${req.params.id} does not exist`);
-  }
-  return id;
-}
-
 async function sendInvoicePdf(deps: DocumentDeps, req: Request, res: Response): Promise<void> {
-  const { fileName, pdf } = await invoicePdf(deps.prisma, invoiceId(req));
+  const { fileName, pdf } = await invoicePdf(deps.prisma, parseId(req.params.id, "invoice"));
   res
     .status(200)
     .type("application/pdf")

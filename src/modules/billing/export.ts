@@ -12,8 +12,6 @@
 //   starting with = + - @ (or a tab or CR) get a leading apostrophe, so a spreadsheet never runs a
 //   customer's name as a formula. UTF-8 with a BOM, so Excel opens French accents right.
 // - No totals line: accountants sum the columns themselves, and a summary row would be summed with them.
-import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import type { Response } from "express";
 import type { PrismaClient } from "@prisma/client";
 import type pg from "pg";
@@ -21,7 +19,7 @@ import QueryStream from "pg-query-stream";
 import { z } from "zod";
 import { AppError, fieldErrorsFromZod } from "../../lib/errors.js";
 import { writeAudit } from "../../lib/audit.js";
-import { csvField, type CsvCellKind } from "../../lib/csv.js";
+import { streamCsv, type CsvColumn } from "../../lib/csv.js";
 
 export type ExportKind = "invoices" | "items";
 
@@ -74,15 +72,6 @@ export function rangeBounds(range: ExportRange): { start: Date; end: Date } {
 // CSV
 // ---------------------------------------------------------------------------------------------
 
-interface CsvColumn {
-  header: string;
-  kind: CsvCellKind;
-}
-
-export const csvLine = (values: (string | null)[], columns: readonly CsvColumn[]): string =>
-  `${values.map((v, i) => csvField(v, columns[i]!.kind)).join(",")}\r\n`;
-
-const BOM = "\uFEFF";
 const DAY = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
 const INSTANT = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
@@ -155,7 +144,6 @@ export const exportFileName = (kind: ExportKind, range: ExportRange): string =>
 // Every column is selected as text: no Date or number is built per cell, and nothing gets reformatted.
 const AS_TEXT = { getTypeParser: () => (value: string) => value };
 const BATCH = 1000;
-const CHUNK = 64 * 1024;
 
 export interface ExportDeps {
   pool: pg.Pool;
@@ -176,67 +164,34 @@ export async function streamAccountingExport(
   const definition = EXPORTS[kind];
   const { start, end } = rangeBounds(range);
   const client = await deps.pool.connect();
-  let rows = 0;
-  let failed: unknown = null;
+  let released = false;
+  // A connection left mid-cursor is not handed to the next caller.
+  const release = (error?: unknown) => {
+    if (released) return;
+    released = true;
+    client.release(error instanceof Error ? error : undefined);
+  };
   try {
-    res.status(200).set({
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${exportFileName(kind, range)}"`,
-      "Cache-Control": "no-store",
-    });
-    res.write(
-      BOM +
-        csvLine(
-          definition.columns.map((c) => c.header),
-          definition.columns,
-        ),
-    );
-    const source = client.query(
-      new QueryStream(definition.sql, [start.toISOString(), end.toISOString()], {
-        rowMode: "array",
-        types: AS_TEXT,
-        batchSize: BATCH,
-        highWaterMark: BATCH,
-      }),
-    );
-    // Lines are sent in chunks of about 64 kB: one write (and one HTTP chunk) per row would cost more
-    // in framing and system calls than the row itself.
-    let pending = "";
-    const toCsv = new Transform({
-      writableObjectMode: true,
-      writableHighWaterMark: BATCH,
-      transform(row: (string | null)[], _encoding, callback) {
-        rows += 1;
-        pending += csvLine(row, definition.columns);
-        if (pending.length < CHUNK) return callback();
-        const chunk = pending;
-        pending = "";
-        callback(null, chunk);
-      },
-      flush(callback) {
-        callback(null, pending || undefined);
+    return await streamCsv(res, {
+      filename: exportFileName(kind, range),
+      columns: definition.columns,
+      bom: true,
+      rows: client.query(
+        new QueryStream(definition.sql, [start.toISOString(), end.toISOString()], {
+          rowMode: "array",
+          types: AS_TEXT,
+          batchSize: BATCH,
+          highWaterMark: BATCH,
+        }),
+      ),
+      beforeEnd: async ({ rows, completed, error }) => {
+        release(error);
+        await auditExport(deps.prisma, definition.table, range, rows, completed);
       },
     });
-    await pipeline(source, toCsv, res, { end: false });
-  } catch (error) {
-    failed = error;
   } finally {
-    // A connection left mid-cursor is not handed to the next caller.
-    client.release(failed instanceof Error ? failed : undefined);
+    release();
   }
-  await auditExport(deps.prisma, definition.table, range, rows, failed === null);
-  if (failed) {
-    // Headers (and part of the file) are out: the only honest answer left is a cut connection.
-    res.destroy();
-    if (!isClientGone(failed)) throw failed;
-    return rows;
-  }
-  res.end();
-  return rows;
-}
-
-function isClientGone(error: unknown): boolean {
-  return (error as { code?: string })?.code === "ERR_STREAM_PREMATURE_CLOSE";
 }
 
 async function auditExport(

@@ -3,12 +3,11 @@
 // routes, which write through the same service (resource-kit RecordWrites). billing.create_invoice is
 // checked here before the body is read, and again by the service.
 import type { Invoice } from "@prisma/client";
-import { Router, type Request } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import type { ApiOperation } from "../../http/openapi.js";
-import { AppError } from "../../lib/errors.js";
+import { parseBody, parseId } from "../../http/params.js";
 import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
-import { parseBody } from "../ai-queue/intake.js";
 import type { InvoicingDeps } from "./invoicing/invoice-transaction.js";
 import { PERIOD_PATTERN } from "./invoicing/invoicing-month.js";
 import { issueDraft } from "./invoicing/issue-draft.js";
@@ -17,12 +16,6 @@ import { runMonthlyInvoicing } from "./invoicing/monthly-run.js";
 export const ZInvoicingRun = z
   .object({ period: z.string().regex(PERIOD_PATTERN, "must be a month like 2026-10") })
   .strict();
-
-function invoiceId(req: Request): number {
-  const id = Number(req.params.id);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2 ** 31 - 1) throw new AppError("not_found", "No such invoice");
-  return id;
-}
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -46,7 +39,7 @@ export function invoicingRoutes(deps: InvoicingDeps): Router {
     "/billing/invoices/:id/issue",
     write,
     asyncRoute(async (req, res) => {
-      res.json(invoiceJson(await issueDraft(deps, invoiceId(req))));
+      res.json(invoiceJson(await issueDraft(deps, parseId(req.params.id, "invoice"))));
     }),
   );
   router.post(

@@ -38,7 +38,7 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 import { AppError } from "../../lib/errors.js";
 import { currentContext } from "../../lib/request-context.js";
 import { can } from "../auth/permissions.js";
-import { cents, money, ZERO, type Money } from "./money.js";
+import { format2, money, ZERO, type Money } from "./money.js";
 import { addMonths, monthOf } from "./periods.js";
 import { overdueInvoices, type OverdueInvoices } from "./dunning.js";
 
@@ -153,8 +153,6 @@ export interface RevenueMonth {
   nrr: string | null;
 }
 
-const fmt = (value: Money) => cents(value).toFixed(2);
-
 /**
  * The months' figures from the opening MRR and paying customers and the movement groups (pure). Each
  * month closes at its opening plus its movements: MRR + new + reactivation + expansion - contraction -
@@ -191,16 +189,16 @@ export function summariseMonths(
       start: w.start.toISOString(),
       end: w.end.toISOString(),
       complete: w.complete,
-      mrrStart: fmt(open.mrr),
-      mrrEnd: fmt(close.mrr),
-      arr: fmt(close.mrr.mul(12)),
+      mrrStart: format2(open.mrr),
+      mrrEnd: format2(close.mrr),
+      arr: format2(close.mrr.mul(12)),
       payingStart: open.paying,
       payingEnd: close.paying,
-      arpa: close.paying > 0 ? fmt(close.mrr.div(close.paying)) : null,
+      arpa: close.paying > 0 ? format2(close.mrr.div(close.paying)) : null,
       movements: Object.fromEntries(
-        MOVEMENT_KINDS.map((k) => [k, { amount: fmt(sums[k].amount), customers: sums[k].customers }]),
+        MOVEMENT_KINDS.map((k) => [k, { amount: format2(sums[k].amount), customers: sums[k].customers }]),
       ) as Record<MovementKind, MovementFigure>,
-      netNewMrr: fmt(close.mrr.sub(open.mrr)),
+      netNewMrr: format2(close.mrr.sub(open.mrr)),
       customerChurn: ratio(sums.churn.customers, open.paying),
       grossRevenueChurn: ratio(lost, open.mrr),
       netRevenueChurn: netChurn,

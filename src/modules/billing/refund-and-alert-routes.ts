@@ -1,13 +1,13 @@
 // REST /admin/api/v1/billing (issue 5, items 5 and 8): refunds of an invoice, and the billing alerts
 // (failed payments, disputes). The services check the permissions again (refund: billing.refund;
 // acknowledge: billing's write permission).
-import { Router, type Request } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import type { PrismaClient } from "@prisma/client";
 import type { ApiOperation } from "../../http/openapi.js";
-import { AppError } from "../../lib/errors.js";
+import { parseBody, parseId } from "../../http/params.js";
 import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
-import { parseBody } from "../ai-queue/intake.js";
+import { format2 } from "./money.js";
 import type { StripeClient } from "./stripe/client.js";
 import { listInvoiceRefunds, refundInvoice, REASON_MAX } from "./stripe/refunds.js";
 import { ACKNOWLEDGE_PERMISSION, acknowledgeBillingAlert } from "./stripe/alerts.js";
@@ -32,14 +32,6 @@ const ZAlertQuery = z
   })
   .strict();
 
-function pathId(req: Request, what: string): number {
-  const id = Number(req.params.id);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2 ** 31 - 1) throw new AppError("not_found", `No such ${what}`);
-  return id;
-}
-
-const money = (value: { toFixed(n: number): string }) => value.toFixed(2);
-
 export function refundAndAlertRoutes(deps: RefundAndAlertRouteDeps): Router {
   const router = Router();
   const view = requireApiPermission("billing", "view");
@@ -48,15 +40,15 @@ export function refundAndAlertRoutes(deps: RefundAndAlertRouteDeps): Router {
     "/billing/invoices/:id/refunds",
     view,
     asyncRoute(async (req, res) => {
-      const { invoice, refunds } = await listInvoiceRefunds(deps.prisma, pathId(req, "invoice"));
+      const { invoice, refunds } = await listInvoiceRefunds(deps.prisma, parseId(req.params.id, "invoice"));
       res.json({
         invoice: {
           ...invoice,
-          totalAmount: money(invoice.totalAmount),
-          amountRefunded: money(invoice.amountRefunded),
-          refundable: money(invoice.totalAmount.sub(invoice.amountRefunded)),
+          totalAmount: format2(invoice.totalAmount),
+          amountRefunded: format2(invoice.amountRefunded),
+          refundable: format2(invoice.totalAmount.sub(invoice.amountRefunded)),
         },
-        data: refunds.map((r) => ({ ...r, amount: money(r.amount) })),
+        data: refunds.map((r) => ({ ...r, amount: format2(r.amount) })),
       });
     }),
   );
@@ -66,20 +58,20 @@ export function refundAndAlertRoutes(deps: RefundAndAlertRouteDeps): Router {
     // Checked before the body is read; the service checks it again for every other path.
     requireApiPermission("billing", "refund"),
     asyncRoute(async (req, res) => {
-      const id = pathId(req, "invoice");
+      const id = parseId(req.params.id, "invoice");
       const body = parseBody(ZRefund, req.body ?? {});
       const { refund, invoice } = await refundInvoice(deps, id, body);
       res
         .status(201)
         .location(`${req.baseUrl}/billing/refunds/${refund.id}`)
         .json({
-          refund: { ...refund, amount: money(refund.amount) },
+          refund: { ...refund, amount: format2(refund.amount) },
           invoice: {
             id: invoice.id,
             invoiceNumber: invoice.invoiceNumber,
             status: invoice.status,
-            totalAmount: money(invoice.totalAmount),
-            amountRefunded: money(invoice.amountRefunded),
+            totalAmount: format2(invoice.totalAmount),
+            amountRefunded: format2(invoice.amountRefunded),
           },
         });
     }),
@@ -109,7 +101,7 @@ export function refundAndAlertRoutes(deps: RefundAndAlertRouteDeps): Router {
     "/billing/alerts/:id/acknowledge",
     requireApiPermission("billing", ACKNOWLEDGE_PERMISSION),
     asyncRoute(async (req, res) => {
-      res.json(await acknowledgeBillingAlert(deps.prisma, pathId(req, "billing alert")));
+      res.json(await acknowledgeBillingAlert(deps.prisma, parseId(req.params.id, "billing alert")));
     }),
   );
   return router;

@@ -1,12 +1,11 @@
 // REST /admin/api/v1/billing (issue 5, items 6 and 8): the revenue metrics, the overdue invoices and
 // payment reminders. The same service functions and permission rules as the Revenue page and the
 // invoices' "Send reminder" action.
-import { Router, type Request } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import type { ApiOperation } from "../../http/openapi.js";
-import { AppError } from "../../lib/errors.js";
+import { parseBody, parseId } from "../../http/params.js";
 import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
-import { parseBody } from "../ai-queue/intake.js";
 import { decodeOverdueCursor, overdueInvoices, sendInvoiceReminder, type DunningDeps } from "./dunning.js";
 import { MAX_MONTHS, parseMonths, revenueMetrics } from "./metrics.js";
 
@@ -25,12 +24,6 @@ const ZOverdueQuery = z
     cursor: z.string().max(200).optional(),
   })
   .strict();
-
-function invoiceId(req: Request): number {
-  const id = Number(req.params.id);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2 ** 31 - 1) throw new AppError("not_found", "No such invoice");
-  return id;
-}
 
 export function revenueRoutes(deps: DunningDeps): Router {
   const router = Router();
@@ -64,7 +57,7 @@ export function revenueRoutes(deps: DunningDeps): Router {
   router.post(
     "/billing/invoices/:id/reminders",
     asyncRoute(async (req, res) => {
-      res.status(201).json(await sendInvoiceReminder(deps, invoiceId(req)));
+      res.status(201).json(await sendInvoiceReminder(deps, parseId(req.params.id, "invoice")));
     }),
   );
   return router;

@@ -1,12 +1,11 @@
 // REST /admin/api/v1/billing/customer_subscriptions/:id/... (issue 5, items 2 and 8): the lifecycle
 // actions, through the same service as the admin (subscriptions.ts checks billing.create_invoice). Lists,
 // reads and create are the generic table routes (create goes through the service: subscriptionWrites).
-import { Router, type Request } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import type { ApiOperation } from "../../http/openapi.js";
-import { AppError } from "../../lib/errors.js";
+import { parseBody, parseId } from "../../http/params.js";
 import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
-import { parseBody } from "../ai-queue/intake.js";
 import {
   cancelSubscription,
   changePlan,
@@ -25,12 +24,6 @@ const id32 = z
 const ZChangePlan = z.object({ planId: id32 }).strict();
 const ZCancel = z.object({ atPeriodEnd: z.boolean() }).strict();
 
-function subscriptionId(req: Request): number {
-  const id = Number(req.params.id);
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2 ** 31 - 1) throw new AppError("not_found", "No such subscription");
-  return id;
-}
-
 export function subscriptionRoutes(deps: BillingDeps): Router {
   const router = Router();
   // Checked before the body is read, so a caller without it learns nothing from validation; the
@@ -41,7 +34,7 @@ export function subscriptionRoutes(deps: BillingDeps): Router {
     write,
     asyncRoute(async (req, res) => {
       const body = parseBody(ZChangePlan, req.body ?? {});
-      res.json(await changePlan(deps, subscriptionId(req), body.planId));
+      res.json(await changePlan(deps, parseId(req.params.id, "subscription"), body.planId));
     }),
   );
   router.post(
@@ -49,21 +42,23 @@ export function subscriptionRoutes(deps: BillingDeps): Router {
     write,
     asyncRoute(async (req, res) => {
       const body = parseBody(ZCancel, req.body ?? {});
-      res.json(await cancelSubscription(deps, subscriptionId(req), body.atPeriodEnd ? "period_end" : "now"));
+      res.json(
+        await cancelSubscription(deps, parseId(req.params.id, "subscription"), body.atPeriodEnd ? "period_end" : "now"),
+      );
     }),
   );
   router.post(
     `${SUBSCRIPTIONS_PATH}/:id/suspend`,
     write,
     asyncRoute(async (req, res) => {
-      res.json(await suspendSubscription(deps, subscriptionId(req)));
+      res.json(await suspendSubscription(deps, parseId(req.params.id, "subscription")));
     }),
   );
   router.post(
     `${SUBSCRIPTIONS_PATH}/:id/reactivate`,
     write,
     asyncRoute(async (req, res) => {
-      res.json(await reactivateSubscription(deps, subscriptionId(req)));
+      res.json(await reactivateSubscription(deps, parseId(req.params.id, "subscription")));
     }),
   );
   return router;

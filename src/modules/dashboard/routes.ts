@@ -5,7 +5,7 @@ import { Router } from "express";
 import { z } from "zod";
 import type { ApiOperation } from "../../http/openapi.js";
 import { asyncRoute } from "../../http/bearer-auth.js";
-import { parseBody } from "../ai-queue/intake.js";
+import { parseBody } from "../../http/params.js";
 import { dashboard, type DashboardDeps } from "./service.js";
 import { remindOverdueInvoices } from "./overdue-reminders.js";
 
