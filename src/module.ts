@@ -3,6 +3,7 @@
 // navigation iterate that list; nothing central names a module.
 import type { Router } from "express";
 import type { JobDefinition, Schedule } from "./queues/define-job.js";
+import type { EmailRenderers } from "./lib/email/renderers.js";
 
 /** [French, English] */
 export type Words = readonly [fr: string, en: string];
@@ -32,8 +33,12 @@ export interface ModuleLocale {
 export interface ModuleDefinition {
   /** The folder, the REST path segment and the navigation group's key: "ai-queue", "billing". */
   name: string;
+  /** Its jobs (src/modules/<module>/jobs.ts); the job registry refuses a queue and name declared twice. */
   jobs?: JobDefinition[];
+  /** Its repeatable jobs, each one of its jobs. */
   schedules?: Schedule[];
+  /** The email_log templates it owns and their renderers, for the e-mail outbox (src/lib/email). */
+  emailRenderers?: EmailRenderers;
   locale?: ModuleLocale;
   /** Routes under /webhooks (signed on the raw body; no session). */
   webhooks?: () => Router;

@@ -9,7 +9,7 @@ import { ensureDatabase } from "../db/create-database.js";
 import { migrate } from "../db/migrate.js";
 import { AppError } from "../lib/errors.js";
 import { runWithContext } from "../lib/request-context.js";
-import { backfillSnapshots, parseBackfillRange, type BackfillRange } from "../modules/analytics/jobs.js";
+import { backfillSnapshots, parseBackfillRange, type BackfillRange } from "../modules/analytics/metrics-snapshot.js";
 
 const USAGE = "Usage: npm run metrics:backfill -- --from YYYY-MM-DD --to YYYY-MM-DD   (UTC days, both included)";
 

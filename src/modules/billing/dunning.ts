@@ -12,8 +12,9 @@ import type { InvoiceStatus, Language, Prisma, PrismaClient } from "@prisma/clie
 import { AppError } from "../../lib/errors.js";
 import { writeAudit } from "../../lib/audit.js";
 import type { Queues } from "../../queues/queues.js";
-import { BRAND, escapeHtml } from "../ai-queue/email-templates.js";
-import { dispatchNotifications, type EmailLogRenderer } from "../ai-queue/notifications.js";
+import { BRAND, escapeHtml } from "../../lib/email/layout.js";
+import { dispatchNotifications } from "../../lib/email/outbox.js";
+import type { EmailLogRenderer } from "../../lib/email/renderers.js";
 import { readSetting, type SettingValue } from "../settings/values.js";
 import { cents, money, type Money } from "./money.js";
 import { daysBetween } from "./periods.js";

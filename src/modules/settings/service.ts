@@ -8,7 +8,7 @@ import type { Config } from "../../config.js";
 import { AppError, type ErrorCode } from "../../lib/errors.js";
 import { writeAudit } from "../../lib/audit.js";
 import type { Logger } from "../../lib/logger.js";
-import { MAIL_JOB_OPTIONS, sendMail } from "../../lib/mailer.js";
+import { MAIL_JOB_OPTIONS, sendMail } from "../../lib/email/mailer.js";
 import type { Queues } from "../../queues/queues.js";
 import { hashPassword, verifyPassword } from "../auth/password.js";
 import { can, isKnownPermission, type Grantee, type Role } from "../auth/permissions.js";
