@@ -9,6 +9,7 @@ import type { ResourceKit } from "./admin/resource-kit.js";
 import type { ApiOperation } from "./http/openapi.js";
 import type { Components } from "./admin/components.js";
 import type { TableSpec } from "./db/table-spec.js";
+import type { EmailRenderers } from "./lib/email/renderers.js";
 
 /** [French, English] */
 export type Words = readonly [fr: string, en: string];
@@ -62,8 +63,12 @@ export interface ModuleDefinition {
   name: string;
   /** The module's tables (tables.ts): each gets an AdminJS resource and REST CRUD routes. */
   tables?: readonly TableSpec[];
+  /** Its jobs (src/modules/<module>/jobs.ts); the job registry refuses a queue and name declared twice. */
   jobs?: JobDefinition[];
+  /** Its repeatable jobs, each one of its jobs. */
   schedules?: Schedule[];
+  /** The email_log templates it owns and their renderers, for the e-mail outbox (src/lib/email). */
+  emailRenderers?: EmailRenderers;
   locale?: ModuleLocale;
   /** The permission module (src/modules/auth/permissions.ts) where it differs from `name`: "ai_queue". */
   permissionModule?: string;

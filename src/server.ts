@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const app = await createApp(deps);
   let workers: Workers | undefined;
   if (config.workers) {
-    workers = startWorkers(config.redisUrl, config.queuePrefix, { prisma: deps.prisma, log, config });
+    workers = startWorkers({ prisma: deps.prisma, log, config, queues: deps.queues });
     await scheduleRepeatableJobs(deps.queues);
   }
 

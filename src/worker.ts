@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   await migrate(config.databaseUrl);
   const deps = createDeps(config);
-  const workers = startWorkers(config.redisUrl, config.queuePrefix, { prisma: deps.prisma, log: deps.log, config });
+  const workers = startWorkers({ prisma: deps.prisma, log: deps.log, config, queues: deps.queues });
   await scheduleRepeatableJobs(deps.queues);
   deps.log.info({ queues: workers.workers.map((w) => w.name), prefix: config.queuePrefix }, "workers started");
   const shutdown = async () => {

@@ -4,7 +4,7 @@
 // Exit codes: 0 done, 2 bad arguments (nothing written), 1 failure.
 import { parseArgs } from "node:util";
 import { AppError } from "../lib/errors.js";
-import { backfillSnapshots, parseBackfillRange, type BackfillRange } from "../modules/analytics/jobs.js";
+import { backfillSnapshots, parseBackfillRange, type BackfillRange } from "../modules/analytics/metrics-snapshot.js";
 import { CliExit, runCli, usageError } from "./run.js";
 
 const USAGE = "Usage: npm run metrics:backfill -- --from YYYY-MM-DD --to YYYY-MM-DD   (UTC days, both included)";

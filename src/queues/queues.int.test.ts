@@ -11,7 +11,7 @@ let events: QueueEvents;
 beforeAll(async () => {
   t = await makeTestApp();
   const { config } = t.deps;
-  workers = startWorkers(config.redisUrl, config.queuePrefix, { prisma: t.deps.prisma, log: t.deps.log, config });
+  workers = startWorkers({ prisma: t.deps.prisma, log: t.deps.log, config, queues: t.deps.queues });
   events = new QueueEvents("maintenance", { connection: redisConnection(config.redisUrl), prefix: config.queuePrefix });
   await events.waitUntilReady();
 });

@@ -1,10 +1,11 @@
 // The portal's queues: their names, the job dependencies, and createQueues. A leaf: it imports no
-// module, so every module may use it. The processors are in registry.ts, which only the server and the
-// worker import.
+// module, so every module may use it. Modules declare their jobs (define-job.ts); registry.ts, which only
+// the server and the worker import, runs them.
 import { Queue, type ConnectionOptions } from "bullmq";
 import type { PrismaClient } from "@prisma/client";
 import type { Logger } from "../lib/logger.js";
 import type { Config } from "../config.js";
+import type { EmailRenderers } from "../lib/email/renderers.js";
 
 export const QUEUE_NAMES = ["maintenance", "mail", "ai", "billing"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -14,6 +15,10 @@ export interface JobDeps {
   log: Logger;
   /** The process's configuration (SMTP, public URL). */
   config: Config;
+  /** The process's queues, for jobs that queue others. */
+  queues: Queues;
+  /** The modules' e-mail renderers; the job registry sets them from the module list. */
+  emailRenderers?: EmailRenderers;
 }
 
 export function redisConnection(redisUrl: string): ConnectionOptions {

@@ -1,93 +1,94 @@
-// Which processor runs each job, the repeatable jobs, and the workers. Imported by the server and the
-// worker only; workers run in `npm start` and `npm run worker`.
-import { Worker, type Job } from "bullmq";
-import { QUEUE_NAMES, createQueues, redisConnection, type JobDeps, type QueueName, type Queues } from "./queues.js";
-import { purgeExpiredSessions } from "../modules/auth/jobs.js";
-import { processMailJob } from "../lib/mailer.js";
-import { sendPasswordResetMail } from "../modules/settings/service.js";
-import { processDraftJob } from "../modules/ai-queue/drafts.js";
-import { sendEmailLog, sweepEmailLog, type EmailLogRenderer } from "../modules/ai-queue/notifications.js";
-import { REMINDER_TEMPLATE, renderReminderEmail } from "../modules/billing/dunning.js";
-import { runInvoicePushJob, runStripeEventJob, sweepStripe } from "../modules/billing/stripe/jobs.js";
-import { monthlyInvoicingJob } from "../modules/billing/invoicing.js";
-import { renewSubscriptions } from "../modules/billing/subscriptions.js";
-import { metricsSnapshotJob } from "../modules/analytics/jobs.js";
+// The job registry: the jobs and schedules the modules declare (ModuleDefinition.jobs, .schedules), the
+// e-mail outbox's jobs, and the workers that run them. Imported by the server and the worker only (and
+// tests); workers run in `npm start` and `npm run worker`.
+import { UnrecoverableError, Worker, type Job } from "bullmq";
+import type { ModuleDefinition } from "../module.js";
+import { MODULES } from "../modules.js";
+import { EMAIL_JOBS, EMAIL_SCHEDULES } from "../lib/email/jobs.js";
+import { collectEmailRenderers, type EmailRenderers } from "../lib/email/renderers.js";
+import type { JobDefinition, Schedule } from "./define-job.js";
+import { QUEUE_NAMES, redisConnection, type JobDeps, type QueueName, type Queues } from "./queues.js";
 
-type Processor = (job: Job, deps: JobDeps) => Promise<unknown>;
+export interface JobRegistry {
+  /** Every declared job, by queue and then name. */
+  jobs: Readonly<Record<QueueName, ReadonlyMap<string, JobDefinition>>>;
+  schedules: readonly Schedule[];
+  emailRenderers: EmailRenderers;
+  /**
+   * Runs a job by its definition. Data that does not parse fails the job for good (UnrecoverableError:
+   * retrying cannot fix it); a name no module declares fails it like any error.
+   */
+  run(queue: QueueName, job: Job, deps: JobDeps): Promise<unknown>;
+}
 
-/** email_log templates of other modules than the AI queue, and what renders them. */
-const EMAIL_RENDERERS: Record<string, EmailLogRenderer> = {
-  [REMINDER_TEMPLATE]: renderReminderEmail,
-};
-
-/** job name -> processor, per queue. Processors are idempotent: jobs are delivered at least once. */
-const PROCESSORS: Record<QueueName, Record<string, Processor>> = {
-  maintenance: {
-    "purge-expired-sessions": (_job, deps) => purgeExpiredSessions(deps.prisma),
-    // Billing (src/modules/billing/invoicing.ts): the month just ended is invoiced on the 1st; periods
-    // of local subscriptions roll forward (and cancellations at period end take effect) every hour.
-    "monthly-invoicing": async (job, deps) => {
-      const queues = createQueues(deps.config.redisUrl, deps.config.queuePrefix);
-      try {
-        const stripeEnabled = Boolean(deps.config.stripe.secretKey);
-        return await monthlyInvoicingJob(
-          { ...deps, queues, stripeEnabled },
-          job.data as { period?: string } | undefined,
+/**
+ * Collects the modules' jobs, schedules and e-mail renderers. Refuses, when built, a queue and job name
+ * declared twice, a schedule of an undeclared job, and a job scheduled twice.
+ */
+export function buildJobRegistry(modules: readonly ModuleDefinition[]): JobRegistry {
+  const jobs = Object.fromEntries(QUEUE_NAMES.map((q) => [q, new Map<string, JobDefinition>()])) as Record<
+    QueueName,
+    Map<string, JobDefinition>
+  >;
+  const owners = new Map<string, string>();
+  for (const module of modules) {
+    for (const job of module.jobs ?? []) {
+      const key = `${job.queue}/${job.name}`;
+      const other = owners.get(key);
+      if (other !== undefined) {
+        throw new Error(`Job "${job.name}" on queue "${job.queue}" is declared twice: by ${other} and ${module.name}`);
+      }
+      owners.set(key, module.name);
+      jobs[job.queue].set(job.name, job);
+    }
+  }
+  const schedules: Schedule[] = [];
+  const scheduled = new Set<string>();
+  for (const module of modules) {
+    for (const schedule of module.schedules ?? []) {
+      const key = `${schedule.queue}/${schedule.name}`;
+      if (!jobs[schedule.queue].has(schedule.name)) {
+        throw new Error(
+          `${module.name} schedules "${schedule.name}" on queue "${schedule.queue}", which no module declares`,
         );
-      } finally {
-        await queues.close();
       }
-    },
-    "renew-subscriptions": (_job, deps) => renewSubscriptions(deps.prisma),
-    // Analytics (src/modules/analytics/jobs.ts): the business_metrics row of the day just ended.
-    "metrics-snapshot": (job, deps) => metricsSnapshotJob(deps.prisma, job),
-  },
-  mail: {
-    send: (job, deps) => processMailJob(job, deps.config.mail),
-    "password-reset": (job, deps) => sendPasswordResetMail({ ...deps, config: deps.config }, job.data),
-    // Customer e-mails recorded in email_log (src/modules/ai-queue/notifications.ts): the AI queue's,
-    // and the other modules' by their renderers.
-    "send-email-log": (job, deps) => sendEmailLog({ ...deps, renderers: EMAIL_RENDERERS }, job),
-    "sweep-email-log": async (_job, deps) => {
-      const queues = createQueues(deps.config.redisUrl, deps.config.queuePrefix);
-      try {
-        return await sweepEmailLog(deps, queues);
-      } finally {
-        await queues.close();
+      if (scheduled.has(key)) throw new Error(`Job "${schedule.name}" on queue "${schedule.queue}" is scheduled twice`);
+      scheduled.add(key);
+      schedules.push(schedule);
+    }
+  }
+  const emailRenderers = collectEmailRenderers(modules);
+  return {
+    jobs,
+    schedules,
+    emailRenderers,
+    async run(queue, job, deps) {
+      const definition = jobs[queue].get(job.name);
+      if (!definition) throw new Error(`No processor for job "${job.name}" on queue "${queue}"`);
+      const parsed = definition.schema.safeParse(job.data);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "data"}: ${i.message}`).join("; ");
+        throw new UnrecoverableError(`Job "${job.name}" on queue "${queue}" has invalid data: ${issues}`);
       }
+      return definition.handler(parsed.data, { ...deps, emailRenderers }, job);
     },
-  },
-  // Claude drafts of AI requests (src/modules/ai-queue/drafts.ts).
-  ai: {
-    "generate-draft": (job, deps) => processDraftJob(job, deps),
-  },
-  // Stripe: webhook events, pushes of issued invoices, and the sweep (src/modules/billing/stripe/jobs.ts).
-  billing: {
-    "stripe-event": (job, deps) => runStripeEventJob(job, deps),
-    "push-invoice": (job, deps) => runInvoicePushJob(job, deps),
-    "sweep-stripe": async (_job, deps) => {
-      const queues = createQueues(deps.config.redisUrl, deps.config.queuePrefix);
-      try {
-        return await sweepStripe(deps, queues);
-      } finally {
-        await queues.close();
-      }
-    },
-  },
-};
+  };
+}
 
-/** Repeatable jobs, keyed so that every start re-declares rather than duplicates them. */
-const SCHEDULES: { queue: QueueName; name: string; pattern: string }[] = [
-  { queue: "maintenance", name: "purge-expired-sessions", pattern: "17 * * * *" },
-  { queue: "maintenance", name: "monthly-invoicing", pattern: "0 1 1 * *" },
-  { queue: "maintenance", name: "renew-subscriptions", pattern: "5 * * * *" },
-  { queue: "maintenance", name: "metrics-snapshot", pattern: "5 0 * * *" },
-  { queue: "mail", name: "sweep-email-log", pattern: "*/5 * * * *" },
-  { queue: "billing", name: "sweep-stripe", pattern: "*/10 * * * *" },
-];
+/** The e-mail outbox's jobs (src/lib/email), which belong to no module, beside the modules'. */
+const OUTBOX: ModuleDefinition = { name: "email outbox", jobs: EMAIL_JOBS, schedules: EMAIL_SCHEDULES };
 
+let portal: JobRegistry | undefined;
+
+/** The portal's registry: the outbox and every module of src/modules.ts. */
+export function portalRegistry(): JobRegistry {
+  portal ??= buildJobRegistry([OUTBOX, ...MODULES]);
+  return portal;
+}
+
+/** Declares the repeatable jobs, keyed so that every start re-declares rather than duplicates them. */
 export async function scheduleRepeatableJobs(queues: Queues): Promise<void> {
-  for (const s of SCHEDULES) {
+  for (const s of portalRegistry().schedules) {
     await queues.byName[s.queue].upsertJobScheduler(s.name, { pattern: s.pattern, tz: "UTC" }, { name: s.name });
   }
 }
@@ -97,19 +98,16 @@ export interface Workers {
   close(): Promise<void>;
 }
 
-export function startWorkers(redisUrl: string, prefix: string, deps: JobDeps): Workers {
-  const connection = redisConnection(redisUrl);
+/** One worker per queue, on the queues' Redis and prefix (deps.config). */
+export function startWorkers(deps: JobDeps): Workers {
+  const registry = portalRegistry();
+  const connection = redisConnection(deps.config.redisUrl);
   const workers = QUEUE_NAMES.map((queueName) => {
-    const processors = PROCESSORS[queueName];
-    const worker = new Worker(
-      queueName,
-      async (job) => {
-        const processor = processors[job.name];
-        if (!processor) throw new Error(`No processor for job "${job.name}" on queue "${queueName}"`);
-        return processor(job, deps);
-      },
-      { connection, prefix, concurrency: 4 },
-    );
+    const worker = new Worker(queueName, (job) => registry.run(queueName, job, deps), {
+      connection,
+      prefix: deps.config.queuePrefix,
+      concurrency: 4,
+    });
     worker.on("failed", (job, err) =>
       deps.log.warn({ queue: queueName, job: job?.name, id: job?.id, err: err.message }, "job failed"),
     );

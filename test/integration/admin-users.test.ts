@@ -23,7 +23,7 @@ const ACTIONS = ["disable", "enable", "resetPassword", "forceLogout"] as const;
 
 function runWorkers(app: TestApp): Workers {
   const { config } = app.deps;
-  return startWorkers(config.redisUrl, config.queuePrefix, { prisma: app.deps.prisma, log: app.deps.log, config });
+  return startWorkers({ prisma: app.deps.prisma, log: app.deps.log, config, queues: app.deps.queues });
 }
 
 beforeAll(async () => {

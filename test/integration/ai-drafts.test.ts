@@ -85,7 +85,7 @@ beforeAll(async () => {
   const port = (server.address() as AddressInfo).port;
   t = await makeTestApp({ ANTHROPIC_API_KEY: "test", ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}` });
   const { config, prisma, log } = t.deps;
-  workers = startWorkers(config.redisUrl, config.queuePrefix, { prisma, log, config });
+  workers = startWorkers({ prisma, log, config, queues: t.deps.queues });
   admin = await makeAdmin(t.deps.prisma, { role: "admin" });
   agent = await loginAgent(t.app, admin.email, admin.password);
 });

@@ -4,15 +4,13 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Job } from "bullmq";
 import {
-  dispatchNotifications,
   NOTIFICATION_EVENTS,
   recordNotification,
-  sendEmailLog,
-  STALE_QUEUED_MS,
-  sweepEmailLog,
   templateOf,
   type NotificationEvent,
 } from "../../src/modules/ai-queue/notifications.js";
+import { aiQueueEmailRenderers } from "../../src/modules/ai-queue/emails.js";
+import { dispatchNotifications, sendEmailLog, STALE_QUEUED_MS, sweepEmailLog } from "../../src/lib/email/outbox.js";
 import { startWorkers, type Workers } from "../../src/queues/registry.js";
 import { makeAiRequestFor } from "../factories/notifications.js";
 import { loadConfig } from "../../src/config.js";
@@ -31,7 +29,7 @@ beforeAll(async () => {
   t = { deps: createDeps(loadConfig({ ...process.env, SMTP_URL: smtp.url })) };
   prisma = t.deps.prisma;
   const { config } = t.deps;
-  workers = startWorkers(config.redisUrl, config.queuePrefix, { prisma, log: t.deps.log, config });
+  workers = startWorkers({ prisma, log: t.deps.log, config, queues: t.deps.queues });
 });
 
 afterAll(async () => {
@@ -209,7 +207,11 @@ describe("AI queue e-mail notifications", () => {
     await down.close();
     const { request } = await makeAiRequestFor(prisma);
     const id = await record(request.id, "in_progress");
-    const deps = { prisma, config: { mail: { ...t.deps.config.mail, smtpUrl: down.url } } };
+    const deps = {
+      prisma,
+      config: { mail: { ...t.deps.config.mail, smtpUrl: down.url } },
+      renderers: aiQueueEmailRenderers,
+    };
     const job = (attemptsMade: number) =>
       ({ data: { emailLogId: id }, attemptsMade, opts: { attempts: 20 } }) as unknown as Job;
     await expect(sendEmailLog(deps, job(0))).rejects.toThrow();

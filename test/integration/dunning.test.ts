@@ -13,7 +13,7 @@ import { MODULE_ROUTES, USERS, expectedAllowed } from "../helpers/access-matrix.
 import { mailBodies, startSmtp, type TestSmtp } from "../helpers/smtp.js";
 import { until } from "../helpers/wait.js";
 import { startWorkers, type Workers } from "../../src/queues/registry.js";
-import { sendEmailLog } from "../../src/modules/ai-queue/notifications.js";
+import { sendEmailLog } from "../../src/lib/email/outbox.js";
 import {
   REMINDER_ACTION,
   REMINDER_TEMPLATE,
@@ -38,7 +38,7 @@ beforeAll(async () => {
   t = await makeTestApp({ SMTP_URL: smtp.url });
   prisma = t.deps.prisma;
   const { config, log } = t.deps;
-  workers = startWorkers(config.redisUrl, config.queuePrefix, { prisma, log, config });
+  workers = startWorkers({ prisma, log, config, queues: t.deps.queues });
   editor = await makeApiLogin(t.app, prisma, { role: "editor" });
   viewer = await makeApiLogin(t.app, prisma, { role: "viewer" });
   await prisma.setting.create({

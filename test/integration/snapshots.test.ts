@@ -22,7 +22,11 @@ import {
 import { billAiRequest } from "../../src/modules/billing/ai-billing.js";
 import { completeRequest, takeRequest } from "../../src/modules/ai-queue/service.js";
 import { dayOf, snapshot, type BusinessSnapshot } from "../../src/modules/analytics/snapshot.js";
-import { backfillSnapshots, metricsSnapshotJob, parseBackfillRange } from "../../src/modules/analytics/jobs.js";
+import {
+  backfillSnapshots,
+  metricsSnapshotJob,
+  parseBackfillRange,
+} from "../../src/modules/analytics/metrics-snapshot.js";
 import { scheduleRepeatableJobs, startWorkers } from "../../src/queues/registry.js";
 import { redisConnection } from "../../src/queues/queues.js";
 import { AppError } from "../../src/lib/errors.js";
@@ -414,10 +418,11 @@ describe("metrics-snapshot job", () => {
       connection: redisConnection(t.deps.config.redisUrl),
       prefix: t.deps.config.queuePrefix,
     });
-    const workers = startWorkers(t.deps.config.redisUrl, t.deps.config.queuePrefix, {
+    const workers = startWorkers({
       prisma,
       log: t.deps.log,
       config: t.deps.config,
+      queues: t.deps.queues,
     });
     try {
       await events.waitUntilReady();

@@ -355,7 +355,7 @@ describe("pushing issued invoices to Stripe", () => {
 
   it("pushes through the billing queue's job", async () => {
     const { config, log } = t.deps;
-    const workers: Workers = startWorkers(config.redisUrl, config.queuePrefix, { prisma, log, config });
+    const workers: Workers = startWorkers({ prisma, log, config, queues: t.deps.queues });
     try {
       const customer = await makeCustomer(prisma);
       const invoice = await issuedInvoice(customer.id, [

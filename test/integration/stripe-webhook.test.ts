@@ -24,7 +24,7 @@ beforeAll(async () => {
   t = await makeTestApp(server.env(SECRET));
   prisma = t.deps.prisma;
   const { config, log } = t.deps;
-  workers = startWorkers(config.redisUrl, config.queuePrefix, { prisma, log, config });
+  workers = startWorkers({ prisma, log, config, queues: t.deps.queues });
 });
 
 afterAll(async () => {

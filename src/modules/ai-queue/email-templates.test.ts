@@ -1,12 +1,6 @@
 // The AI queue's customer e-mails, rendered without SMTP: both languages, every event, escaping.
-import {
-  EMAIL_EVENTS,
-  escapeHtml,
-  renderEmail,
-  subjectOf,
-  summaryBlocks,
-  type EmailRequestData,
-} from "./email-templates.js";
+import { escapeHtml } from "../../lib/email/layout.js";
+import { EMAIL_EVENTS, renderEmail, subjectOf, summaryBlocks, type EmailRequestData } from "./email-templates.js";
 
 const base: EmailRequestData = {
   id: 42,

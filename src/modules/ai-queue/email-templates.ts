@@ -2,12 +2,11 @@
 // `send-email-log` job renders them from the request as it is when the e-mail leaves. No link to the
 // customer portal: its address is not known to the admin portal, so none is invented.
 import type { Language } from "@prisma/client";
+import { BRAND, layoutHtml, layoutText, type EmailBlock } from "../../lib/email/layout.js";
 import { ZGeneratedContent, type RequestType } from "./schemas.js";
 
 export const EMAIL_EVENTS = ["received", "in_progress", "completed", "rejected"] as const;
 export type EmailEvent = (typeof EMAIL_EVENTS)[number];
-
-export const BRAND = "Locod-AI";
 
 /** What a template needs to know about the request; the rest of the row is not the customer's business. */
 export interface EmailRequestData {
@@ -25,15 +24,6 @@ export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
-}
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 }
 
 const SUBJECTS: Record<EmailEvent, Record<Language, string>> = {
@@ -56,9 +46,6 @@ const TYPE_LABELS: Record<RequestType, Record<Language, string>> = {
   full_site: { fr: "Site complet", en: "Full website" },
 };
 
-/** A paragraph of text, or a titled list (the HTML shows it as a <ul>). */
-type Block = string | { title: string; items: string[] };
-
 const MAX_LISTED = 10;
 
 function listed(items: string[], language: Language): string[] {
@@ -73,7 +60,7 @@ function count(n: number, language: Language, fr: [string, string], en: [string,
 }
 
 /** Counts and titles of the generated content, or nothing when it is missing or not of its type's shape. */
-export function summaryBlocks(requestType: RequestType, content: unknown, language: Language): Block[] {
+export function summaryBlocks(requestType: RequestType, content: unknown, language: Language): EmailBlock[] {
   const colon = language === "fr" ? " :" : ":";
   const pagesTitle = (n: number) => `${count(n, language, ["page", "pages"], ["page", "pages"])}${colon}`;
   const servicesTitle = (n: number) =>
@@ -125,7 +112,7 @@ export function summaryBlocks(requestType: RequestType, content: unknown, langua
       const parsed = ZGeneratedContent.full_site.safeParse(content);
       if (!parsed.success) return [];
       const { tagline, pages, services } = parsed.data;
-      const blocks: Block[] = [
+      const blocks: EmailBlock[] = [
         `${language === "fr" ? "Accroche" : "Tagline"}${colon} ${tagline}`,
         {
           title: pagesTitle(pages.length),
@@ -149,7 +136,7 @@ export function summaryBlocks(requestType: RequestType, content: unknown, langua
   }
 }
 
-function bodyBlocks(event: EmailEvent, language: Language, data: EmailRequestData): Block[] {
+function bodyBlocks(event: EmailEvent, language: Language, data: EmailRequestData): EmailBlock[] {
   const fr = language === "fr";
   const what = `${TYPE_LABELS[data.requestType][language]} – ${data.businessType}`;
   const ref = fr ? `Demande n° ${data.id} : ${what}` : `Request #${data.id}: ${what}`;
@@ -201,47 +188,11 @@ function bodyBlocks(event: EmailEvent, language: Language, data: EmailRequestDat
   }
 }
 
-function toText(greeting: string, blocks: Block[], signature: string): string {
-  const parts = blocks.map((b) => (typeof b === "string" ? b : [b.title, ...b.items.map((i) => `- ${i}`)].join("\n")));
-  return [greeting, ...parts, signature].join("\n\n") + "\n";
-}
-
-/** Every value is escaped; newlines in a paragraph (e.g. a multi-line reason) become <br>. */
-function toHtml(language: Language, subject: string, greeting: string, blocks: Block[], signature: string): string {
-  const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s).replace(/\r?\n/g, "<br>")}</p>`;
-  const body = blocks
-    .map((b) =>
-      typeof b === "string"
-        ? p(b)
-        : `<p style="margin:0 0 8px">${escapeHtml(b.title)}</p>\n<ul style="margin:0 0 16px">${b.items
-            .map((i) => `<li>${escapeHtml(i)}</li>`)
-            .join("")}</ul>`,
-    )
-    .join("\n");
-  return [
-    "<!DOCTYPE html>",
-    `<html lang="${language}">`,
-    '<head><meta charset="utf-8"><title>' + escapeHtml(subject) + "</title></head>",
-    '<body style="font-family:Arial,Helvetica,sans-serif;color:#1f2937;line-height:1.5">',
-    `<h1 style="font-size:20px;color:#4f46e5">${escapeHtml(BRAND)}</h1>`,
-    p(greeting),
-    body,
-    p(signature),
-    "</body>",
-    "</html>",
-    "",
-  ].join("\n");
-}
-
 export function renderEmail(event: EmailEvent, language: Language, data: EmailRequestData): RenderedEmail {
   const fr = language === "fr";
   const subject = subjectOf(event, language, data.id);
   const greeting = fr ? `Bonjour ${data.customerName},` : `Hello ${data.customerName},`;
   const signature = fr ? `L'équipe ${BRAND}` : `The ${BRAND} team`;
-  const blocks = bodyBlocks(event, language, data);
-  return {
-    subject,
-    text: toText(greeting, blocks, signature),
-    html: toHtml(language, subject, greeting, blocks, signature),
-  };
+  const content = { greeting, blocks: bodyBlocks(event, language, data), signature };
+  return { subject, text: layoutText(content), html: layoutHtml(language, subject, content) };
 }

@@ -8,7 +8,8 @@ import { parseBody } from "../../http/params.js";
 import { writeAudit } from "../../lib/audit.js";
 import { readSetting } from "../settings/values.js";
 import { REQUEST_TYPES, ZRequestData, type RequestType } from "./schemas.js";
-import { dispatchNotifications, recordNotification } from "./notifications.js";
+import { dispatchNotifications } from "../../lib/email/outbox.js";
+import { recordNotification } from "./notifications.js";
 import type { QueueDeps } from "./service.js";
 
 export const SIGNATURE_HEADER = "X-Locod-Signature";

@@ -7,6 +7,8 @@ import { wizardWebhookRoutes } from "./webhook-routes.js";
 import { queueBoardPage } from "./metrics.js";
 import { aiQueueLocale } from "./locale.js";
 import { aiQueueTables } from "./tables.js";
+import { aiQueueEmailRenderers } from "./emails.js";
+import { aiQueueJobs } from "./jobs.js";
 
 export const aiQueueModule = defineModule({
   name: "ai-queue",
@@ -30,4 +32,6 @@ export const aiQueueModule = defineModule({
       handler: async (deps, request) => queueBoardPage(deps.prisma, request.query ?? {}),
     },
   },
+  jobs: aiQueueJobs,
+  emailRenderers: aiQueueEmailRenderers,
 });

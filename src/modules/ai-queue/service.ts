@@ -9,7 +9,8 @@ import { AppError, fieldErrorsFromZod } from "../../lib/errors.js";
 import type { Permission } from "../auth/permissions.js";
 import type { Queues } from "../../queues/queues.js";
 import { ZGeneratedContent, type RequestType } from "./schemas.js";
-import { dispatchNotifications, recordNotification, type NotificationEvent } from "./notifications.js";
+import { dispatchNotifications } from "../../lib/email/outbox.js";
+import { recordNotification, type NotificationEvent } from "./notifications.js";
 import { billAiRequest } from "../billing/ai-billing.js";
 import { requirePermission } from "../../modules/auth/current-admin.js";
 

@@ -1,11 +1,16 @@
-import type { PrismaClient } from "@prisma/client";
+// The auth module's jobs. Each handler imports its use case when it runs, so declaring them pulls no
+// module code in.
+import { defineJob, scheduleJob, ZNoData } from "../../queues/define-job.js";
 
-/** Deletes expired form-login sessions and expired API tokens. Safe to run any number of times. */
-export async function purgeExpiredSessions(prisma: PrismaClient): Promise<{ sessions: number; tokens: number }> {
-  const now = new Date();
-  const [sessions, tokens] = await prisma.$transaction([
-    prisma.session.deleteMany({ where: { expire: { lt: now } } }),
-    prisma.adminSession.deleteMany({ where: { expiresAt: { lt: now } } }),
-  ]);
-  return { sessions: sessions.count, tokens: tokens.count };
-}
+export const purgeExpiredSessionsJob = defineJob({
+  queue: "maintenance",
+  name: "purge-expired-sessions",
+  schema: ZNoData,
+  async handler(_data, deps) {
+    const { purgeExpiredSessions } = await import("./purge-expired-sessions.js");
+    return purgeExpiredSessions(deps.prisma);
+  },
+});
+
+export const authJobs = [purgeExpiredSessionsJob];
+export const authSchedules = [scheduleJob(purgeExpiredSessionsJob, "17 * * * *")];

@@ -11,6 +11,9 @@ import { subscriptionGatewayFor } from "./stripe/gateway.js";
 import { revenuePage } from "./metrics.js";
 import { billingLocale } from "./locale.js";
 import { billingTables } from "./tables.js";
+import { billingEmailRenderers } from "./emails.js";
+import { billingJobs, billingSchedules } from "./jobs.js";
+import { stripeJobs, stripeSchedules } from "./stripe/jobs.js";
 
 export const billingModule = defineModule({
   name: "billing",
@@ -47,4 +50,7 @@ export const billingModule = defineModule({
     // The Revenue page (components/RevenuePage.tsx); the handler refuses admins without billing.view.
     revenue: { component: "RevenuePage", icon: "TrendingUp", handler: async (deps) => revenuePage(deps.prisma) },
   },
+  jobs: [...billingJobs, ...stripeJobs],
+  schedules: [...billingSchedules, ...stripeSchedules],
+  emailRenderers: billingEmailRenderers,
 });

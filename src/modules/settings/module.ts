@@ -3,6 +3,7 @@ import { settingsResources } from "./resource.js";
 import { accountRoutes } from "./account-routes.js";
 import { settingsLocale } from "./locale.js";
 import { settingsTables } from "./tables.js";
+import { settingsJobs } from "./jobs.js";
 
 export const settingsModule = defineModule({
   name: "settings",
@@ -11,4 +12,5 @@ export const settingsModule = defineModule({
   navigation: { name: ["Paramètres", "Settings"], icon: "Settings" },
   resources: settingsResources,
   adminRoutes: accountRoutes,
+  jobs: settingsJobs,
 });

@@ -2,7 +2,7 @@
 // renders it from the invoice as it is when the e-mail leaves).
 import type { InvoiceStatus, Language } from "@prisma/client";
 import { formatDate, formatMoney } from "../../../lib/format.js";
-import { BRAND, escapeHtml } from "../../ai-queue/email-templates.js";
+import { BRAND, escapeHtml } from "../../../lib/email/layout.js";
 import type { SettingValue } from "../../settings/values.js";
 import type { Money } from "../money.js";
 

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import type { Config } from "../../../config.js";
 import type { Logger } from "../../../lib/logger.js";
-import { sendMail } from "../../../lib/mailer.js";
+import { sendMail } from "../../../lib/email/mailer.js";
 import { resetLink, resetMessage, tokenHash } from "./password-rules.js";
 import type { ResetMailJob } from "./start-password-reset.js";
 

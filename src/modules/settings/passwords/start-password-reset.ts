@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { writeAudit } from "../../../lib/audit.js";
-import { MAIL_JOB_OPTIONS } from "../../../lib/mailer.js";
+import { MAIL_JOB_OPTIONS } from "../../../lib/email/mailer.js";
 import type { Queues } from "../../../queues/queues.js";
 import { refuse } from "../admin-user-error.js";
 import { RESOURCE } from "../admin-users/roster.js";

@@ -3,10 +3,8 @@
 // then stays in Bull Board where it can be retried by hand) but neither loses it nor fails the click
 // that asked for it.
 import nodemailer, { type Transporter } from "nodemailer";
-import type { Job, JobsOptions } from "bullmq";
+import type { JobsOptions } from "bullmq";
 import { z } from "zod";
-// A type only: the queues import the mail processors, not the other way round.
-import type { Queues } from "../queues/queues.js";
 
 export interface MailSettings {
   smtpUrl: string;
@@ -42,17 +40,4 @@ export async function sendMail(settings: MailSettings, message: MailMessage): Pr
     messageId?: string;
   };
   return info.messageId ?? "";
-}
-
-/** Queues a message for the `send` job of the mail queue. */
-export async function enqueueMail(queues: Pick<Queues, "byName">, message: MailMessage): Promise<void> {
-  await queues.byName.mail.add("send", ZMailMessage.parse(message), MAIL_JOB_OPTIONS);
-}
-
-/**
- * The `send` job. Delivered at least once, like every job: a retry after the SMTP server took the
- * message but before the job was marked done sends it twice, which no mail sender can rule out.
- */
-export async function processMailJob(job: Job, settings: MailSettings): Promise<{ messageId: string }> {
-  return { messageId: await sendMail(settings, ZMailMessage.parse(job.data)) };
 }
