@@ -419,7 +419,7 @@ describe("settings over REST", () => {
 });
 
 describe("a setting's key", () => {
-  it("cannot be renamed by an edit: REST names it, the admin form keeps it", async () => {
+  it("cannot be renamed by an edit: REST and the admin form both name it, and its echo is no change", async () => {
     await prisma.setting.upsert({ where: { key: "ops.note" }, create: { key: "ops.note", value: "a" }, update: {} });
     const rest = await request(t.app)
       .patch(`${API}/settings/settings/ops.note`)
@@ -430,12 +430,17 @@ describe("a setting's key", () => {
     expect(await prisma.setting.findMany({ where: { key: { in: ["ops.note", "ops.other"] } } })).toEqual([
       expect.objectContaining({ key: "ops.note", value: "a" }),
     ]);
-    // The admin form shows the key as text (FormStageField); a key posted anyway is not the record's id and
-    // is not applied.
-    const same = await editorAgent
+    // The admin form shows the key as text (FormStageField): another key posted anyway is refused by name,
+    // the key posted back unchanged is no change.
+    const renamed = await editorAgent
       .post("/admin/api/resources/settings/records/ops.note/edit")
       .type("form")
       .send({ key: "ops.other", value: JSON.stringify("c") });
+    expect(Object.keys(renamed.body.record.errors)).toEqual(["key"]);
+    const same = await editorAgent
+      .post("/admin/api/resources/settings/records/ops.note/edit")
+      .type("form")
+      .send({ key: "ops.note", value: JSON.stringify("c") });
     expect(same.body.notice?.type).toBe("success");
     expect(await prisma.setting.findMany({ where: { key: { in: ["ops.note", "ops.other"] } } })).toEqual([
       expect.objectContaining({ key: "ops.note", value: "c" }),
