@@ -161,6 +161,15 @@ export function checkForm(
     }
     values[column?.name ?? key] = raw;
   }
+  // A create input the create cannot do without (a password) is missing as REST reports it.
+  if (mode === "create") {
+    for (const [key, schema] of Object.entries(table.spec.createInputs ?? {})) {
+      const raw = payload[key];
+      if ((raw === undefined || raw === "") && !schema.safeParse(undefined).success) {
+        errors[key] = { message: t("fieldRequired") };
+      }
+    }
+  }
   const checked = checkFormWrite(table.columns, values, mode);
   for (const error of checked.errors) {
     const column = table.columns.find((c) => c.name === error.field);

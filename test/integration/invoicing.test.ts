@@ -227,8 +227,17 @@ describe("an issued invoice is immutable except its payment fields", () => {
     );
     expectProblem(await api("patch", `/billing/invoices/${invoice.id}`, viewer, { notes: "x" }), 403);
 
-    const paid = await api("patch", `/billing/invoices/${invoice.id}`, editor, {
-      status: "paid",
+    // Status and payment date are the payment workflow's: a generic edit names them, the payment route sets them.
+    expectProblem(await api("patch", `/billing/invoices/${invoice.id}`, editor, { status: "paid" }), 400, ["status"]);
+    expectProblem(
+      await api("patch", `/billing/invoices/${invoice.id}`, editor, { paidAt: "2026-10-05T10:00:00Z" }),
+      400,
+      ["paidAt"],
+    );
+    expectProblem(await api("post", `/billing/invoices/${invoice.id}/payment`, editor, { paymentMethod: "" }), 400, [
+      "paymentMethod",
+    ]);
+    const paid = await api("post", `/billing/invoices/${invoice.id}/payment`, editor, {
       paidAt: "2026-10-05T10:00:00Z",
       paymentMethod: "transfer",
       notes: "Virement reçu",
@@ -254,16 +263,7 @@ describe("an issued invoice is immutable except its payment fields", () => {
 
     const doc = (await request(t.app).get(`${API}/openapi.json`)).body;
     const offered = Object.keys(doc.components.schemas.InvoiceUpdate.properties).sort();
-    expect(offered).toEqual([
-      "customerId",
-      "notes",
-      "paidAt",
-      "paymentMethod",
-      "status",
-      "stripeInvoiceId",
-      "stripePaymentIntentId",
-      "subscriptionId",
-    ]);
+    expect(offered).toEqual(["notes", "paymentMethod", "stripeInvoiceId", "stripePaymentIntentId"]);
   });
 
   it("keeps the AdminJS forms from offering the figures; edits of an issued invoice or its line are refused", async () => {
@@ -280,18 +280,19 @@ describe("an issued invoice is immutable except its payment fields", () => {
     expect(editable("invoice_items")).not.toContain("aiRequest");
 
     const base = "/admin/api/resources";
-    // A crafted amount is dropped before the service; the invoice keeps its figures.
+    // A crafted amount is refused by name before the service; the invoice keeps its figures.
     const crafted = await editorAgent
       .post(`${base}/invoices/records/${invoice.id}/edit`)
       .send({ amount: "1.00", totalAmount: "1.20", notes: "crafted" });
-    expect(crafted.status).toBe(200);
+    expect(Object.keys(crafted.body.record.errors).sort()).toEqual(["amount", "totalAmount"]);
+    await editorAgent.post(`${base}/invoices/records/${invoice.id}/edit`).send({ notes: "crafted" });
     expect(figures(await fresh(invoice.id))).toEqual({ amount: "49.00", tax: "9.80", total: "58.80" });
     const other = await makeCustomer(prisma());
     const moved = await editorAgent
       .post(`${base}/invoices/records/${invoice.id}/edit`)
       .send({ customer: String(other.id) });
     expect(moved.body.notice).toMatchObject({ type: "error" });
-    expect(moved.body.record.errors.customer.message).toBe("is set when the invoice is created");
+    expect(moved.body.record.errors.customer.message).toContain("fieldCreateOnly");
     const line = await editorAgent
       .post(`${base}/invoice_items/records/${itemId}/edit`)
       .send({ description: "Pro", quantity: "1", unitPrice: "1.00" });
@@ -304,10 +305,16 @@ describe("an issued invoice is immutable except its payment fields", () => {
     expect((await fresh(invoice.id)).items.map((i) => i.unitPrice.toFixed(2))).toEqual(["49.00"]);
     expect((await fresh(invoice.id)).customerId).toBe(invoice.customerId);
 
-    const paid = await editorAgent
+    const edited = await editorAgent
       .post(`${base}/invoices/records/${invoice.id}/edit`)
-      .send({ status: "paid", paidAt: "2026-10-06T08:00:00.000Z", paymentMethod: "card" });
+      .send({ status: "paid", paidAt: "2026-10-06T08:00:00.000Z" });
+    expect(Object.keys(edited.body.record.errors).sort()).toEqual(["paidAt", "status"]);
+    const paid = await editorAgent.post(`${base}/invoices/records/${invoice.id}/recordPayment`).send({});
     expect(paid.body.notice).toMatchObject({ type: "success" });
+    const method = await editorAgent
+      .post(`${base}/invoices/records/${invoice.id}/edit`)
+      .send({ paymentMethod: "card" });
+    expect(method.body.notice).toMatchObject({ type: "success" });
     expect(await fresh(invoice.id)).toMatchObject({ status: "paid", paymentMethod: "card", notes: "crafted" });
   });
 });
@@ -316,15 +323,15 @@ describe("a manual invoice in AdminJS", () => {
   it("creates a draft, follows its lines with the totals, issues it, then refuses new lines", async () => {
     const customer = await makeCustomer(prisma(), { name: "Fleuriste Martin" });
     const base = "/admin/api/resources";
-    // A crafted status is refused by name; a crafted amount is dropped (the figures follow the lines).
+    // A crafted status or amount is refused by name (the figures follow the lines).
     const paidAtOnce = await editorAgent
       .post(`${base}/invoices/actions/new`)
       .send({ customer: String(customer.id), status: "paid" });
-    expect(paidAtOnce.body.record.errors.status.message).toMatch(/a new invoice is a draft/);
+    expect(paidAtOnce.body.record.errors.status.message).toContain("fieldWorkflow");
     expect(await prisma().invoice.count({ where: { customerId: customer.id } })).toBe(0);
     const created = await editorAgent
       .post(`${base}/invoices/actions/new`)
-      .send({ customer: String(customer.id), notes: "Création du logo", amount: "999.00" });
+      .send({ customer: String(customer.id), notes: "Création du logo" });
     expect(created.body.notice).toMatchObject({ type: "success" });
     const id = Number(created.body.record.id);
     let invoice = await fresh(id);
@@ -340,7 +347,10 @@ describe("a manual invoice in AdminJS", () => {
     const addLine = (body: Record<string, string>) =>
       editorAgent.post(`${base}/invoice_items/actions/new`).send({ invoice: String(id), ...body });
     // 3 x 19.99 = 59.97; VAT 11.994 -> 11.99; total 71.96.
-    const logo = await addLine({ description: "Logo", quantity: "3", unitPrice: "19.99", totalPrice: "1.00" });
+    // The line total is computed, never typed: a crafted one is refused by name.
+    const crafted = await addLine({ description: "Logo", quantity: "3", unitPrice: "19.99", totalPrice: "1.00" });
+    expect(Object.keys(crafted.body.record.errors)).toEqual(["totalPrice"]);
+    const logo = await addLine({ description: "Logo", quantity: "3", unitPrice: "19.99" });
     expect(logo.body.notice).toMatchObject({ type: "success" });
     const logoId = Number(logo.body.record.id);
     expect(figures(await fresh(id))).toEqual({ amount: "59.97", tax: "11.99", total: "71.96" });
@@ -401,9 +411,9 @@ describe("a manual invoice in AdminJS", () => {
     const missing = await editorAgent.post(`${base}/invoices/actions/new`).send({ notes: "?" });
     expect(missing.body.record.errors.customer).toBeDefined();
     const draft = await makeDraftInvoice(prisma(), { lines: [{ unitPrice: "3.00" }] });
-    const paid = await api("patch", `/billing/invoices/${draft.id}`, editor, { status: "paid" });
-    expectProblem(paid, 400, ["status"]);
-    expect(paid.body.errors[0].message).toMatch(/Issue action/);
+    const paid = await api("post", `/billing/invoices/${draft.id}/payment`, editor, { paymentMethod: "transfer" });
+    expectProblem(paid, 400);
+    expect(paid.body.errors[0]).toMatchObject({ field: "status", message: expect.stringMatching(/Issue action/) });
     expect((await fresh(draft.id)).status).toBe("draft");
   });
 });

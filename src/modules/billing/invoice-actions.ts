@@ -12,10 +12,15 @@ import type { InvoicingDeps } from "./invoicing/invoice-transaction.js";
 import { issueDraft } from "./invoicing/issue-draft.js";
 import { runMonthlyInvoicing } from "./invoicing/monthly-run.js";
 import { updateInvoice } from "./invoicing/update-invoice.js";
+import { recordPayment } from "./invoicing/record-payment.js";
 import { stripeFor } from "./stripe/client.js";
 
 /** The permission of each custom action of invoices (billing's write permission). */
-export const INVOICE_ACTION_ACCESS = { issue: "create_invoice", runInvoicing: "create_invoice" } as const;
+export const INVOICE_ACTION_ACCESS = {
+  issue: "create_invoice",
+  recordPayment: "create_invoice",
+  runInvoicing: "create_invoice",
+} as const;
 
 const deps = (kit: WriteDeps): InvoicingDeps => ({
   prisma: kit.prisma,
@@ -76,6 +81,14 @@ export function invoiceActions(
       isVisible: isManualDraft,
       run: (id) => issueDraft(deps(kit), id),
       done: (issued) => ({ message: "issueDone", type: "success", options: { number: issued.invoiceNumber } }),
+    }),
+    // Confirmed with a POST (ConfirmAction): a bank transfer received today; the method can be edited after.
+    recordPayment: serviceRecordAction({
+      icon: "CheckCircle",
+      component: kit.components.ConfirmAction,
+      isVisible: (context) => ["pending", "failed"].includes(String(context.record?.param("status"))),
+      run: (id) => recordPayment(deps(kit), id, { paidAt: new Date(), paymentMethod: "transfer" }),
+      done: () => ({ message: "recordPaymentDone", type: "success" }),
     }),
     // A page with a month field (InvoicingRun) that POSTs the month; the answer carries the counts.
     runInvoicing: {

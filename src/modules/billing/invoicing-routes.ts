@@ -12,9 +12,21 @@ import type { InvoicingDeps } from "./invoicing/invoice-transaction.js";
 import { PERIOD_PATTERN } from "./invoicing/invoicing-month.js";
 import { issueDraft } from "./invoicing/issue-draft.js";
 import { runMonthlyInvoicing } from "./invoicing/monthly-run.js";
+import { recordPayment } from "./invoicing/record-payment.js";
 
 export const ZInvoicingRun = z
   .object({ period: z.string().regex(PERIOD_PATTERN, "must be a month like 2026-10") })
+  .strict();
+
+export const ZPayment = z
+  .object({
+    paidAt: z.iso
+      .datetime({ offset: true, message: "must be a date and time like 2026-10-05T10:00:00Z" })
+      .optional()
+      .describe("when the money arrived; default now"),
+    paymentMethod: z.string().trim().min(1, "is required").max(50, "is too long: at most 50 characters"),
+    notes: z.string().max(2000, "is too long: at most 2000 characters").nullable().optional(),
+  })
   .strict();
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -40,6 +52,16 @@ export function invoicingRoutes(deps: InvoicingDeps): Router {
     write,
     asyncRoute(async (req, res) => {
       res.json(invoiceJson(await issueDraft(deps, parseId(req.params.id, "invoice"))));
+    }),
+  );
+  router.post(
+    "/billing/invoices/:id/payment",
+    write,
+    asyncRoute(async (req, res) => {
+      const id = parseId(req.params.id, "invoice");
+      const body = parseBody(ZPayment, req.body ?? {});
+      const paidAt = body.paidAt ? new Date(body.paidAt) : new Date();
+      res.json(invoiceJson(await recordPayment(deps, id, { ...body, paidAt })));
     }),
   );
   router.post(
@@ -72,6 +94,20 @@ export const INVOICING_OPERATIONS: ApiOperation[] = [
       200: ok("The issued invoice"),
       404: ok("No such invoice"),
       409: ok("Already issued, or a draft without lines"),
+    },
+  },
+  {
+    method: "post",
+    path: "/billing/invoices/{id}/payment",
+    tag: "billing",
+    summary: "Record a payment received outside Stripe: an issued, unpaid invoice becomes paid (audited)",
+    permission: "billing.create_invoice",
+    idType: "integer",
+    body: { name: "InvoicePayment", schema: ZPayment },
+    responses: {
+      200: ok("The paid invoice"),
+      400: ok("A bad field, named; or a draft (issue it first)"),
+      404: ok("No such invoice"),
     },
   },
   {

@@ -254,6 +254,11 @@ export const billingLocale: ModuleLocale = {
       "The invoice gets the year's next legal number, its issue date and its due date; after that only its payment fields can change.",
     ],
     issueDone: ["Facture {{number}} émise", "Invoice {{number}} issued"],
+    recordPaymentExplain: [
+      "Enregistre le paiement reçu aujourd'hui par virement : la facture passe à payée. Le moyen de paiement reste modifiable ensuite.",
+      "Records the payment received today by bank transfer: the invoice becomes paid. The payment method can still be changed afterwards.",
+    ],
+    recordPaymentDone: ["Paiement enregistré", "Payment recorded"],
     runInvoicingExplain: [
       "Émet, pour un mois terminé, la facture de chaque client : abonnements de la période, usage Queue IA et prorata déjà en brouillon. Un client déjà facturé pour ce mois est ignoré.",
       "Issues, for a month that has ended, each customer's invoice: the period's subscriptions, and the Queue IA usage and proration already on the draft. A customer already invoiced for that month is skipped.",
@@ -274,6 +279,7 @@ export const billingLocale: ModuleLocale = {
     refund: ["Rembourser", "Refund"],
     // Invoices (src/modules/billing/invoice-actions.ts).
     issue: ["Émettre", "Issue"],
+    recordPayment: ["Enregistrer le paiement", "Record payment"],
     runInvoicing: ["Facturation mensuelle", "Run monthly invoicing"],
     // Invoice documents (src/modules/billing/document-routes.ts).
     downloadPdf: ["Télécharger le PDF", "Download PDF"],
