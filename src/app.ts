@@ -23,13 +23,17 @@ import { adminActionGuard } from "./http/admin-action-guard.js";
 import { formLoginRefusal, loginThrottle } from "./http/login-throttle.js";
 import formidable from "express-formidable";
 import { MODULES } from "./modules.js";
+import type { ModuleDefinition } from "./module.js";
 
 export interface AppOptions {
+  /** The modules to serve: the portal's list (src/modules.ts) unless a test gives its own. */
+  modules?: readonly ModuleDefinition[];
   /** Bundle the React components (skipped by API-level tests, which never load the browser bundle). */
   bundle?: boolean;
 }
 
 export async function createApp(deps: Deps, options: AppOptions = {}): Promise<Express> {
+  const modules = options.modules ?? MODULES;
   const { config, log } = deps;
   const app = express();
   app.set("trust proxy", config.trustProxy);
@@ -59,14 +63,14 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use(requestContext);
   app.get(["/favicon.svg", "/favicon.ico"], favicon);
   // Signed on the raw body (HMAC): its own raw parser, no session, no cookie.
-  for (const module of MODULES) if (module.webhooks) app.use("/webhooks", module.webhooks(deps));
+  for (const module of modules) if (module.webhooks) app.use("/webhooks", module.webhooks(deps));
 
-  const admin = await buildAdmin(deps);
+  const admin = await buildAdmin(deps, modules);
   if (options.bundle ?? true) await bundleComponents(admin);
 
   // Bearer tokens, JSON bodies, no cookies: mounted before the session and the same-origin check,
   // and before AdminJS, whose authenticated router redirects every path under /admin to its login.
-  app.use(`${ADMIN_ROOT}/api/v1`, await apiRoutes(deps));
+  app.use(`${ADMIN_ROOT}/api/v1`, await apiRoutes(deps, modules));
 
   // One session middleware for everything under /admin: AdminJS, Bull Board and the API guards share it.
   // AdminJS's router runs express-session again, which is a no-op once req.session exists.
@@ -78,7 +82,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   app.use(ADMIN_ROOT, keepContext(formidable()));
   app.use(ADMIN_ROOT, sessionAdmin(deps.prisma));
   app.post(`${ADMIN_ROOT}/login`, loginThrottle(deps, admin));
-  for (const module of MODULES) if (module.adminRoutes) app.use(ADMIN_ROOT, module.adminRoutes(deps));
+  for (const module of modules) if (module.adminRoutes) app.use(ADMIN_ROOT, module.adminRoutes(deps));
 
   // AdminJS's own JSON API answers 401 without a session, rather than redirecting to the form.
   app.use(`${ADMIN_ROOT}/api`, requireSessionForApi, adminActionGuard(admin), forbiddenAs403);

@@ -10,7 +10,7 @@ import { mergeTranslations } from "./merge-translations.js";
 import { createResourceKit, type ResourceKit } from "./resource-kit.js";
 import { LocodPrismaResource } from "./prisma-resource.js";
 import type { Components } from "./components.js";
-import type { PageRequest } from "../module.js";
+import type { ModuleDefinition, PageRequest } from "../module.js";
 import { MODULES } from "../modules.js";
 
 // No adapter is registered: every resource is already a LocodPrismaResource instance, which AdminJS
@@ -20,8 +20,8 @@ import { MODULES } from "../modules.js";
 export const ADMIN_ROOT = "/admin";
 
 /** The modules' resources in list order, each in its module's sidebar group (shown by its French name). */
-function moduleResources(kit: ResourceKit) {
-  return MODULES.flatMap((module) => {
+function moduleResources(kit: ResourceKit, modules: readonly ModuleDefinition[]) {
+  return modules.flatMap((module) => {
     const group = module.navigation;
     const navigation = group ? { name: group.name[0], icon: group.icon } : undefined;
     // A table the module presents is its resource; any other table of the module gets the plain one.
@@ -33,7 +33,7 @@ function moduleResources(kit: ResourceKit) {
 }
 
 /** The modules' custom pages, their handlers given the app's deps. */
-function modulePages(deps: Deps, components: Components): AdminPages {
+function modulePages(deps: Deps, components: Components, modules: readonly ModuleDefinition[]): AdminPages {
   return Object.fromEntries(
     MODULES.flatMap((module) =>
       Object.entries(module.pages ?? {}).map(([name, page]) => [
@@ -49,28 +49,29 @@ function modulePages(deps: Deps, components: Components): AdminPages {
 }
 
 /** The dashboard page's handler, from the one module that provides it. */
-function dashboardHandler(deps: Deps) {
-  const providers = MODULES.filter((module) => module.dashboard);
+function dashboardHandler(deps: Deps, modules: readonly ModuleDefinition[]) {
+  const providers = modules.filter((module) => module.dashboard);
   if (providers.length > 1) throw new Error(`Several modules provide the dashboard: ${providers.map((m) => m.name)}`);
   const handler = providers[0]?.dashboard;
   return handler ? async (request: PageRequest) => handler(deps, request ?? {}) : undefined;
 }
 
 /** The sidebar groups' labels: AdminJS looks a group up by its name, the French one. */
-function navigationLabels(lang: 0 | 1): LocaleTranslations {
-  const labels = MODULES.flatMap((module) => (module.navigation ? [module.navigation.name] : []));
+function navigationLabels(lang: 0 | 1, modules: readonly ModuleDefinition[]): LocaleTranslations {
+  const labels = modules.flatMap((module) => (module.navigation ? [module.navigation.name] : []));
   return { labels: Object.fromEntries(labels.map((words) => [words[0], words[lang]])) };
 }
 
 /** AdminJS's own words, the sidebar groups' and the portal's (src/admin/locale.ts), in each language. */
-export function translations(): Record<"fr" | "en", LocaleTranslations> {
+export function translations(modules: readonly ModuleDefinition[] = MODULES): Record<"fr" | "en", LocaleTranslations> {
   return {
-    fr: mergeTranslations(adminjsFr, navigationLabels(0), fr),
-    en: mergeTranslations(adminjsEn, navigationLabels(1), en),
+    fr: mergeTranslations(adminjsFr, navigationLabels(0, modules), fr),
+    en: mergeTranslations(adminjsEn, navigationLabels(1, modules), en),
   };
 }
 
-export async function buildAdmin(deps: Deps): Promise<AdminJS> {
+/** AdminJS for the modules given (the portal's list by default). */
+export async function buildAdmin(deps: Deps, modules: readonly ModuleDefinition[] = MODULES): Promise<AdminJS> {
   // We bundle ourselves (bundleComponents); this stops @adminjs/express from starting a second,
   // concurrent bundle of the same files when NODE_ENV=production.
   process.env.ADMIN_JS_SKIP_BUNDLE = "true";
@@ -78,15 +79,15 @@ export async function buildAdmin(deps: Deps): Promise<AdminJS> {
   const models = await loadModels();
   const components = createComponents();
   const kit = createResourceKit(deps, models, components);
-  const handler = dashboardHandler(deps);
+  const handler = dashboardHandler(deps, modules);
   const options: AdminJSOptions = {
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
-    resources: moduleResources(kit),
+    resources: moduleResources(kit, modules),
     componentLoader: components.loader,
     dashboard: { component: components.Dashboard, ...(handler ? { handler } : {}) },
-    pages: modulePages(deps, components),
+    pages: modulePages(deps, components, modules),
     branding: {
       companyName: "Locod-AI Admin",
       withMadeWithLove: false,
@@ -97,7 +98,7 @@ export async function buildAdmin(deps: Deps): Promise<AdminJS> {
     locale: {
       language: "fr",
       availableLanguages: ["fr", "en"],
-      translations: translations(),
+      translations: translations(modules),
       withBackend: false,
     },
     settings: { defaultPerPage: 20 },

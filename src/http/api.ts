@@ -9,6 +9,7 @@ import { keepContext } from "./context.js";
 import { requireBearer } from "./bearer-auth.js";
 import { crudRoutes } from "./crud-routes.js";
 import { MODULES } from "../modules.js";
+import type { ModuleDefinition } from "../module.js";
 import { docsPage, openApiDocument } from "./openapi.js";
 
 const TITLE = "Locod-AI Admin API";
@@ -41,14 +42,15 @@ function cors(origins: readonly string[]): RequestHandler {
   };
 }
 
-export async function apiRoutes(deps: Deps): Promise<Router> {
+/** The REST API of the modules given (the portal's list by default). */
+export async function apiRoutes(deps: Deps, modules: readonly ModuleDefinition[] = MODULES): Promise<Router> {
   const resources = await crudRoutes(
     deps,
-    MODULES.flatMap((module) => module.tables ?? []),
+    modules.flatMap((module) => module.tables ?? []),
   );
   const document = openApiDocument(
     [
-      ...MODULES.flatMap((module) => [
+      ...modules.flatMap((module) => [
         ...(module.publicApi?.operations ?? []),
         ...(module.api ?? []).flatMap((api) => api.operations),
       ]),
@@ -69,7 +71,7 @@ export async function apiRoutes(deps: Deps): Promise<Router> {
   router.get("/docs", (_req, res) => {
     res.type("html").send(docs);
   });
-  for (const module of MODULES) if (module.publicApi) router.use(module.publicApi.routes(deps));
+  for (const module of modules) if (module.publicApi) router.use(module.publicApi.routes(deps));
   // Everything below needs a live token; bodies are read only once the caller is known.
   router.use(requireBearer(deps));
   // Answers carry customer and admin data: no shared or browser cache keeps them.
@@ -80,7 +82,7 @@ export async function apiRoutes(deps: Deps): Promise<Router> {
   router.use(keepContext(json({ limit: "1mb" })));
   // The modules' own routes, in list order, then the generic table routes: a module's path that looks
   // like a row (/billing/invoices/overdue, /billing/invoices/:id/pdf) reaches its module first.
-  for (const module of MODULES) for (const api of module.api ?? []) router.use(api.routes(deps));
+  for (const module of modules) for (const api of module.api ?? []) router.use(api.routes(deps));
   router.use(resources.router);
   router.use(notFoundHandler);
   router.use(errorHandler(deps.log));
