@@ -35,7 +35,7 @@ function moduleResources(kit: ResourceKit, modules: readonly ModuleDefinition[])
 /** The modules' custom pages, their handlers given the app's deps. */
 function modulePages(deps: Deps, components: Components, modules: readonly ModuleDefinition[]): AdminPages {
   return Object.fromEntries(
-    MODULES.flatMap((module) =>
+    modules.flatMap((module) =>
       Object.entries(module.pages ?? {}).map(([name, page]) => [
         name,
         {
