@@ -2,7 +2,8 @@
 // resource, built-in, bulk or custom, is guarded here by can(); hiding a button is not the check.
 import { ForbiddenError, type ActionContext, type Before, type IsFunction } from "adminjs";
 import { currentContext } from "../lib/request-context.js";
-import { can, MODULE_PERMISSIONS, type Permission, type PermissionModule } from "../modules/auth/permissions.js";
+import { can, type Permission, type PermissionModule } from "../modules/auth/permissions.js";
+import { tablePermission } from "../db/tables.js";
 
 export interface ResourceAccess<M extends PermissionModule = PermissionModule> {
   module: M;
@@ -16,33 +17,9 @@ export interface ResourceAccess<M extends PermissionModule = PermissionModule> {
 
 export const BUILT_IN_ACTIONS = ["list", "search", "show", "new", "edit", "delete", "bulkDelete"] as const;
 
-function has(module: PermissionModule, permission: string): boolean {
-  return (MODULE_PERMISSIONS[module] as readonly string[]).includes(permission);
-}
-
-export function defaultPermission(module: PermissionModule, action: string): string | null {
-  switch (action) {
-    case "list":
-    case "search":
-    case "show":
-      return "view";
-    case "new":
-      return has(module, "create") ? "create" : has(module, "edit") ? "edit" : null;
-    case "edit":
-      return has(module, "edit") ? "edit" : null;
-    case "delete":
-    case "bulkDelete":
-      return has(module, "delete") ? "delete" : null;
-    default:
-      return null;
-  }
-}
-
-/** The permission an action needs, or null when nobody may run it. */
+/** The permission an action needs, or null when nobody may run it (the table spec's rule, src/db/tables.ts). */
 export function permissionFor(access: ResourceAccess, action: string): string | null {
-  const declared = access.actions?.[action];
-  if (declared !== undefined) return declared;
-  return defaultPermission(access.module, action);
+  return tablePermission(access, action);
 }
 
 /** The acting admin's right to `module.permission`, for code that runs inside a request. */
