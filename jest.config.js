@@ -33,6 +33,7 @@ const config = {
     {
       ...base,
       displayName: "unit",
+      globalSetup: "<rootDir>/test/helpers/test-secrets.js",
       testMatch: ["<rootDir>/src/**/*.test.ts"],
       testPathIgnorePatterns: ["/node_modules/", "\\.int\\.test\\.ts$"],
     },

@@ -1,12 +1,8 @@
 // Environment -> typed configuration. Every variable is listed in .env.example with its default.
-// In production (NODE_ENV=production) the secrets have no default: start-up stops naming each missing one.
+// No secret has a default. Outside production the entry points fill the unset signing secrets from
+// .secrets.local.json (src/local-secrets.ts) before this runs; production refuses unset, short or
+// publicly known values, naming the variable.
 import { z } from "zod";
-
-const DEV_DEFAULTS = {
-  SESSION_SECRET: "dev-session-secret-change-me-0123456789abcdef",
-  JWT_SECRET: "dev-jwt-secret-change-me-0123456789abcdef",
-  WIZARD_WEBHOOK_SECRET: "dev-wizard-secret",
-} as const;
 
 /** Secrets that must be set explicitly in production. */
 export const PRODUCTION_SECRETS = [
@@ -15,6 +11,43 @@ export const PRODUCTION_SECRETS = [
   "WIZARD_WEBHOOK_SECRET",
   "STRIPE_WEBHOOK_SECRET",
 ] as const;
+
+/** The signing secrets: always required, at least 32 characters, never a publicly known value. */
+export const SIGNING_SECRETS = ["SESSION_SECRET", "JWT_SECRET", "WIZARD_WEBHOOK_SECRET"] as const;
+export type SigningSecret = (typeof SIGNING_SECRETS)[number];
+
+export const MIN_SECRET_LENGTH = 32;
+
+/** Values published somewhere (former development defaults, examples, placeholders): worthless as secrets. */
+const KNOWN_SECRETS = new Set(
+  [
+    "dev-session-secret-change-me-0123456789abcdef",
+    "dev-jwt-secret-change-me-0123456789abcdef",
+    "dev-wizard-secret",
+    "compose-only-session-secret-change-me-please",
+    "compose-only-jwt-secret-change-me-please-too",
+    "compose-only-wizard-secret",
+    "bench-session-secret-0123456789abcdef0123",
+    "bench-jwt-secret-0123456789abcdef0123456789",
+    "changeme",
+    "change-me",
+    "change_me",
+    "secret",
+    "password",
+    "replace-me",
+    "replace-with-a-random-secret-of-at-least-32-characters",
+  ].map((v) => v.toLowerCase()),
+);
+
+/** Why a signing secret is refused in production, or null when it is acceptable. */
+export function secretProblem(value: string | undefined): string | null {
+  if (!value) return "required when NODE_ENV=production";
+  if (value.length < MIN_SECRET_LENGTH) return `must be at least ${MIN_SECRET_LENGTH} characters`;
+  const lowered = value.toLowerCase();
+  if (KNOWN_SECRETS.has(lowered) || /^(.)\1*$/.test(value) || /change[-_ ]?me|placeholder|example/.test(lowered))
+    return "is a publicly known or placeholder value: generate one (e.g. openssl rand -base64 48)";
+  return null;
+}
 
 const ZBool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -36,9 +69,9 @@ const ZEnv = z.object({
     .string()
     .regex(/^[A-Za-z0-9_:-]+$/, "letters, digits, _ : - only")
     .optional(),
-  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SESSION_SECRET: z.string().min(MIN_SECRET_LENGTH, "must be at least 32 characters").optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  JWT_SECRET: z.string().min(MIN_SECRET_LENGTH, "must be at least 32 characters").optional(),
   /** Lifetime of a REST API token (and of its admin_sessions row) from login. */
   JWT_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   /** Origins (scheme://host[:port], comma-separated) whose browsers may call /admin/api/v1; none by default. */
@@ -120,16 +153,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const e = parsed.data;
+  const problems: string[] = [];
   if (e.NODE_ENV === "production") {
-    const missing = PRODUCTION_SECRETS.filter((name) => !e[name]);
-    if (missing.length > 0) {
-      throw new ConfigError(missing.map((name) => `${name}: required when NODE_ENV=production`));
+    for (const name of PRODUCTION_SECRETS) {
+      const problem = (SIGNING_SECRETS as readonly string[]).includes(name)
+        ? secretProblem(e[name])
+        : e[name]
+          ? null
+          : "required when NODE_ENV=production";
+      if (problem) problems.push(`${name}: ${problem}`);
     }
+  } else {
+    for (const name of SIGNING_SECRETS)
+      if (!e[name])
+        problems.push(`${name}: not set (npm start, npm run worker and the CLIs create it in .secrets.local.json)`);
   }
-  return buildConfig(e);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return buildConfig(e as z.infer<typeof ZEnv> & Record<SigningSecret, string>);
 }
 
-function buildConfig(e: z.infer<typeof ZEnv>) {
+function buildConfig(e: z.infer<typeof ZEnv> & Record<SigningSecret, string>) {
   const port = e.PORT;
   return {
     env: e.NODE_ENV,
@@ -142,11 +185,11 @@ function buildConfig(e: z.infer<typeof ZEnv>) {
     // Two instances sharing one Redis (tests beside a dev server) never take each other's jobs.
     queuePrefix: e.QUEUE_PREFIX ?? `locod:${databaseName(e.DATABASE_URL)}`,
     session: {
-      secret: e.SESSION_SECRET ?? DEV_DEFAULTS.SESSION_SECRET,
+      secret: e.SESSION_SECRET,
       ttlMs: e.SESSION_TTL_HOURS * 3600_000,
       cookieSecure: e.COOKIE_SECURE,
     },
-    jwtSecret: e.JWT_SECRET ?? DEV_DEFAULTS.JWT_SECRET,
+    jwtSecret: e.JWT_SECRET,
     jwtTtlMs: e.JWT_TTL_MINUTES * 60_000,
     corsOrigins: e.CORS_ORIGINS,
     trustProxy: trustProxy(e.TRUST_PROXY),
@@ -158,7 +201,7 @@ function buildConfig(e: z.infer<typeof ZEnv>) {
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     anthropic: { apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL, model: e.ANTHROPIC_MODEL },
-    wizardWebhookSecret: e.WIZARD_WEBHOOK_SECRET ?? DEV_DEFAULTS.WIZARD_WEBHOOK_SECRET,
+    wizardWebhookSecret: e.WIZARD_WEBHOOK_SECRET,
     bcryptCost: e.BCRYPT_COST,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== "production",

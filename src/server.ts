@@ -2,6 +2,7 @@
 // then serves the web app and runs the workers in this one process.
 import type { Server } from "node:http";
 import { loadConfig, ConfigError } from "./config.js";
+import { ensureLocalSecrets } from "./local-secrets.js";
 import { createApp } from "./app.js";
 import { closeDeps, createDeps } from "./deps.js";
 import { ensureDatabase } from "./db/create-database.js";
@@ -12,6 +13,7 @@ import { DEMO_ADMINS, isDatabaseEmpty, seedDemoData } from "../prisma/seed.js";
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
+  ensureLocalSecrets();
   const config = loadConfig();
   const log = createLogger(config.logLevel);
 

@@ -1,10 +1,12 @@
 // `npm run worker`: the background workers alone (production runs web and workers as separate processes).
 import { loadConfig, ConfigError } from "./config.js";
+import { ensureLocalSecrets } from "./local-secrets.js";
 import { closeDeps, createDeps } from "./deps.js";
 import { migrate } from "./db/migrate.js";
 import { scheduleRepeatableJobs, startWorkers } from "./queues/registry.js";
 
 async function main(): Promise<void> {
+  ensureLocalSecrets();
   const config = loadConfig();
   await migrate(config.databaseUrl);
   const deps = createDeps(config);

@@ -9,6 +9,7 @@ import { ensureDatabase } from "../db/create-database.js";
 import { migrate } from "../db/migrate.js";
 import { createPrisma } from "../db/prisma.js";
 import { runWithContext } from "../lib/request-context.js";
+import { ensureLocalSecrets } from "../local-secrets.js";
 
 export interface CliDeps {
   config: Config;
@@ -84,11 +85,16 @@ export async function executeCli<A = string[]>(
 
 /** Runs a command as the process: exits with its code once its connections are closed. */
 export function runCli<A = string[]>(name: string, command: CliCommand<A>, options: CliOptions<A> = {}): void {
-  void executeCli(name, command, options).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : err);
-      process.exit(1);
-    },
-  );
+  // Outside production, unset signing secrets come from (or go to) .secrets.local.json, told on stderr
+  // so that a command's own output stays clean.
+  void Promise.resolve()
+    .then(() => ensureLocalSecrets(process.env, { log: (message) => console.error(message) }))
+    .then(() => executeCli(name, command, options))
+    .then(
+      (code) => process.exit(code),
+      (err: unknown) => {
+        console.error(err instanceof Error ? err.message : err);
+        process.exit(1);
+      },
+    );
 }

@@ -2,8 +2,22 @@
 import type { Prisma } from "@prisma/client";
 import { currentContext } from "./request-context.js";
 
-/** Never written to the log, whatever the table: hashes, tokens, keys. */
-const SECRET_KEY = /password|token|secret|api_?key|hash/i;
+/**
+ * Never written to the log, whatever the table or the depth: passwords and their hashes, tokens and
+ * their ids (jti), session ids, secrets, keys, cookies. Matched on the key without case, `_` or `-`.
+ */
+const SECRET_KEY =
+  /password|passwd|passphrase|token(?!s)|secret|apikey|privatekey|hash|credential|cookie|authorization|signature/;
+const SECRET_NAME = new Set(["jti", "sid", "sessionid", "session", "otp", "pin"]);
+
+/** Whether a field's value is a credential, by its name (camelCase, snake_case, kebab-case alike). */
+export function isSecretKey(key: string): boolean {
+  const k = key.toLowerCase().replace(/[-_\s]/g, "");
+  return SECRET_NAME.has(k) || SECRET_KEY.test(k);
+}
+
+/** Tables whose row id is itself a credential (an admin_sessions id is a live token's jti). */
+const SECRET_ID_TABLES = new Set(["admin_sessions"]);
 
 type Row = Record<string, unknown> | null | undefined;
 
@@ -22,8 +36,22 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-function redact(key: string, value: unknown): unknown {
-  return SECRET_KEY.test(key) ? "[redacted]" : plain(value);
+export const REDACTED = "[redacted]";
+
+/** `value` with every credential-named field (nested in objects and arrays too) replaced by REDACTED. */
+export function redact(key: string, value: unknown): unknown {
+  if (isSecretKey(key)) return value === null || value === undefined ? null : REDACTED;
+  const v = plain(value);
+  if (Array.isArray(v)) return v.map((item) => redact("", item));
+  if (v !== null && typeof v === "object")
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, item]) => [k, redact(k, item)]));
+  return v;
+}
+
+/** A row's fields, with the id redacted where the id is a credential. */
+function withoutSecretId(resourceType: string, row: Row): Row {
+  if (!row || !SECRET_ID_TABLES.has(resourceType) || !("id" in row)) return row;
+  return { ...row, id: REDACTED };
 }
 
 /** The fields that differ, as {old, new} objects with secrets redacted; all fields for a create or delete. */
@@ -57,17 +85,20 @@ export interface AuditEntry {
 /** The admin_activity_log row of an entry, with the actor, IP and user agent of the running request or job. */
 export function auditRecord(entry: AuditEntry) {
   const ctx = currentContext();
-  const { oldValues, newValues } = changes(entry.before, entry.after);
+  const { oldValues, newValues } = changes(
+    withoutSecretId(entry.resourceType, entry.before),
+    withoutSecretId(entry.resourceType, entry.after),
+  );
   const numericId = typeof entry.resourceId === "number" ? entry.resourceId : null;
+  // A text key goes with the values, unless it is a credential (a session's id).
+  const textId = numericId === null && entry.resourceId != null && !SECRET_ID_TABLES.has(entry.resourceType);
   return {
     adminId: entry.adminId !== undefined ? entry.adminId : (ctx?.admin?.id ?? null),
     action: entry.action,
     resourceType: entry.resourceType,
     resourceId: numericId,
-    // A text key (admin_sessions) has no place in resource_id: it goes with the values.
     oldValues: (oldValues ?? undefined) as Prisma.InputJsonValue | undefined,
-    newValues: (newValues ??
-      (numericId === null && entry.resourceId != null ? { id: String(entry.resourceId) } : undefined)) as
+    newValues: (newValues ?? (textId ? { id: String(entry.resourceId) } : undefined)) as
       Prisma.InputJsonValue | undefined,
     ipAddress: ctx?.ip ?? null,
     userAgent: ctx?.userAgent?.slice(0, 500) ?? null,

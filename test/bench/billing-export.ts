@@ -11,6 +11,7 @@
 // stream and never kept: rows and bytes are counted, the invoices' amount, VAT and total columns are
 // summed in integer cents and checked against PostgreSQL's sums, and the process's RSS is sampled every
 // 10 ms. Prints the table and writes test/artifacts/bench-export.json.
+import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import os from "node:os";
@@ -241,9 +242,9 @@ export async function runExportBench(options: { refill?: boolean } = {}): Promis
     QUEUE_PREFIX: "locod-bench-export",
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
     // Production refuses to start without these; the bench's values never leave this process.
-    SESSION_SECRET: "bench-session-secret-0123456789abcdef0123",
-    JWT_SECRET: "bench-jwt-secret-0123456789abcdef0123456789",
-    WIZARD_WEBHOOK_SECRET: "bench-wizard-secret",
+    SESSION_SECRET: randomBytes(48).toString("base64url"),
+    JWT_SECRET: randomBytes(48).toString("base64url"),
+    WIZARD_WEBHOOK_SECRET: randomBytes(48).toString("base64url"),
     STRIPE_WEBHOOK_SECRET: "whsec_bench",
   });
   const deps = createDeps(config);

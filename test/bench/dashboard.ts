@@ -10,6 +10,7 @@
 // history. Cases: the three periods for the super admin (every widget), and 30 days for a restricted
 // editor (no revenue, no security or billing alerts), which must carry no revenue key. Target: p95 <=
 // 150 ms. Prints the table and writes test/artifacts/bench-dashboard.json.
+import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import os from "node:os";
@@ -107,9 +108,9 @@ export async function runDashboardBench(options: {
     DATABASE_URL: options.url,
     QUEUE_PREFIX: "locod-bench",
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
-    SESSION_SECRET: "bench-session-secret-0123456789abcdef0123",
-    JWT_SECRET: "bench-jwt-secret-0123456789abcdef0123456789",
-    WIZARD_WEBHOOK_SECRET: "bench-wizard-secret",
+    SESSION_SECRET: randomBytes(48).toString("base64url"),
+    JWT_SECRET: randomBytes(48).toString("base64url"),
+    WIZARD_WEBHOOK_SECRET: randomBytes(48).toString("base64url"),
     STRIPE_WEBHOOK_SECRET: "whsec_bench",
   });
   const deps = createDeps(config);

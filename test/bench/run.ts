@@ -17,6 +17,7 @@
 // and both servers share this process, as a test would; the database is the machine's own PostgreSQL,
 // shared with whatever else runs there. Prints the table and writes test/artifacts/bench.json
 // (bench-stock.json with --stock). A measurement: exits 0 on a MISS, non-zero on any error.
+import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import os from "node:os";
@@ -241,9 +242,9 @@ async function main(): Promise<void> {
     // The floor writes no request log; the app's per-request info line would be timed against it.
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
     // Production refuses to start without these; the bench's values never leave this process.
-    SESSION_SECRET: "bench-session-secret-0123456789abcdef0123",
-    JWT_SECRET: "bench-jwt-secret-0123456789abcdef0123456789",
-    WIZARD_WEBHOOK_SECRET: "bench-wizard-secret",
+    SESSION_SECRET: randomBytes(48).toString("base64url"),
+    JWT_SECRET: randomBytes(48).toString("base64url"),
+    WIZARD_WEBHOOK_SECRET: randomBytes(48).toString("base64url"),
     STRIPE_WEBHOOK_SECRET: "whsec_bench",
   });
   if (opts.stock) {

@@ -2,6 +2,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { setTestSecrets } from "./test-secrets.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -19,5 +20,6 @@ export function prepare(command, workers) {
 export default function globalSetup(globalConfig) {
   // Read by databases.ts in this process's children and in the jest workers started after this.
   process.env.LOCOD_TEST_RUN = String(process.pid);
+  setTestSecrets();
   prepare("create", globalConfig.maxWorkers);
 }
