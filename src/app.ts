@@ -21,7 +21,7 @@ import { sameOriginOnly } from "./http/csrf.js";
 import { apiRoutes } from "./http/api.js";
 import { adminActionGuard } from "./http/admin-action-guard.js";
 import { formLoginRefusal, loginThrottle } from "./http/login-throttle.js";
-import formidable from "express-formidable";
+import { adminBodies, loginBody } from "./http/admin-bodies.js";
 import { MODULES } from "./modules.js";
 import type { ModuleDefinition } from "./module.js";
 
@@ -77,15 +77,17 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   const sessions = sessionOptions(deps);
   app.use(ADMIN_ROOT, keepContext(session(sessions)));
   app.use(ADMIN_ROOT, sameOriginOnly(config.publicBaseUrl));
-  // Parsed here, in the request's context, rather than inside AdminJS's router (whose parser would
-  // continue the request outside it); AdminJS's own parser then sees the body parsed and does nothing.
-  app.use(ADMIN_ROOT, keepContext(formidable()));
+  // Bodies are read here (src/http/admin-bodies.ts), in the request's context; AdminJS's own parser then
+  // finds them parsed and does nothing. Before the session is known: the login forms only.
+  app.use(ADMIN_ROOT, keepContext(loginBody()));
   app.use(ADMIN_ROOT, sessionAdmin(deps.prisma));
   app.post(`${ADMIN_ROOT}/login`, loginThrottle(deps, admin));
-  for (const module of modules) if (module.adminRoutes) app.use(ADMIN_ROOT, module.adminRoutes(deps));
 
   // AdminJS's own JSON API answers 401 without a session, rather than redirecting to the form.
   app.use(`${ADMIN_ROOT}/api`, requireSessionForApi, adminActionGuard(admin), forbiddenAs403);
+  // An admin's bodies, once the session and the action guard let the request through (Bull Board reads its own).
+  app.use(ADMIN_ROOT, keepContext(adminBodies({ skip: (req) => req.path.startsWith("/queues/") })));
+  for (const module of modules) if (module.adminRoutes) app.use(ADMIN_ROOT, module.adminRoutes(deps));
 
   const board = new ExpressAdapter();
   board.setBasePath(`${ADMIN_ROOT}/queues`);

@@ -1,10 +1,12 @@
 // Security findings: credentials kept out of the audit trail and no public signing secret, request
 // bodies parsed only where and as far as needed, strict /admin routing before the action guard, the
 // change-password form throttled and audited, no-store caching and nonce-based CSP under /admin.
+import { readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import request from "supertest";
 import { makeAdmin } from "../factories/index.js";
 import { API, USER_AGENT, decodeClaims, makeApiLogin, signApiToken } from "../factories/api.js";
-import { makeTestApp, type TestApp } from "../helpers/app.js";
+import { browserAgent, loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 
 let t: TestApp;
 
@@ -50,5 +52,69 @@ describe("secrets", () => {
     expect(res.status).toBe(401);
     expect(t.deps.config.jwtSecret).not.toBe("dev-jwt-secret-change-me-0123456789abcdef");
     expect(await t.deps.prisma.adminUser.count({ where: { email: "forged@test.local" } })).toBe(0);
+  });
+});
+
+describe("request bodies under /admin", () => {
+  const tmpEntries = () => new Set(readdirSync(tmpdir()));
+
+  it("refuses a 30 MB multipart POST to /admin/login with 413 before reading it, and writes nothing to disk", async () => {
+    const before = tmpEntries();
+    const res = await browserAgent(t.app)
+      .post("/admin/login")
+      .field("email", "nobody@test.local")
+      .attach("file", Buffer.alloc(30 * 1024 * 1024, 1), "big.bin");
+    expect(res.status).toBe(413);
+    expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(res.body.errors).toEqual([{ field: "body", message: expect.any(String) }]);
+    const added = [...tmpEntries()].filter((name) => !before.has(name));
+    expect(added).toEqual([]);
+  });
+
+  it("reads only the urlencoded login form before login (415 for JSON or multipart fields)", async () => {
+    const json = await browserAgent(t.app).post("/admin/login").send({ email: "a@b.c", password: "x" });
+    expect(json.status).toBe(415);
+    expect(json.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    const multipart = await browserAgent(t.app).post("/admin/login").field("email", "a@b.c");
+    expect(multipart.status).toBe(415);
+  });
+
+  it("leaves the body of a request without a session unread: 401 from the AdminJS API, not a parse", async () => {
+    const res = await browserAgent(t.app)
+      .post("/admin/api/resources/customers/actions/new")
+      .attach("file", Buffer.alloc(2 * 1024 * 1024, 1), "big.bin");
+    expect(res.status).toBe(401);
+  });
+
+  it("takes an admin's JSON, form and multipart fields up to 1 MB, and refuses files (415) and more (413)", async () => {
+    const admin = await makeAdmin(t.deps.prisma, { role: "super_admin" });
+    const agent = await loginAgent(t.app, admin.email, admin.password);
+    const email = `bodies-${process.pid}@test.local`;
+    const created = await agent
+      .post("/admin/api/resources/customers/actions/new")
+      .field("email", email)
+      .field("name", "Multipart customer");
+    expect(created.status).toBe(200);
+    expect(await t.deps.prisma.customer.count({ where: { email } })).toBe(1);
+
+    const file = await agent
+      .post("/admin/api/resources/customers/actions/new")
+      .field("name", "With a file")
+      .attach("logo", Buffer.from("png"), "logo.png");
+    expect(file.status).toBe(415);
+    expect(file.headers["content-type"]).toMatch(/^application\/problem\+json/);
+
+    const large = await agent
+      .post("/admin/api/resources/customers/actions/new")
+      .send({ email: "large@test.local", name: "x".repeat(1024 * 1024 + 10) });
+    expect(large.status).toBe(413);
+    expect(large.headers["content-type"]).toMatch(/^application\/problem\+json/);
+
+    const xml = await agent
+      .post("/admin/api/resources/customers/actions/new")
+      .set("Content-Type", "application/xml")
+      .send("<customer/>");
+    expect(xml.status).toBe(415);
+    expect(await t.deps.prisma.customer.count({ where: { email: { in: ["large@test.local"] } } })).toBe(0);
   });
 });
