@@ -220,6 +220,77 @@ describe("ai-queue reject", () => {
   });
 });
 
+describe("ai-queue assignee rule", () => {
+  it("refuses an editor every transition of a request another admin holds, and changes nothing", async () => {
+    const row = await makeQueuedRequest(t.deps.prisma);
+    expect((await post(`/${row.id}/take`, editors[0]!)).status).toBe(200);
+    const held = await t.deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: row.id } });
+    const attempts = [
+      post(`/${row.id}/reject`, editors[1]!, { admin_notes: "Pas pour nous" }),
+      post(`/${row.id}/release`, editors[1]!),
+      post(`/${row.id}/complete`, editors[1]!, { generated_content: SERVICES_CONTENT }),
+    ];
+    for (const res of await Promise.all(attempts)) {
+      expectProblem(res, 403);
+      expect(res.body.detail).toBe(`AI request #${row.id} is assigned to another admin`);
+    }
+    expect(await t.deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: row.id } })).toEqual(held);
+    expect((await audits(row.id)).map((a) => a.action)).toEqual(["ai_request.take"]);
+    expect((await emails(row.id)).map((e) => e.template)).toEqual(["ai_request.in_progress"]);
+  });
+
+  it("refuses the reject in the admin too, and lets the holder or an admin reject", async () => {
+    const admin = await makeApiLogin(t.app, t.deps.prisma, { role: "admin" });
+    const first = await makeQueuedRequest(t.deps.prisma);
+    const second = await makeQueuedRequest(t.deps.prisma);
+    for (const row of [first, second]) expect((await post(`/${row.id}/take`, editors[0]!)).status).toBe(200);
+
+    const otherEditor = await loginAgent(t.app, editors[1]!.admin.email, editors[1]!.admin.password);
+    const refused = await otherEditor
+      .post(`/admin/api/resources/ai_requests/records/${first.id}/reject`)
+      .type("form")
+      .send({ adminNotes: "Pas pour nous" });
+    expect(refused.body.notice?.type).toBe("error");
+    expect((await t.deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("processing");
+
+    const byHolder = await post(`/${first.id}/reject`, editors[0]!, { admin_notes: "Hors périmètre" });
+    expect(byHolder.status).toBe(200);
+    const byAdmin = await post(`/${second.id}/reject`, admin, { admin_notes: "Doublon" });
+    expect(byAdmin.status).toBe(200);
+    expect(byAdmin.body).toMatchObject({ status: "rejected", adminNotes: "Doublon" });
+  });
+});
+
+describe("generic writes of ai-queue and invoice rows", () => {
+  it("refuse the workflow's columns by name and write nothing", async () => {
+    const admin = await makeApiLogin(t.app, t.deps.prisma, { role: "admin" });
+    const customer = await makeCustomer(t.deps.prisma);
+    const row = await makeQueuedRequest(t.deps.prisma, { customerId: customer.id });
+    await post(`/${row.id}/take`, editors[0]!);
+    expect((await post(`/${row.id}/complete`, editors[0]!, { generated_content: SERVICES_CONTENT })).status).toBe(200);
+    const done = await t.deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: row.id } });
+    expect(done.billingStatus).toBe("billed");
+
+    const patch = (path: string, body: object) =>
+      request(t.app).patch(`${API}${path}`).set("Authorization", admin.auth).send(body);
+    for (const [field, value] of [
+      ["generatedContent", { services: [{ name: "Autre", description: "Réécrit" }] }],
+      ["actualCost", "0.01"],
+    ] as const) {
+      const res = await patch(`/ai-queue/ai_requests/${row.id}`, { [field]: value });
+      expectProblem(res, 400);
+      expect((res.body.errors as { field: string }[]).map((e) => e.field)).toEqual([field]);
+    }
+    expect(await t.deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: row.id } })).toEqual(done);
+
+    const invoice = await t.deps.prisma.invoice.findFirstOrThrow({ where: { customerId: customer.id } });
+    const refunded = await patch(`/billing/invoices/${invoice.id}`, { status: "refunded" });
+    expectProblem(refunded, 400);
+    expect((refunded.body.errors as { field: string }[]).map((e) => e.field)).toEqual(["status"]);
+    expect(await t.deps.prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).toEqual(invoice);
+  });
+});
+
 describe("ai-queue list", () => {
   it("filters and pages by priority then age with a keyset cursor", async () => {
     const customer = await makeCustomer(t.deps.prisma);

@@ -372,19 +372,22 @@ describe("the generic settings editor (Paramètres > Réglages)", () => {
   });
 
   it("checks a known key's value against its schema and names the value", async () => {
+    // The billing keys need billing.refund besides settings.edit: an admin edits them.
+    const billingAdmin = await makeApiLogin(t.app, prisma, { role: "admin" });
+    const billingAgent = await agentOf(billingAdmin);
     await prisma.setting.upsert({
       where: { key: "billing.vat_rate" },
       create: { key: "billing.vat_rate", value: "20.00" },
       update: { value: "20.00" },
     });
-    const refused = await editorAgent
+    const refused = await billingAgent
       .post(edit("billing.vat_rate"))
       .type("form")
       .send({ key: "billing.vat_rate", value: JSON.stringify("twenty") });
     expect(refused.body.record.errors.value.message).toMatch(/a percentage like 20\.00/);
     expect(await readSetting(prisma, "billing.vat_rate")).toBe("20.00");
 
-    const saved = await editorAgent
+    const saved = await billingAgent
       .post(edit("billing.vat_rate"))
       .type("form")
       .send({ key: "billing.vat_rate", value: JSON.stringify("5.50") });
@@ -394,7 +397,7 @@ describe("the generic settings editor (Paramètres > Réglages)", () => {
       where: { action: "settings.update", resourceType: "settings" },
       orderBy: { id: "desc" },
     });
-    expect(audit).toMatchObject({ adminId: editor.admin.id, newValues: { "billing.vat_rate": "5.50" } });
+    expect(audit).toMatchObject({ adminId: billingAdmin.admin.id, newValues: { "billing.vat_rate": "5.50" } });
     await prisma.setting.delete({ where: { key: "billing.vat_rate" } });
   });
 });
@@ -402,8 +405,10 @@ describe("the generic settings editor (Paramètres > Réglages)", () => {
 describe("settings over REST", () => {
   it("creates a known key through the same checks, and refuses a bad key or value by name", async () => {
     await prisma.setting.deleteMany({ where: { key: "billing.payment_terms_days" } });
+    // The billing keys need billing.refund besides settings.edit: an admin edits them.
+    const billingAdmin = await makeApiLogin(t.app, prisma, { role: "admin" });
     const post = (body: object) =>
-      request(t.app).post(`${API}/settings/settings`).set("Authorization", editor.auth).send(body);
+      request(t.app).post(`${API}/settings/settings`).set("Authorization", billingAdmin.auth).send(body);
     const badKey = await post({ key: "Billing Terms", value: 45 });
     expect(badKey.status).toBe(400);
     expect(badKey.body.errors.map((e: { field: string }) => e.field)).toEqual(["key"]);

@@ -14,6 +14,7 @@ import type { Queues } from "../../queues/queues.js";
 import { buildPrompt, costUsd, DraftOutputError, parseAnswer, SYSTEM_PROMPT, validateContent } from "./claude.js";
 import type { GeneratedContent, RequestType } from "./schemas.js";
 import { requirePermission } from "../auth/current-admin.js";
+import { mayActOnRequest } from "./assignee-rule.js";
 
 export const CLAUDE_NOT_CONFIGURED = "Claude is not configured (ANTHROPIC_API_KEY)";
 
@@ -29,18 +30,26 @@ export interface DraftJobData {
 
 /**
  * Queues a draft of request `requestId` for the acting admin (ai_queue.process): an ai_generations row
- * (queued) and a `generate-draft` job. The request must be in progress (taken); without an API key
+ * (queued) and a `generate-draft` job. The request must be in progress (taken), by the acting admin
+ * unless they may override its holder (assignee-rule.ts); without an API key
  * nothing is queued.
  */
 export async function requestDraft(
   deps: { prisma: PrismaClient; queues: Pick<Queues, "byName">; config: Pick<Config, "anthropic"> },
   requestId: number,
 ): Promise<{ generationId: number }> {
-  const actorId = requirePermission("ai_queue", "process").id;
+  const actor = requirePermission("ai_queue", "process");
+  const actorId = actor.id;
   if (!deps.config.anthropic.apiKey) throw new AppError("unavailable", CLAUDE_NOT_CONFIGURED);
   const generation = await deps.prisma.$transaction(async (tx) => {
-    const request = await tx.aiRequest.findUnique({ where: { id: requestId }, select: { id: true, status: true } });
+    const request = await tx.aiRequest.findUnique({
+      where: { id: requestId },
+      select: { id: true, status: true, adminId: true },
+    });
     if (!request) throw new AppError("not_found", `AI request ${requestId} does not exist`);
+    if (!mayActOnRequest(actor, request)) {
+      throw new AppError("forbidden", `AI request ${requestId} is assigned to another admin`);
+    }
     if (request.status !== "processing") {
       throw new AppError(
         "conflict",

@@ -13,6 +13,7 @@ import { dispatchNotifications } from "../../lib/email/outbox.js";
 import { recordNotification, type NotificationEvent } from "./notifications.js";
 import { billAiRequest } from "../billing/ai-billing.js";
 import { requirePermission } from "../../modules/auth/current-admin.js";
+import { mayActGuard, mayActOnRequest } from "./assignee-rule.js";
 
 export interface QueueDeps {
   prisma: PrismaClient;
@@ -41,9 +42,6 @@ const NOTIFY: Partial<Record<Transition, NotificationEvent>> = {
   reject: "rejected",
 };
 
-/** Roles that may release or complete a request someone else took. */
-const OVERRIDING_ROLES = new Set(["admin", "super_admin"]);
-
 const actor = (permission: Permission<"ai_queue">): CurrentAdmin => requirePermission("ai_queue", permission);
 
 async function conflict(db: Pick<PrismaClient, "aiRequest"> | Prisma.TransactionClient, id: number): Promise<never> {
@@ -60,12 +58,15 @@ async function load(prisma: PrismaClient, id: number): Promise<AiRequest> {
 
 /**
  * Runs one transition: the conditional update, the audit row and the e-mail record in one transaction,
- * then the e-mail dispatch. `extra` runs in the transaction after the update (billing).
+ * then the e-mail dispatch. An admin's transition follows the assignee rule (assignee-rule.ts: a request
+ * another admin holds is theirs, 403), checked on the row and again in the update's condition. `extra`
+ * runs in the transaction after the update (billing).
  */
 async function transition(
   deps: QueueDeps,
   id: number,
   name: Transition,
+  admin: CurrentAdmin | null,
   data: Prisma.AiRequestUncheckedUpdateManyInput,
   guard: Prisma.AiRequestWhereInput = {},
   extra?: (tx: Prisma.TransactionClient, row: AiRequest) => Promise<void>,
@@ -75,8 +76,13 @@ async function transition(
   const { row, emailIds } = await deps.prisma.$transaction(async (tx) => {
     const before = await tx.aiRequest.findUnique({ where: { id } });
     if (!before) throw new AppError("not_found", `AI request #${id} does not exist`);
+    // A transition not allowed from the status is a conflict whoever asks; then the assignee rule.
+    if (!(rule.from as readonly AiRequestStatus[]).includes(before.status)) return conflict(tx, id);
+    if (admin && !mayActOnRequest(admin, before)) {
+      throw new AppError("forbidden", `AI request #${id} is assigned to another admin`);
+    }
     const { count } = await tx.aiRequest.updateMany({
-      where: { ...guard, id, status: { in: [...rule.from] } },
+      where: { AND: [guard, admin ? mayActGuard(admin) : {}], id, status: { in: [...rule.from] } },
       data: { ...data, status: rule.to },
     });
     if (count === 0) return conflict(tx, id);
@@ -97,27 +103,13 @@ async function transition(
 export async function takeRequest(deps: QueueDeps, id: number): Promise<AiRequest> {
   const admin = actor("process");
   const now = new Date();
-  return transition(deps, id, "take", { adminId: admin.id, assignedAt: now, startedAt: now });
+  return transition(deps, id, "take", admin, { adminId: admin.id, assignedAt: now, startedAt: now });
 }
-
-/** The assignee (or an admin) of a processing request; anyone else gets 403. */
-async function assertAssignee(prisma: PrismaClient, id: number, admin: CurrentAdmin): Promise<void> {
-  const row = await load(prisma, id);
-  if (row.status !== "processing") throw new AppError("conflict", `AI request #${id} is ${row.status}`);
-  if (row.adminId !== admin.id && !OVERRIDING_ROLES.has(admin.role)) {
-    throw new AppError("forbidden", `AI request #${id} is assigned to another admin`);
-  }
-}
-
-/** The guard that keeps a non-overriding admin to their own requests, in the update itself. */
-const ownGuard = (admin: CurrentAdmin): Prisma.AiRequestWhereInput =>
-  OVERRIDING_ROLES.has(admin.role) ? {} : { adminId: admin.id };
 
 /** processing -> pending, unassigned: by the assignee, or an admin. */
 export async function releaseRequest(deps: QueueDeps, id: number): Promise<AiRequest> {
   const admin = actor("process");
-  await assertAssignee(deps.prisma, id, admin);
-  return transition(deps, id, "release", { adminId: null, assignedAt: null, startedAt: null }, ownGuard(admin));
+  return transition(deps, id, "release", admin, { adminId: null, assignedAt: null, startedAt: null });
 }
 
 export interface CompleteInput {
@@ -150,27 +142,27 @@ export async function completeRequest(deps: QueueDeps, id: number, input: Comple
     }
     actualCost = new Prisma.Decimal(String(input.actualCost));
   }
-  await assertAssignee(deps.prisma, id, admin);
   return transition(
     deps,
     id,
     "complete",
+    admin,
     {
       generatedContent: parsed.data as Prisma.InputJsonValue,
       actualCost,
       completedAt: new Date(),
       ...(input.adminNotes != null ? { adminNotes: input.adminNotes } : {}),
     },
-    ownGuard(admin),
+    {},
     async (tx, row) => {
       await billAiRequest(tx, row.id);
     },
   );
 }
 
-/** pending|processing -> rejected, with the reason the customer is told. */
+/** pending|processing -> rejected, with the reason the customer is told: by the assignee, or an admin. */
 export async function rejectRequest(deps: QueueDeps, id: number, adminNotes: string): Promise<AiRequest> {
-  actor("reject");
+  const admin = actor("reject");
   const notes = (adminNotes ?? "").trim();
   if (!notes) {
     throw new AppError("validation", "A reason is required to reject a request", [
@@ -178,14 +170,14 @@ export async function rejectRequest(deps: QueueDeps, id: number, adminNotes: str
     ]);
   }
   await load(deps.prisma, id);
-  return transition(deps, id, "reject", { adminNotes: notes, completedAt: new Date() });
+  return transition(deps, id, "reject", admin, { adminNotes: notes, completedAt: new Date() });
 }
 
 /** pending -> cancelled, by the customer who owns the request (the wizard webhook). */
 export async function cancelRequest(deps: QueueDeps, id: number, customerId: number): Promise<AiRequest> {
   const row = await deps.prisma.aiRequest.findUnique({ where: { id } });
   if (!row || row.customerId !== customerId) throw new AppError("not_found", `AI request #${id} does not exist`);
-  return transition(deps, id, "cancel", {}, { customerId });
+  return transition(deps, id, "cancel", null, {}, { customerId });
 }
 
 /** The customer's rating (1-5) and words on a completed request of theirs. */

@@ -91,6 +91,8 @@ export const invoiceTable = defineTable({
     "invoiceNumber",
     "issuedAt",
     "dueAt",
+    "seller",
+    "vatRate",
   ],
   list: ["invoiceNumber", "customer", "totalAmount", "status", "issuedAt", "dueAt", "paidAt"],
   filters: [

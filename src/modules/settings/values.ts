@@ -93,14 +93,21 @@ export async function readSetting<K extends SettingKey>(db: Reader, key: K): Pro
   return parsed.data as SettingValue<K>;
 }
 
-/** The permission a known key needs besides settings.edit (the alert thresholds: analytics.configure). */
-function editPermissionOf(key: string): readonly [PermissionModule, string] | null {
-  const entry = (SETTINGS as Record<string, { editPermission?: readonly [PermissionModule, string] }>)[key];
+/**
+ * The permission a key needs besides settings.edit, or null: every key under `billing.` (the seller's
+ * legal details and IBAN printed on invoices, the VAT rate, the payment terms) needs billing.refund, the
+ * billing administrators' permission; a known key may name its own (the alert thresholds:
+ * analytics.configure).
+ */
+export function editPermissionOf(key: string): readonly [PermissionModule, Permission] | null {
+  if (key.startsWith("billing.")) return ["billing", "refund"];
+  const entry = (SETTINGS as Record<string, { editPermission?: readonly [PermissionModule, Permission] }>)[key];
   return entry?.editPermission ?? null;
 }
 
 /**
- * Sets a setting for the acting admin: settings.edit, plus the key's own permission where it has one; a
+ * Sets a setting for the acting admin: settings.edit, plus the key's own permission where it has one
+ * (editPermissionOf: billing.refund for every billing key); a
  * known key's value must match its schema (400 naming `value`, nothing written). Audited with what it
  * replaced. Keys the portal does not know are free JSON.
  */
@@ -117,7 +124,7 @@ export async function writeSetting(
     ]);
   }
   const own = editPermissionOf(key);
-  if (own && (own[0] !== permission[0] || own[1] !== permission[1])) requirePermission(own[0], own[1] as Permission);
+  if (own && (own[0] !== permission[0] || own[1] !== permission[1])) requirePermission(own[0], own[1]);
   if (value === undefined) throw new AppError("validation", "No value", [{ field: "value", message: "is required" }]);
   const known = (SETTINGS as Record<string, { schema: z.ZodType }>)[key];
   if (known) {

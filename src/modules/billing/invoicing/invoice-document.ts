@@ -1,9 +1,10 @@
 // What the invoice PDF shows, read once from the database: the invoice, its customer, lines and refunds
-// that went through, the seller's legal details (settings billing.seller) and the VAT rate it was issued
-// with.
+// that went through, the seller's legal details and the VAT rate it was issued with (kept on the invoice
+// when it was issued; a draft, not issued yet, shows the current settings billing.seller and
+// billing.vat_rate).
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { AppError } from "../../../lib/errors.js";
-import { readSetting, type SettingValue } from "../../settings/values.js";
+import { readSetting, SETTINGS, type SettingValue } from "../../settings/values.js";
 import type { Money } from "../money.js";
 import { impliedVatRate } from "./pdf-format.js";
 
@@ -54,14 +55,29 @@ export async function loadInvoiceDocument(prisma: PrismaClient, invoiceId: numbe
     },
   });
   if (!invoice) throw new AppError("not_found", `Invoice ${invoiceId} does not exist`);
-  const [seller, rate] = await Promise.all([
-    readSetting(prisma, "billing.seller"),
-    readSetting(prisma, "billing.vat_rate"),
-  ]);
+  const { seller, rate } = await sellerAndRate(prisma, invoice);
   return {
     ...invoice,
     customer: { ...invoice.customer, language: invoice.customer.language === "en" ? "en" : "fr" },
     seller,
     vatRate: impliedVatRate(invoice.amount, invoice.taxAmount, new Prisma.Decimal(rate)),
   };
+}
+
+/**
+ * The seller and VAT rate the invoice shows: those kept when it was issued. Only a draft, or a row made
+ * issued outside the issuing workflow (which keeps them), reads the current settings.
+ */
+async function sellerAndRate(
+  prisma: PrismaClient,
+  invoice: { status: string; seller: Prisma.JsonValue; vatRate: Prisma.Decimal | null },
+): Promise<{ seller: Seller; rate: string }> {
+  const kept = invoice.status === "draft" ? null : SETTINGS["billing.seller"].schema.safeParse(invoice.seller);
+  const [seller, rate] = await Promise.all([
+    kept?.success ? kept.data : readSetting(prisma, "billing.seller"),
+    invoice.status !== "draft" && invoice.vatRate !== null
+      ? invoice.vatRate.toFixed(2)
+      : readSetting(prisma, "billing.vat_rate"),
+  ]);
+  return { seller, rate };
 }

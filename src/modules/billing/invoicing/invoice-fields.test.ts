@@ -24,6 +24,8 @@ function invoice(overrides: Partial<Invoice> = {}): Invoice {
     periodEnd: null,
     stripePaymentIntentId: null,
     amountRefunded: money("0.00"),
+    seller: null,
+    vatRate: null,
     ...overrides,
   };
 }

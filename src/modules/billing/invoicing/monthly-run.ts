@@ -12,7 +12,7 @@ import { renewSubscriptions } from "../subscriptions.js";
 import { draftInvoiceNumber } from "./draft-invoice.js";
 import { QUEUED, requireInvoicing, type InvoicingDeps } from "./invoice-transaction.js";
 import { invoicingMonth, monthJustEnded } from "./invoicing-month.js";
-import { numberAndIssue } from "./issue-invoice.js";
+import { issueSnapshot, numberAndIssue, type IssueSnapshot } from "./issue-invoice.js";
 import { plannedWork, type CustomerWork } from "./monthly-plan.js";
 
 export interface InvoicingRunResult {
@@ -47,8 +47,7 @@ function mayRunInvoicing(): void {
 type CustomerOutcome = "issued" | "skipped" | "empty";
 
 /** What every issue of a run reads from the settings, read once when the run starts. */
-interface RunSettings {
-  vatRate: string;
+interface RunSettings extends IssueSnapshot {
   termsDays: number;
 }
 
@@ -72,6 +71,8 @@ interface InvoiceRow {
   period_end: Date | null;
   stripe_payment_intent_id: string | null;
   amount_refunded: Prisma.Decimal;
+  seller: Prisma.JsonValue;
+  vat_rate: Prisma.Decimal | null;
 }
 
 const invoiceOf = (r: InvoiceRow): Invoice => ({
@@ -94,6 +95,8 @@ const invoiceOf = (r: InvoiceRow): Invoice => ({
   periodEnd: r.period_end,
   stripePaymentIntentId: r.stripe_payment_intent_id,
   amountRefunded: money(r.amount_refunded),
+  seller: r.seller,
+  vatRate: r.vat_rate === null ? null : money(r.vat_rate),
 });
 
 /**
@@ -124,7 +127,7 @@ async function invoiceCustomer(
                                     ELSE invoices.subscription_id END
       RETURNING id, customer_id, subscription_id, invoice_number, amount, tax_amount, total_amount, currency,
                 status::text AS status, issued_at, due_at, paid_at, stripe_invoice_id, payment_method, notes,
-                period_start, period_end, stripe_payment_intent_id, amount_refunded`;
+                period_start, period_end, stripe_payment_intent_id, amount_refunded, seller, vat_rate`;
     if (!row || row.status !== "draft") return "skipped";
     // The fee lines, and the sum of all the lines (a statement's snapshot does not see its own inserts:
     // the new lines are added to the sum of those already there).
@@ -140,7 +143,10 @@ async function invoiceCustomer(
     if (!sums || sums.lines === 0) return "empty";
     const amount = cents(money(sums.amount ?? 0));
     const { tax, total } = withVat(amount, settings.vatRate);
-    await numberAndIssue(tx, invoiceOf(row), { amount, taxAmount: tax, totalAmount: total }, now, settings.termsDays);
+    await numberAndIssue(tx, invoiceOf(row), { amount, taxAmount: tax, totalAmount: total }, now, settings.termsDays, {
+      seller: settings.seller,
+      vatRate: settings.vatRate,
+    });
     return "issued";
   }, QUEUED);
 }
@@ -172,7 +178,7 @@ export async function runMonthlyInvoicing(
   const { renewed, ended } = await renewSubscriptions(deps.prisma, month.end);
   const { work, invoiced } = await plannedWork(deps.prisma, month);
   const settings: RunSettings = {
-    vatRate: await readSetting(deps.prisma, "billing.vat_rate"),
+    ...(await issueSnapshot(deps.prisma)),
     termsDays: await readSetting(deps.prisma, "billing.payment_terms_days"),
   };
   const todo = work.filter((w) => !invoiced.has(w.customerId));

@@ -1,6 +1,6 @@
 // The invoice as an A4 PDF (issue 5, item 4), drawn with pdfkit and its built-in Helvetica: the seller's
-// legal details from the settings (billing.seller), the customer, number, dates, period, lines, amounts
-// excluding VAT, VAT with its rate, total, and where the invoice stands (paid stamp, refunds).
+// legal details it was issued with (kept from the settings billing.seller), the customer, number, dates,
+// period, lines, amounts excluding VAT, VAT with its rate, total, and where the invoice stands (paid stamp, refunds).
 //
 // A draft (the open invoice Queue IA lines collect into) is rendered, watermarked DRAFT on every page,
 // rather than refused: an admin checks what the month has collected before the monthly run issues it,
