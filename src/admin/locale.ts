@@ -71,6 +71,22 @@ const SHARED: ModuleLocale = {
     ],
     fieldTaken: ["Déjà utilisé par un autre enregistrement", "Already used by another record"],
     fieldCheck: ["Valeur refusée par la base de données", "Value refused by the database"],
+    fieldUnstorableText: [
+      "Caractère interdit (NUL ou demi-paire UTF-16)",
+      "Must not contain a NUL character or a lone surrogate",
+    ],
+    fieldJsonTooDeep: ["JSON trop imbriqué", "JSON nested too deeply"],
+    fieldJsonTooLarge: ["JSON trop volumineux", "JSON too large"],
+    fieldDateRange: ["Date entre 2000-01-01 et 2100-12-31 attendue", "Must be between 2000-01-01 and 2100-12-31"],
+    fieldNegative: ["Montant négatif refusé", "Must not be negative"],
+    fieldHostname: [
+      "Nom d'hôte attendu, ex. exemple.fr (sans schéma, chemin ni espace)",
+      "A host name like example.com is expected (no scheme, path or space)",
+    ],
+    fieldRelativePath: [
+      "Chemin relatif attendu (sans .., sans / initial, sans barre oblique inverse)",
+      "A relative path is expected (no .., no leading /, no backslash)",
+    ],
     recordStillReferenced: [
       "Suppression impossible : d'autres données dépendent de cet enregistrement",
       "Cannot delete: other data depends on this record",

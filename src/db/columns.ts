@@ -6,6 +6,16 @@
 import { $Enums, Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { DmmfModel } from "./dmmf.js";
+import {
+  MAX_DATE,
+  MIN_DATE,
+  isHostname,
+  isRelativePath,
+  jsonProblem,
+  jsonTextDepth,
+  MAX_JSON_DEPTH,
+  textProblem,
+} from "../lib/input-rules.js";
 import type { ColumnRule, TableSpec } from "./table-spec.js";
 
 type DmmfField = DmmfModel["fields"][number];
@@ -38,7 +48,17 @@ export const REASONS = {
   fieldWorkflow: "is set by its workflow, not by an edit",
   fieldCreateOnly: "can only be set when the record is created",
   fieldUnknown: "is not a field of this table",
+  fieldUnstorableText: "must not contain a NUL character or a lone surrogate",
+  fieldJsonTooDeep: "is nested too deeply",
+  fieldJsonTooLarge: "is too large",
+  fieldDateRange: "must be between 2000-01-01 and 2100-12-31",
+  fieldNegative: "must not be negative",
+  fieldHostname: "must be a host name like example.com (no scheme, path or space)",
+  fieldRelativePath: "must be a relative path (no .., no leading /, no backslash)",
 } as const;
+
+/** Longest text a column takes when its spec names no maximum: short text and long (rule.text) text. */
+export const DEFAULT_MAX_LENGTH = { short: 255, text: 20_000 } as const;
 
 export type Reason = keyof typeof REASONS;
 
@@ -70,6 +90,8 @@ export interface Column {
   isId: boolean;
   dateOnly: boolean;
   scale: number;
+  /** Text: the most characters it takes (the spec's, else the VarChar length, else the defaults). */
+  maxLength?: number;
   /** Decimal: the first amount the column cannot hold (10^(precision - scale)). */
   limit?: Prisma.Decimal;
   secret: boolean;
@@ -126,6 +148,7 @@ export function tableColumns(model: DmmfModel, spec: TableSpec): Column[] {
       isId: f.isId,
       dateOnly: f.nativeType?.[0] === "Date",
       scale: Number(scale),
+      ...(type === "String" ? { maxLength: maxLengthOf(f, rule) } : {}),
       ...(type === "Decimal" ? { limit: new Prisma.Decimal(10).pow(Number(precision) - Number(scale)) } : {}),
       secret: spec.secrets?.includes(f.name) ?? false,
       workflow: spec.workflow?.includes(f.name) ?? false,
@@ -134,6 +157,23 @@ export function tableColumns(model: DmmfModel, spec: TableSpec): Column[] {
       ...(relation ? { relation: { field: relation.name, model: relation.type } } : {}),
     } satisfies Column;
   });
+}
+
+/** A text column's maximum: the spec's, else its VarChar length, else 20,000 for long text, 255 for short. */
+function maxLengthOf(field: DmmfField, rule: ColumnRule | undefined): number {
+  const varchar = field.nativeType?.[0] === "VarChar" ? Number((field.nativeType[1] as string[])[0]) : NaN;
+  const fallback = rule?.text ? DEFAULT_MAX_LENGTH.text : DEFAULT_MAX_LENGTH.short;
+  const max = rule?.maxLength ?? fallback;
+  return Number.isFinite(varchar) ? Math.min(max, varchar) : max;
+}
+
+/** Why a JSON value cannot be stored, as a reason. */
+function jsonReason(value: unknown): Reason | null {
+  const problem = jsonProblem(value);
+  if (!problem) return null;
+  if (problem.includes("deep")) return "fieldJsonTooDeep";
+  if (problem.includes("large")) return "fieldJsonTooLarge";
+  return "fieldUnstorableText";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,7 +210,10 @@ function valueSchema(column: Column): z.ZodType {
         column.dateOnly
           ? z.iso.date(says("fieldDate"))
           : z.union([z.iso.datetime({ offset: true }), z.iso.date()], says("fieldDate"))
-      ).transform((s) => new Date(s));
+      )
+        .transform((s) => new Date(s))
+        .refine((d) => !Number.isNaN(d.getTime()), says("fieldDate"))
+        .refine((d) => d >= MIN_DATE && d <= MAX_DATE, says("fieldDateRange"));
     case "Decimal": {
       const limit = column.limit!;
       const max = limit.minus(new Prisma.Decimal(10).pow(-column.scale)).toFixed(column.scale);
@@ -188,33 +231,51 @@ function valueSchema(column: Column): z.ZodType {
         .describe(`decimal, as text or number; rounded half-up to ${column.scale} places`)
         .refine((v) => Number.isFinite(Number(v)), says("fieldMoney"))
         .transform((v) => new Prisma.Decimal(v).toDecimalPlaces(column.scale, Prisma.Decimal.ROUND_HALF_UP))
-        .refine((d) => d.abs().lt(limit), says("fieldMoneyMax", max));
+        .refine((d) => d.abs().lt(limit), says("fieldMoneyMax", max))
+        .refine((d) => rule.negative || !d.isNegative() || d.isZero(), says("fieldNegative"));
     }
-    case "Json": {
-      let item = z.string(says("fieldJsonStringArray"));
-      if (rule.itemPattern) item = item.regex(new RegExp(rule.itemPattern), says("fieldInvalidFormat"));
-      const values = rule.itemValues;
-      const known = values ? item.refine((v) => values.includes(v), says("fieldInvalidChoice")) : item;
-      if (rule.json === "object") return z.record(z.string(), z.unknown(), says("fieldJsonObject"));
-      if (rule.json === "array") return z.array(z.unknown(), says("fieldJsonArray"));
-      if (rule.json === "string-array") return z.array(known, says("fieldJsonStringArray"));
-      return z.unknown().refine((v) => v !== null && v !== undefined, says("fieldRequired"));
-    }
+    case "Json":
+      return jsonShapeSchema(column).superRefine((value, ctx) => {
+        const reason = jsonReason(value);
+        if (reason) ctx.addIssue({ code: "custom", ...says(reason) });
+      });
     case "String": {
+      const max = column.maxLength ?? DEFAULT_MAX_LENGTH.short;
+      const tooLong = says("fieldTooLong", `≤ ${max}`);
+      const storable = (v: string) => textProblem(v) === null;
       if (rule.text) {
-        let s = z.string(says("fieldText"));
-        if (rule.maxLength) s = s.max(rule.maxLength, says("fieldTooLong", `≤ ${rule.maxLength}`));
-        return s.transform((v) => v.replace(/\r\n/g, "\n"));
+        return z
+          .string(says("fieldText"))
+          .max(max, tooLong)
+          .refine(storable, says("fieldUnstorableText"))
+          .transform((v) => v.replace(/\r\n/g, "\n"));
       }
       let s = z.string(says("fieldText")).trim();
-      if (rule.lowercase) s = s.toLowerCase();
-      if (rule.maxLength) s = s.max(rule.maxLength, says("fieldTooLong", `≤ ${rule.maxLength}`));
+      if (rule.lowercase || rule.hostname) s = s.toLowerCase();
+      s = s.max(max, tooLong);
       if (rule.email) s = s.regex(EMAIL, says("fieldInvalidFormat"));
       if (rule.pattern) s = s.regex(new RegExp(rule.pattern), says("fieldInvalidFormat"));
+      const checked = s
+        .refine(storable, says("fieldUnstorableText"))
+        .refine((v) => !rule.hostname || v === "" || isHostname(v), says("fieldHostname"))
+        .refine((v) => !rule.relativePath || v === "" || isRelativePath(v), says("fieldRelativePath"));
       // An empty text box means "nothing": a required column refuses it.
-      return column.nullable ? s : s.min(1, says("fieldRequired"));
+      return column.nullable ? checked : checked.refine((v) => v.length > 0, says("fieldRequired"));
     }
   }
+}
+
+/** A JSON column's shape, before the storable-JSON rule. */
+function jsonShapeSchema(column: Column): z.ZodType {
+  const { rule } = column;
+  let item = z.string(says("fieldJsonStringArray"));
+  if (rule.itemPattern) item = item.regex(new RegExp(rule.itemPattern), says("fieldInvalidFormat"));
+  const values = rule.itemValues;
+  const known = values ? item.refine((v) => values.includes(v), says("fieldInvalidChoice")) : item;
+  if (rule.json === "object") return z.record(z.string(), z.unknown(), says("fieldJsonObject"));
+  if (rule.json === "array") return z.array(z.unknown(), says("fieldJsonArray"));
+  if (rule.json === "string-array") return z.array(known, says("fieldJsonStringArray"));
+  return z.unknown().refine((v) => v !== null && v !== undefined, says("fieldRequired"));
 }
 
 /** The column as a write accepts it, null included where the column allows it (OpenAPI documents this). */
@@ -325,6 +386,8 @@ export function refusalOf(column: Column | undefined, mode: "create" | "update")
 
 /** Marks form text that cannot be read as the column's JSON value (the schema then refuses it). */
 const UNREADABLE = Symbol("unreadable");
+/** Marks form JSON text nested too deeply to be read. */
+const TOO_DEEP = Symbol("too deep");
 
 /**
  * An AdminJS form value (text) as the JSON value REST would send for the column: "12" -> 12,
@@ -347,6 +410,8 @@ export function fromFormText(column: Column, raw: unknown): unknown {
       // Typed by people: "12,50", "1 200.5".
       return text.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
     case "Json":
+      // Refused unread when nested too deeply for JSON.parse to be safe.
+      if (jsonTextDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return TOO_DEEP;
       try {
         return JSON.parse(text) as unknown;
       } catch {
@@ -372,6 +437,7 @@ export function checkFormWrite(
     const empty = value === null || value === "";
     if (column && empty && mode === "create" && !column.nullable && column.hasDefault) continue;
     if (value === UNREADABLE) unreadable.push({ field: key, reason: "fieldJson" });
+    else if (value === TOO_DEEP) unreadable.push({ field: key, reason: "fieldJsonTooDeep" });
     else values[key] = value;
   }
   const checked = checkWrite(columns, values, mode);

@@ -38,6 +38,12 @@ export interface ColumnRule {
   itemValues?: readonly string[];
   /** Written only on create (a natural key); an edit refuses it. */
   createOnly?: boolean;
+  /** Decimals: may be below zero (an amount that can be negative); by default they cannot. */
+  negative?: boolean;
+  /** Text: a hostname (RFC 1123: no scheme, port, path or space), stored lowercased. */
+  hostname?: boolean;
+  /** Text: a path relative to a folder (no `..`, no leading `/`, no backslash). */
+  relativePath?: boolean;
 }
 
 /** A built-in action of a table: the REST routes and the AdminJS actions of the same name. */

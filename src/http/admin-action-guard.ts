@@ -5,6 +5,7 @@ import type { RequestHandler } from "express";
 import type AdminJS from "adminjs";
 import { KitPrismaResource } from "../admin/resource-kit.js";
 import { contextCan, permissionFor } from "../admin/access.js";
+import { checkAdminListRequest } from "../admin/list-params.js";
 
 const ACTION_PATH =
   /^\/resources\/([^/]+)\/(?:actions\/([^/?]+)|records\/[^/]+\/([^/?]+)|bulk\/([^/?]+)|search(?:\/|$))/;
@@ -21,7 +22,9 @@ export function adminActionGuard(admin: AdminJS): RequestHandler {
     if (!resource) return next();
     const action = decodeURIComponent(match[2] ?? match[3] ?? match[4] ?? "search");
     const permission = permissionFor(resource.access, action);
-    if (permission !== null && contextCan(resource.access.module, permission)) return next();
+    if (permission !== null && contextCan(resource.access.module, permission)) {
+      return checkAdminListRequest(resource, action, req, res, next);
+    }
     // Shaped as AdminJS answers a forbidden action, so its front end shows the notice.
     res.status(403).json({
       record: { params: {}, populated: {}, errors: {} },

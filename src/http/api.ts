@@ -11,6 +11,7 @@ import { crudRoutes } from "./crud-routes.js";
 import { MODULES } from "../modules.js";
 import type { ModuleDefinition } from "../module.js";
 import { docsPage, openApiDocument } from "./openapi.js";
+import { jsonBodyVerify, refuseForbiddenKeys } from "../lib/input-rules.js";
 
 const TITLE = "Locod-AI Admin API";
 
@@ -79,7 +80,7 @@ export async function apiRoutes(deps: Deps, modules: readonly ModuleDefinition[]
     res.set("Cache-Control", "no-store");
     next();
   });
-  router.use(keepContext(json({ limit: "1mb" })));
+  router.use(keepContext(json({ limit: "1mb", verify: jsonBodyVerify() })), refuseForbiddenKeys);
   // The modules' own routes, in list order, then the generic table routes: a module's path that looks
   // like a row (/billing/invoices/overdue, /billing/invoices/:id/pdf) reaches its module first.
   for (const module of modules) for (const api of module.api ?? []) router.use(api.routes(deps));

@@ -6,6 +6,7 @@ import type { AiRequest } from "@prisma/client";
 import type { Deps } from "../../deps.js";
 import { errorHandler } from "../../http/errors.js";
 import { AppError } from "../../lib/errors.js";
+import { checkJsonTextDepth } from "../../lib/input-rules.js";
 import { parseBody, parseId } from "../../http/params.js";
 import { keepContext } from "../../http/context.js";
 import { asyncRoute } from "../../http/bearer-auth.js";
@@ -23,6 +24,7 @@ import { cancelRequest, leaveFeedback } from "./service.js";
 function signedBody(req: Request, secret: string): unknown {
   const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   verifyWizardSignature(secret, req.get(SIGNATURE_HEADER), rawBody);
+  checkJsonTextDepth(rawBody);
   try {
     return JSON.parse(rawBody.toString("utf8"));
   } catch {

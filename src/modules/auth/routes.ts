@@ -12,10 +12,20 @@ import { effectivePermissions } from "./permissions.js";
 import { authenticate, INVALID_CREDENTIALS } from "./service.js";
 import { issueApiToken, revokeApiToken } from "./tokens.js";
 import { AppError } from "../../lib/errors.js";
+import { isStorableText, jsonBodyVerify } from "../../lib/input-rules.js";
 
 export const ZLogin = z.object({
-  email: z.string("is required").trim().min(1, "is required").max(254, "is too long"),
-  password: z.string("is required").min(1, "is required").max(1024, "is too long"),
+  email: z
+    .string("is required")
+    .trim()
+    .min(1, "is required")
+    .max(254, "is too long")
+    .refine(isStorableText, "must not contain a NUL character or a lone surrogate"),
+  password: z
+    .string("is required")
+    .min(1, "is required")
+    .max(1024, "is too long")
+    .refine(isStorableText, "must not contain a NUL character or a lone surrogate"),
 });
 
 const ZAdminSummary = z.object({
@@ -81,7 +91,7 @@ export function authRoutes(deps: Deps): Router {
   const router = Router();
   router.post(
     "/auth/login",
-    keepContext(json({ limit: "16kb" })),
+    keepContext(json({ limit: "16kb", verify: jsonBodyVerify() })),
     asyncRoute(async (req, res) => {
       const input = parseBody(ZLogin, req.body ?? {});
       const origin = { ip: req.ip, userAgent: req.get("user-agent") };

@@ -46,3 +46,12 @@ describe("billing periods", () => {
     expect(() => monthPeriod("26-01")).toThrow(RangeError);
   });
 });
+
+describe("monthPeriod's range", () => {
+  it("refuses months before 2000-01 and after 2100-12", () => {
+    expect(() => monthPeriod("0001-01")).toThrow(/between 2000-01 and 2100-12/);
+    expect(() => monthPeriod("1999-12")).toThrow(RangeError);
+    expect(() => monthPeriod("2101-01")).toThrow(RangeError);
+    expect(monthPeriod("2000-01").start.toISOString()).toBe("2000-01-01T00:00:00.000Z");
+  });
+});

@@ -41,11 +41,18 @@ export function periodAt(anchor: Date, interval: BillingInterval, at: Date): { s
   return nthPeriod(anchor, interval, n);
 }
 
-/** A calendar month [start, end) in UTC, from "YYYY-MM". */
+/** The first and last years a billing period may fall in. */
+export const FIRST_BILLING_YEAR = 2000;
+export const LAST_BILLING_YEAR = 2100;
+
+/** A calendar month [start, end) in UTC, from "YYYY-MM"; years before 2000 or after 2100 are refused. */
 export function monthPeriod(month: string): { start: Date; end: Date } {
   const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
   if (!match) throw new RangeError(`"${month}" is not a month like 2026-11`);
   const y = Number(match[1]);
+  if (y < FIRST_BILLING_YEAR || y > LAST_BILLING_YEAR) {
+    throw new RangeError(`"${month}" is not between ${FIRST_BILLING_YEAR}-01 and ${LAST_BILLING_YEAR}-12`);
+  }
   const m = Number(match[2]) - 1;
   return { start: new Date(Date.UTC(y, m, 1)), end: new Date(Date.UTC(y, m + 1, 1)) };
 }

@@ -6,8 +6,8 @@ export const siteTable = defineTable({
   writable: {
     customerId: {},
     name: {},
-    domain: {},
-    configPath: {},
+    domain: { hostname: true },
+    configPath: { relativePath: true },
     status: {},
   },
   list: ["id", "name", "customer", "domain", "status", "createdAt"],

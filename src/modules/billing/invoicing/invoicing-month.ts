@@ -14,7 +14,12 @@ export function invoicingMonth(period: unknown, now: Date): { start: Date; end: 
   if (typeof period !== "string" || !PERIOD_PATTERN.test(period)) {
     throw invalid([{ field: "period", message: "must be a month like 2026-10" }]);
   }
-  const month = monthPeriod(period);
+  let month: { start: Date; end: Date };
+  try {
+    month = monthPeriod(period);
+  } catch (err) {
+    throw invalid([{ field: "period", message: (err as Error).message }]);
+  }
   if (month.end.getTime() > now.getTime()) {
     throw invalid([
       { field: "period", message: `${period} has not ended yet: it can be invoiced from ${isoDay(month.end)}` },

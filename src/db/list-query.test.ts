@@ -1,0 +1,79 @@
+// The admin list allow-lists, read from a real table spec (admin_users: a secret password hash).
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import { loadModels } from "./dmmf.js";
+import { describeTable } from "./tables.js";
+import { checkListQuery, flattenQuery, listQueryRules, type ListQueryRules } from "./list-query.js";
+import { adminUserTable } from "../modules/settings/tables.js";
+
+let rules: ListQueryRules;
+
+beforeAll(async () => {
+  rules = listQueryRules(describeTable(adminUserTable, await loadModels()));
+});
+
+const fields = (query: unknown, search?: string) => checkListQuery(rules, query, search).map((e) => e.field);
+
+describe("admin list allow-lists", () => {
+  it("never filters, sorts or searches by a secret column", () => {
+    expect(rules.filters.has("passwordHash")).toBe(false);
+    expect(rules.sorts.has("passwordHash")).toBe(false);
+    expect(fields({ "filters.passwordHash": "$2b$" })).toEqual(["filters.passwordHash"]);
+    expect(fields({ filters: { passwordHash: "$2b$" } })).toEqual(["filters.passwordHash"]);
+    expect(fields({ sortBy: "passwordHash" })).toEqual(["sortBy"]);
+    expect(fields({ searchProperty: "passwordHash" }, "$2b$")).toEqual(["searchProperty"]);
+  });
+
+  it("refuses unknown filters and sorts by name", () => {
+    expect(fields({ "filters.nope": "1", sortBy: "nope" })).toEqual(["filters.nope", "sortBy"]);
+    expect(fields({ "filters.createdAt~~sideways": "2024-01-01" })).toEqual(["filters.createdAt~~sideways"]);
+  });
+
+  it("checks each filter value by its column", () => {
+    expect(fields({ "filters.id": "abc" })).toEqual(["filters.id"]);
+    expect(fields({ "filters.role": "emperor" })).toEqual(["filters.role"]);
+    expect(fields({ "filters.createdAt~~from": "2024-13-45" })).toEqual(["filters.createdAt~~from"]);
+    expect(fields({ "filters.createdAt~~from": "not a date" })).toEqual(["filters.createdAt~~from"]);
+    expect(fields({ "filters.name": "a\u0000" })).toEqual(["filters.name"]);
+    expect(fields({ "filters.name": ["a", "b"] })).toEqual(["filters.name"]);
+    expect(
+      fields({ "filters.role": "viewer", "filters.createdAt~~from": "2024-01-01", "filters.name": "dupont" }),
+    ).toEqual([]);
+    expect(fields({ "filters.name": "" })).toEqual([]);
+  });
+
+  it("bounds the pager and the direction", () => {
+    expect(fields({ page: "0" })).toEqual(["page"]);
+    expect(fields({ page: "-1" })).toEqual(["page"]);
+    expect(fields({ page: "x" })).toEqual(["page"]);
+    expect(fields({ perPage: "501" })).toEqual(["perPage"]);
+    expect(fields({ direction: "sideways" })).toEqual(["direction"]);
+    expect(fields({ page: "2", perPage: "500", sortBy: "createdAt", direction: "asc" })).toEqual([]);
+  });
+
+  it("checks the search text", () => {
+    expect(fields({}, "dupont")).toEqual([]);
+    expect(fields({}, "a\u0000")).toEqual(["query"]);
+    expect(fields({}, "x".repeat(1001))).toEqual(["query"]);
+  });
+
+  it("flattens nested query objects as AdminJS reads them", () => {
+    expect(flattenQuery({ filters: { name: "a", createdAt: { x: "b" } }, page: "1" })).toEqual({
+      "filters.name": "a",
+      "filters.createdAt.x": "b",
+      page: "1",
+    });
+  });
+});
+
+describe("filter values of ids and references", () => {
+  it("takes int4 ids only", async () => {
+    const { siteTable } = await import("../modules/sites/tables.js");
+    const siteRules = listQueryRules(describeTable(siteTable, await loadModels()));
+    const check = (q: unknown) => checkListQuery(siteRules, q).map((e) => e.field);
+    expect(check({ "filters.customer": "abc" })).toEqual(["filters.customer"]);
+    expect(check({ "filters.customer": "99999999999" })).toEqual(["filters.customer"]);
+    expect(check({ "filters.customer": "0" })).toEqual(["filters.customer"]);
+    expect(check({ "filters.customer": "12" })).toEqual([]);
+    expect(check({ "filters.id": "1" })).toEqual(["filters.id"]);
+  });
+});

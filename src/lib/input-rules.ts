@@ -1,0 +1,171 @@
+// What any input must be before it is stored, whatever path brings it (REST, AdminJS, webhooks, CLIs):
+// text PostgreSQL can encode, JSON of bounded depth and size, dates of this era, hostnames and relative
+// paths that cannot be turned into something else. Pure rules; columns.ts and the hand-written schemas
+// build on them.
+import type { RequestHandler } from "express";
+import { z } from "zod";
+import { AppError } from "./errors.js";
+
+/** Deepest nesting of arrays and objects a JSON value may have. */
+export const MAX_JSON_DEPTH = 32;
+/** Largest JSON value a column stores, in bytes of its text. */
+export const MAX_JSON_BYTES = 64 * 1024;
+/** Dates people set lie in this range (inclusive). */
+export const MIN_DATE = new Date(Date.UTC(2000, 0, 1));
+export const MAX_DATE = new Date(Date.UTC(2100, 11, 31, 23, 59, 59, 999));
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+// A NUL, or a UTF-16 surrogate without its pair: neither can be stored as UTF-8 text.
+// eslint-disable-next-line no-control-regex
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a text cannot be stored, or null when it can. */
+export function textProblem(text: string): string | null {
+  const match = UNSTORABLE.exec(text);
+  if (!match) return null;
+  return match[0] === "\u0000" ? "must not contain a NUL character" : "must not contain a lone surrogate";
+}
+
+export const isStorableText = (text: string): boolean => textProblem(text) === null;
+
+/** Why a JSON value cannot be stored (too deep, too large, unstorable text in a key or string), or null. */
+export function jsonProblem(value: unknown, maxDepth = MAX_JSON_DEPTH, maxBytes = MAX_JSON_BYTES): string | null {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (stack.length) {
+    const { value: item, depth } = stack.pop()!;
+    if (typeof item === "string") {
+      const problem = textProblem(item);
+      if (problem) return problem;
+    } else if (item !== null && typeof item === "object") {
+      if (depth + 1 > maxDepth) return `is nested too deeply (at most ${maxDepth} levels)`;
+      if (Array.isArray(item)) {
+        for (const child of item) stack.push({ value: child, depth: depth + 1 });
+      } else {
+        for (const [key, child] of Object.entries(item)) {
+          const problem = textProblem(key);
+          if (problem) return problem;
+          stack.push({ value: child, depth: depth + 1 });
+        }
+      }
+    }
+  }
+  // Depth is bounded now, so stringify cannot recurse too far.
+  const text = JSON.stringify(value) ?? "";
+  if (Buffer.byteLength(text, "utf8") > maxBytes) return `is too large (at most ${maxBytes} bytes)`;
+  return null;
+}
+
+/** Why a date cannot be stored, or null: invalid, or outside 2000-01-01..2100-12-31. */
+export function dateProblem(date: Date): string | null {
+  if (Number.isNaN(date.getTime())) return "must be a date";
+  if (date < MIN_DATE || date > MAX_DATE) return `must be between ${MIN_YEAR}-01-01 and ${MAX_YEAR}-12-31`;
+  return null;
+}
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+
+/** A hostname (RFC 1123): dot-separated labels, no scheme, port, path or space; at most 253 characters. */
+export function isHostname(text: string): boolean {
+  if (text.length === 0 || text.length > 253) return false;
+  const labels = text.replace(/\.$/, "").split(".");
+  return labels.length >= 2 && labels.every((l) => LABEL.test(l)) && !/^\d+$/.test(labels.at(-1)!);
+}
+
+/** A relative path inside a folder: no `..` segment, no leading `/`, no backslash, no NUL, not empty. */
+export function isRelativePath(text: string): boolean {
+  if (text.length === 0 || text.startsWith("/") || text.includes("\\") || text.includes("\u0000")) return false;
+  if (/^[a-z]+:/i.test(text)) return false;
+  return !text.split("/").some((segment) => segment === "..");
+}
+
+/** Keys that would reach an object's prototype when copied. */
+export const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"] as const;
+
+/** The path of the first forbidden key in a JSON value ("a.__proto__"), or null. */
+export function forbiddenKeyPath(value: unknown, path = ""): string | null {
+  if (value === null || typeof value !== "object") return null;
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  // Object.entries skips an own "__proto__" made by JSON.parse only when it is not own: check names too.
+  for (const key of Array.isArray(value) ? [] : Object.getOwnPropertyNames(value)) {
+    if ((FORBIDDEN_KEYS as readonly string[]).includes(key)) return path ? `${path}.${key}` : key;
+  }
+  for (const [key, child] of entries) {
+    const found = forbiddenKeyPath(child, path ? `${path}.${key}` : key);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Text that PostgreSQL can store: no NUL, no lone surrogate, at most `max` characters. */
+export function zStorableText(max: number) {
+  return z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .superRefine((text, ctx) => {
+      const problem = textProblem(text);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
+}
+
+/** Any JSON value that can be stored: bounded depth and size, storable strings and keys. */
+export function zStorableJson() {
+  return z.unknown().superRefine((value, ctx) => {
+    const problem = jsonProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+}
+
+/**
+ * The nesting depth of JSON text, found by scanning its bytes (brackets outside strings), so a body too
+ * deep for JSON.parse's recursion is refused before it is parsed.
+ */
+export function jsonTextDepth(bytes: Uint8Array | string, stopAbove = Infinity): number {
+  const data = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes;
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < data.length; i++) {
+    const c = data[i]!;
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped byte
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > stopAbove) return max;
+      }
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
+
+/** The refusal of a body nested deeper than MAX_JSON_DEPTH. */
+function tooDeep(): AppError {
+  const message = `is nested too deeply (at most ${MAX_JSON_DEPTH} levels)`;
+  const error = new AppError("validation", `(body): ${message}`, [{ field: "(body)", message }]);
+  // body-parser sets `status` on an error thrown by `verify`: an own, writable 400 keeps it a 400.
+  Object.defineProperty(error, "status", { value: 400, writable: true, enumerable: false });
+  return error;
+}
+
+/** Throws 400 naming the body when raw JSON text is nested deeper than MAX_JSON_DEPTH. */
+export function checkJsonTextDepth(bytes: Uint8Array | string): void {
+  if (jsonTextDepth(bytes, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw tooDeep();
+}
+
+/** express.json's `verify` option: refuses a body too deep before JSON.parse sees it. */
+export function jsonBodyVerify(): (req: unknown, res: unknown, buf: Buffer) => void {
+  return (_req, _res, buf) => checkJsonTextDepth(buf);
+}
+
+/** After express.json: a parsed body holding `__proto__`, `constructor` or `prototype` keys is refused by name. */
+export const refuseForbiddenKeys: RequestHandler = (req, _res, next) => {
+  const path = forbiddenKeyPath(req.body);
+  if (!path) return next();
+  const message = "is a reserved name";
+  next(new AppError("validation", `${path}: ${message}`, [{ field: path, message }]));
+};
