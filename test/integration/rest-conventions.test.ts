@@ -1,0 +1,114 @@
+// The REST API's conventions: list sort, operator filters, search and totals; Idempotency-Key; rate
+// limits; If-Match and ETag; X-Request-Id; 405, 413 and 415 as problem+json.
+import request, { type Response } from "supertest";
+import { makeCustomer } from "../factories/index.js";
+import { API, USER_AGENT, makeApiLogin, type ApiLogin } from "../factories/api.js";
+import { makeTestApp, type TestApp } from "../helpers/app.js";
+
+let t: TestApp;
+let admin: ApiLogin;
+
+const get = (path: string, headers: Record<string, string> = {}) =>
+  request(t.app).get(`${API}${path}`).set("User-Agent", USER_AGENT).set("Authorization", admin.auth).set(headers);
+
+function expectProblem(res: Response, status: number) {
+  expect(res.status).toBe(status);
+  expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
+  expect(res.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String) });
+}
+
+const fieldsOf = (res: Response) => (res.body.errors as { field: string }[]).map((e) => e.field);
+const idsOf = (res: Response) => (res.body.data as { id: number }[]).map((row) => row.id);
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  admin = await makeApiLogin(t.app, t.deps.prisma, { role: "admin" });
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+describe("rest lists", () => {
+  it("sorts on allowed columns and keeps keyset pages in that order", async () => {
+    const names = ["delta", "alpha", "charlie", "alpha", "bravo"];
+    const made = [];
+    for (const name of names) made.push(await makeCustomer(t.deps.prisma, { name: `sort-${name}`, planType: "pro" }));
+    const expected = [...made]
+      .sort((a, b) => (a.name === b.name ? b.id - a.id : a.name < b.name ? -1 : 1))
+      .map((c) => c.id);
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: Response = await get(
+        `/customers/customers?q=sort-&sort=name&limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+      );
+      expect(res.status).toBe(200);
+      seen.push(...idsOf(res));
+      expect(res.body.hasMore).toBe(res.body.nextCursor !== null);
+      cursor = res.body.nextCursor as string | null;
+    } while (cursor);
+    expect(seen).toEqual(expected);
+
+    const desc = await get("/customers/customers?q=sort-&sort=-name,-createdAt&limit=1");
+    expect(idsOf(desc)).toEqual([made[0]!.id]);
+    // A cursor belongs to its sort.
+    const other = await get(`/customers/customers?q=sort-&sort=name&cursor=${desc.body.nextCursor}`);
+    expectProblem(other, 400);
+    expect(fieldsOf(other)).toEqual(["cursor"]);
+  });
+
+  it("refuses a sort on an unknown or secret column and too many keys, naming sort", async () => {
+    for (const sort of ["nope", "-passwordHash", "id,name,email,createdAt"]) {
+      const res = await get(`/customers/customers?sort=${sort}`);
+      expectProblem(res, 400);
+      expect(fieldsOf(res)).toEqual(["sort"]);
+    }
+    const root = await makeApiLogin(t.app, t.deps.prisma, { role: "super_admin" });
+    const asRoot = (path: string) => get(path, { Authorization: root.auth });
+    const admins = await asRoot("/settings/admin_users?sort=passwordHash");
+    expectProblem(admins, 400);
+    expect(fieldsOf(admins)).toEqual(["sort"]);
+    const secretFilter = await asRoot("/settings/admin_users?passwordHash[null]=false");
+    expectProblem(secretFilter, 400);
+    expect(fieldsOf(secretFilter)).toEqual(["passwordHash[null]"]);
+  });
+
+  it("filters with Stripe-style operators and refuses bad values by parameter", async () => {
+    const a = await makeCustomer(t.deps.prisma, { name: "ops-a", planType: "enterprise", status: "active" });
+    const b = await makeCustomer(t.deps.prisma, { name: "ops-b", planType: "starter", status: "active" });
+    const since = encodeURIComponent(new Date(a.createdAt.getTime()).toISOString());
+    const inList = await get("/customers/customers?q=ops-&planType[in]=enterprise,starter&sort=name");
+    expect(idsOf(inList)).toEqual([a.id, b.id]);
+    const after = await get(`/customers/customers?q=ops-&createdAt[gte]=${since}&name[contains]=OPS-B`);
+    expect(idsOf(after)).toEqual([b.id]);
+    const bad = await get("/customers/customers?createdAt[gt]=yesterday&planType[in]=gold&name[gt]=a");
+    expectProblem(bad, 400);
+    expect(fieldsOf(bad).sort()).toEqual(["createdAt[gt]", "name[gt]", "planType[in]"]);
+  });
+
+  it("searches text with q, taking % and _ literally", async () => {
+    const literal = await makeCustomer(t.deps.prisma, { name: "promo 50%_off" });
+    await makeCustomer(t.deps.prisma, { name: "promo 50XYoff" });
+    const res = await get(`/customers/customers?q=${encodeURIComponent("50%_off")}`);
+    expect(res.status).toBe(200);
+    expect(idsOf(res)).toEqual([literal.id]);
+  });
+
+  it("counts only when asked, exact below the limit and marked estimated above it", async () => {
+    for (let i = 0; i < 3; i++) await makeCustomer(t.deps.prisma, { name: `count-${i}` });
+    const plain = await get("/customers/customers?q=count-&limit=1");
+    expect(plain.body).not.toHaveProperty("total");
+    expect(plain.body.hasMore).toBe(true);
+    const counted = await get("/customers/customers?q=count-&limit=1&total=true");
+    expect(counted.body).toMatchObject({ total: 3, totalEstimated: false, hasMore: true });
+    const limit = t.deps.config.listExactCountLimit;
+    (t.deps.config as { listExactCountLimit: number }).listExactCountLimit = 2;
+    try {
+      const estimated = await get("/customers/customers?q=count-&limit=1&total=true");
+      expect(estimated.body).toMatchObject({ total: 3, totalEstimated: true });
+    } finally {
+      (t.deps.config as { listExactCountLimit: number }).listExactCountLimit = limit;
+    }
+  });
+});
