@@ -24,6 +24,7 @@ import { asyncRoute, requireApiPermission } from "./bearer-auth.js";
 import { AppError, fieldErrorsFromZod, type FieldError } from "../lib/errors.js";
 import type { ApiOperation, NamedSchema } from "./openapi.js";
 import { csvField } from "../lib/csv.js";
+import { etagOf, ifMatchAllows, sendPreconditionFailed } from "./etag.js";
 import { encodeListCursor, orderByOf, parseListQuery, MAX_SORT_KEYS, type ListShape } from "./list-query.js";
 
 type Row = Record<string, unknown>;
@@ -543,7 +544,8 @@ function tableRoutes(deps: WriteDeps, table: Table, router: Router, operations: 
           select: table.select,
         });
         if (!row) throw new AppError("not_found", `No ${table.table} row with id ${req.params.id}`);
-        res.json(serialize(table, row));
+        const record = serialize(table, row);
+        res.set("ETag", etagOf(record)).json(record);
       }),
     );
     operations.push({
@@ -553,7 +555,13 @@ function tableRoutes(deps: WriteDeps, table: Table, router: Router, operations: 
       summary: `One ${table.table} record`,
       permission: qualified(show),
       idType,
-      responses: { 200: { description: "The record", schema: recordSchema } },
+      responses: {
+        200: {
+          description: "The record",
+          schema: recordSchema,
+          headers: { ETag: "the record's version, for If-Match" },
+        },
+      },
     });
   }
 
@@ -612,10 +620,18 @@ function tableRoutes(deps: WriteDeps, table: Table, router: Router, operations: 
           ]);
         }
         const id = String(where[table.idColumn.name]);
+        const ifMatch = req.get("if-match");
+        if (ifMatch !== undefined) {
+          const current = await delegateOf(prisma, table).findUnique({ where, select: table.select });
+          if (!current) throw new AppError("not_found", `No ${table.table} row with id ${id}`);
+          const tag = etagOf(serialize(table, current));
+          if (!ifMatchAllows(ifMatch, tag)) return sendPreconditionFailed(res, tag);
+        }
         await writes.update(id, data).catch((error: unknown) => {
           throw tableWriteError(table, error, "write");
         });
-        res.json(serialize(table, await reread(id)));
+        const record = serialize(table, await reread(id));
+        res.set("ETag", etagOf(record)).json(record);
       }),
     );
     operations.push({
@@ -623,11 +639,16 @@ function tableRoutes(deps: WriteDeps, table: Table, router: Router, operations: 
       path: `${path}/{id}`,
       tag: modulePath(module),
       summary: `Change fields of a ${table.table} record`,
-      description: "Only the fields sent change. Unknown, read-only and workflow-owned fields are refused by name.",
+      description:
+        "Only the fields sent change. Unknown, read-only and workflow-owned fields are refused by name. " +
+        "With If-Match (the ETag of a GET), a record changed since is refused with 412.",
       permission: qualified(update),
       idType,
       body: named("Update", schemas.update),
-      responses: { 200: { description: "The record after the change", schema: recordSchema } },
+      responses: {
+        200: { description: "The record after the change", schema: recordSchema, headers: { ETag: "the new version" } },
+        412: { description: "If-Match names an older version of the record" },
+      },
     });
   }
 

@@ -112,3 +112,62 @@ describe("rest lists", () => {
     }
   });
 });
+
+describe("rest protocol answers", () => {
+  it("answers every request with an X-Request-Id, keeping a sane one from the client", async () => {
+    const kept = await get("/customers/customers", { "X-Request-Id": "client-req-0001" });
+    expect(kept.headers["x-request-id"]).toBe("client-req-0001");
+    const replaced = await get("/customers/customers", { "X-Request-Id": "bad id\twith spaces" });
+    expect(replaced.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    const anonymous = await request(t.app).get(`${API}/customers/customers`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("answers 405 with Allow on a hand-written route asked with another method", async () => {
+    const res = await request(t.app).delete(`${API}/ai-queue/stats`).set("Authorization", admin.auth);
+    expectProblem(res, 405);
+    expect(res.headers.allow).toBe("GET");
+    const table = await request(t.app).put(`${API}/customers/customers`).set("Authorization", admin.auth);
+    expectProblem(table, 405);
+    expect(table.headers.allow).toBe("GET, POST");
+  });
+
+  it("answers 413 for a body over the limit and 415 for a body that is not JSON", async () => {
+    const big = await request(t.app)
+      .post(`${API}/customers/customers`)
+      .set("Authorization", admin.auth)
+      .set("Content-Type", "application/json")
+      .send(JSON.stringify({ name: "x".repeat(1_100_000) }));
+    expectProblem(big, 413);
+    const form = await request(t.app)
+      .post(`${API}/customers/customers`)
+      .set("Authorization", admin.auth)
+      .type("form")
+      .send("name=Acme&email=acme@test.local");
+    expectProblem(form, 415);
+    expect(await t.deps.prisma.customer.count({ where: { name: "Acme" } })).toBe(0);
+  });
+});
+
+describe("rest If-Match", () => {
+  it("tags a record, takes a change naming its tag and refuses a stale one with 412", async () => {
+    const customer = await makeCustomer(t.deps.prisma, { name: "etag-before" });
+    const read = await get(`/customers/customers/${customer.id}`);
+    const tag = read.headers.etag as string;
+    expect(tag).toMatch(/^"[\w-]+"$/);
+    const patch = (body: object, ifMatch?: string) => {
+      const req = request(t.app).patch(`${API}/customers/customers/${customer.id}`).set("Authorization", admin.auth);
+      return (ifMatch ? req.set("If-Match", ifMatch) : req).send(body);
+    };
+    const first = await patch({ name: "etag-first" }, tag);
+    expect(first.status).toBe(200);
+    expect(first.headers.etag).not.toBe(tag);
+    const stale = await patch({ name: "etag-stale" }, tag);
+    expectProblem(stale, 412);
+    expect(stale.headers.etag).toBe(first.headers.etag);
+    expect((await t.deps.prisma.customer.findUnique({ where: { id: customer.id } }))!.name).toBe("etag-first");
+    expect((await patch({ name: "etag-weak" }, `W/${first.headers.etag as string}`)).status).toBe(200);
+    expect((await patch({ name: "etag-none" })).status).toBe(200);
+  });
+});
