@@ -11,6 +11,8 @@ import { crudRoutes } from "./crud-routes.js";
 import { MODULES } from "../modules.js";
 import type { ModuleDefinition } from "../module.js";
 import { docsPage, openApiDocument } from "./openapi.js";
+import { rateLimit } from "./rate-limit.js";
+import { idempotency } from "./idempotency.js";
 
 const TITLE = "Locod-AI Admin API";
 const BODY_LIMIT = "1mb";
@@ -94,11 +96,14 @@ function cors(origins: readonly string[]): RequestHandler {
       return next();
     }
     res.set("Access-Control-Allow-Origin", origin);
-    res.set("Access-Control-Expose-Headers", "Location, Retry-After, Content-Disposition, WWW-Authenticate");
+    res.set(
+      "Access-Control-Expose-Headers",
+      "Location, Retry-After, Content-Disposition, WWW-Authenticate, ETag, X-Request-Id, RateLimit, RateLimit-Policy, Idempotent-Replayed",
+    );
     if (preflight) {
       res.set({
         "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE",
-        "Access-Control-Allow-Headers": "Authorization, Content-Type",
+        "Access-Control-Allow-Headers": "Authorization, Content-Type, Idempotency-Key, If-Match, X-Request-Id",
         "Access-Control-Max-Age": "600",
       });
       return res.status(204).end();
@@ -128,6 +133,19 @@ export async function apiRoutes(deps: Deps, modules: readonly ModuleDefinition[]
 
   const router = Router();
   router.use(cors(deps.config.corsOrigins));
+  const limits = deps.config.rateLimit;
+  const onRedisError = (err: Error) => deps.log.warn({ err: err.message }, "rate limit not counted");
+  // Per client IP, before anything else (logins and bad tokens count too).
+  router.use(
+    rateLimit(deps.redis, {
+      name: "ip",
+      limit: () => limits.perIp,
+      windowSeconds: () => limits.windowSeconds,
+      keyOf: (req) => req.ip ?? null,
+      keyPrefix: deps.config.queuePrefix,
+      onRedisError,
+    }),
+  );
   router.get("/openapi.json", (_req, res) => {
     res.json(document);
   });
@@ -137,6 +155,16 @@ export async function apiRoutes(deps: Deps, modules: readonly ModuleDefinition[]
   for (const module of modules) if (module.publicApi) router.use(module.publicApi.routes(deps));
   // Everything below needs a live token; bodies are read only once the caller is known.
   router.use(requireBearer(deps));
+  router.use(
+    rateLimit(deps.redis, {
+      name: "token",
+      limit: () => limits.perToken,
+      windowSeconds: () => limits.windowSeconds,
+      keyOf: (req) => req.apiSession?.id ?? null,
+      keyPrefix: deps.config.queuePrefix,
+      onRedisError,
+    }),
+  );
   // Answers carry customer and admin data: no shared or browser cache keeps them.
   router.use((_req, res, next) => {
     res.set("Cache-Control", "no-store");
@@ -145,6 +173,7 @@ export async function apiRoutes(deps: Deps, modules: readonly ModuleDefinition[]
   router.use(jsonBodiesOnly);
   router.use(keepContext(json({ limit: BODY_LIMIT, type: JSON_TYPES })));
   router.use(bodyTooLarge);
+  router.use(idempotency(deps.redis, deps.config.queuePrefix));
   // The modules' own routes, in list order, then the generic table routes: a module's path that looks
   // like a row (/billing/invoices/overdue, /billing/invoices/:id/pdf) reaches its module first.
   for (const module of modules) for (const api of module.api ?? []) router.use(api.routes(deps));

@@ -4,6 +4,7 @@ import request, { type Response } from "supertest";
 import { makeCustomer } from "../factories/index.js";
 import { API, USER_AGENT, makeApiLogin, type ApiLogin } from "../factories/api.js";
 import { makeTestApp, type TestApp } from "../helpers/app.js";
+import { idempotencyRedisKey } from "../../src/http/idempotency.js";
 
 let t: TestApp;
 let admin: ApiLogin;
@@ -169,5 +170,116 @@ describe("rest If-Match", () => {
     expect((await t.deps.prisma.customer.findUnique({ where: { id: customer.id } }))!.name).toBe("etag-first");
     expect((await patch({ name: "etag-weak" }, `W/${first.headers.etag as string}`)).status).toBe(200);
     expect((await patch({ name: "etag-none" })).status).toBe(200);
+  });
+});
+
+describe("rest Idempotency-Key", () => {
+  const post = (body: object, key?: string, auth = admin.auth) => {
+    const req = request(t.app).post(`${API}/customers/customers`).set("Authorization", auth);
+    return (key ? req.set("Idempotency-Key", key) : req).send(body);
+  };
+
+  it("runs a POST once and replays its answer for the same key and body", async () => {
+    const body = { name: "idem-once", email: "idem-once@test.local" };
+    const first = await post(body, "create-idem-once-1");
+    expect(first.status).toBe(201);
+    expect(first.headers["idempotent-replayed"]).toBeUndefined();
+    const again = await post(body, "create-idem-once-1");
+    expect(again.status).toBe(201);
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect(again.headers.location).toBe(first.headers.location);
+    expect(again.body).toEqual(first.body);
+    expect(await t.deps.prisma.customer.count({ where: { email: "idem-once@test.local" } })).toBe(1);
+    // Another admin's same key is another key.
+    const other = await makeApiLogin(t.app, t.deps.prisma, { role: "admin" });
+    const theirs = await post(
+      { name: "idem-theirs", email: "idem-theirs@test.local" },
+      "create-idem-once-1",
+      other.auth,
+    );
+    expect(theirs.status).toBe(201);
+    expect(theirs.headers["idempotent-replayed"]).toBeUndefined();
+  });
+
+  it("refuses the same key with another body, and while the first request is in flight", async () => {
+    expect((await post({ name: "idem-a", email: "idem-a@test.local" }, "idem-body-1")).status).toBe(201);
+    const other = await post({ name: "idem-b", email: "idem-b@test.local" }, "idem-body-1");
+    expectProblem(other, 409);
+    expect(fieldsOf(other)).toEqual(["Idempotency-Key"]);
+
+    const body = { name: "idem-flight", email: "idem-flight@test.local" };
+    const key = idempotencyRedisKey(
+      t.deps.config.queuePrefix,
+      { admin: String(admin.admin.id), method: "POST", path: `${API}/customers/customers` },
+      "idem-flight-1",
+    );
+    const { fingerprintOf } = await import("../../src/http/idempotency.js");
+    await t.deps.redis.set(key, JSON.stringify({ state: "pending", fingerprint: fingerprintOf(body) }), "EX", 60);
+    const busy = await post(body, "idem-flight-1");
+    expectProblem(busy, 409);
+    expect(busy.body.detail).toMatch(/in progress/);
+    expect(await t.deps.prisma.customer.count({ where: { email: "idem-flight@test.local" } })).toBe(0);
+  });
+
+  it("keeps a 4xx answer for its key, and refuses a malformed key by name", async () => {
+    const bad = await post({ name: "idem-bad" }, "has spaces in it");
+    expectProblem(bad, 400);
+    expect(fieldsOf(bad)).toEqual(["Idempotency-Key"]);
+    // A 400 is kept: the same mistake answers the same way without running again.
+    const invalid = await post({ name: "" }, "idem-invalid-1");
+    expectProblem(invalid, 400);
+    const replay = await post({ name: "" }, "idem-invalid-1");
+    expect(replay.status).toBe(400);
+    expect(replay.headers["idempotent-replayed"]).toBe("true");
+  });
+});
+
+describe("rest rate limits", () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await makeTestApp({
+      RATE_LIMIT_PER_TOKEN: "3",
+      RATE_LIMIT_PER_IP: "1000",
+      RATE_LIMIT_WINDOW_SECONDS: "3600",
+    });
+  });
+  afterAll(async () => {
+    await limited.close();
+  });
+
+  it("counts per token with draft RateLimit headers and answers 429 with Retry-After", async () => {
+    const login = await makeApiLogin(limited.app, limited.deps.prisma, { role: "admin" });
+    const call = () => request(limited.app).get(`${API}/customers/customers`).set("Authorization", login.auth);
+    const first = await call();
+    expect(first.status).toBe(200);
+    expect(first.headers["ratelimit-policy"]).toBe('"ip";q=1000;w=3600, "token";q=3;w=3600');
+    expect(first.headers.ratelimit).toMatch(/^"ip";r=\d+;t=\d+, "token";r=2;t=\d+$/);
+    expect((await call()).status).toBe(200);
+    expect((await call()).status).toBe(200);
+    const over = await call();
+    expectProblem(over, 429);
+    expect(Number(over.headers["retry-after"])).toBeGreaterThan(0);
+    expect(over.headers.ratelimit).toMatch(/"token";r=0;/);
+    // Another token has its own count.
+    const second = await makeApiLogin(limited.app, limited.deps.prisma, { role: "admin" });
+    const fresh = await request(limited.app).get(`${API}/customers/customers`).set("Authorization", second.auth);
+    expect(fresh.status).toBe(200);
+  });
+
+  it("counts per IP, before the token is read", async () => {
+    const byIp = await makeTestApp({ RATE_LIMIT_PER_IP: "2", RATE_LIMIT_WINDOW_SECONDS: "7200" });
+    try {
+      // Unauthenticated requests count too (the login sent 1).
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await request(byIp.app).get(`${API}/customers/customers`)).status);
+      expect(statuses).toEqual([401, 401, 429]);
+    } finally {
+      await byIp.close();
+    }
+  });
+
+  it("is off under test unless set", async () => {
+    const res = await get("/customers/customers");
+    expect(res.headers["ratelimit-policy"]).toBeUndefined();
   });
 });
