@@ -19,6 +19,7 @@ import { sessionAdmin } from "./modules/auth/current-admin.js";
 import { keepContext, requestContext } from "./http/context.js";
 import { sameOriginOnly } from "./http/csrf.js";
 import { apiRoutes } from "./http/api.js";
+import { requestId } from "./http/request-id.js";
 import { adminActionGuard } from "./http/admin-action-guard.js";
 import { formLoginRefusal, loginThrottle } from "./http/login-throttle.js";
 import { adminBodies, loginBody } from "./http/admin-bodies.js";
@@ -57,7 +58,13 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
       referrerPolicy: { policy: "same-origin" },
     }),
   );
-  app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" } }));
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: requestId,
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
+    }),
+  );
 
   app.use(healthRoutes(deps));
   app.use(requestContext);

@@ -123,6 +123,10 @@ const ZEnv = z.object({
   WORKERS: ZBool.default(true),
   /** Above this many rows an unfiltered list shows PostgreSQL's estimate instead of count(*). */
   LIST_EXACT_COUNT_LIMIT: z.coerce.number().int().min(0).default(100_000),
+  /** REST API requests per window per token and per client IP (0: no limit); off under test unless set. */
+  RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(0).optional(),
+  RATE_LIMIT_PER_IP: z.coerce.number().int().min(0).optional(),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -207,5 +211,10 @@ function buildConfig(e: z.infer<typeof ZEnv> & Record<SigningSecret, string>) {
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== "production",
     workers: e.WORKERS,
     listExactCountLimit: e.LIST_EXACT_COUNT_LIMIT,
+    rateLimit: {
+      perToken: e.RATE_LIMIT_PER_TOKEN ?? (e.NODE_ENV === "test" ? 0 : 600),
+      perIp: e.RATE_LIMIT_PER_IP ?? (e.NODE_ENV === "test" ? 0 : 1200),
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+    },
   };
 }

@@ -1,7 +1,7 @@
 // The JSON REST API under /admin/api/v1 (DESIGN.md 4): bearer tokens, problem+json errors.
 // Mounted before the cookie session and the same-origin check: no cookie is read here, so a forged
 // cross-site request carries no credentials, and CORS stays closed unless CORS_ORIGINS opens it.
-import { Router, json, type RequestHandler } from "express";
+import { Router, json, type ErrorRequestHandler, type RequestHandler, type Response } from "express";
 import type { Deps } from "../deps.js";
 import { errorHandler, notFoundHandler } from "./errors.js";
 import { AppError } from "../lib/errors.js";
@@ -12,8 +12,75 @@ import { MODULES } from "../modules.js";
 import type { ModuleDefinition } from "../module.js";
 import { docsPage, openApiDocument } from "./openapi.js";
 import { jsonBodyVerify, refuseForbiddenKeys } from "../lib/input-rules.js";
+import { rateLimit } from "./rate-limit.js";
+import { idempotency } from "./idempotency.js";
 
 const TITLE = "Locod-AI Admin API";
+const BODY_LIMIT = "1mb";
+/** The body types the API reads: JSON, and JSON-based types such as application/merge-patch+json. */
+const JSON_TYPES = ["application/json", "application/*+json"];
+
+function sendStatus(res: Response, status: number, code: string, title: string, detail: string): void {
+  res
+    .status(status)
+    .type("application/problem+json")
+    .send(JSON.stringify({ type: `https://locod-ai.dev/problems/${code}`, title, status, detail }));
+}
+
+/** 415 for a body that is not JSON: it would be read as no body at all. */
+const jsonBodiesOnly: RequestHandler = (req, res, next) => {
+  const hasBody = req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+  if (!hasBody || req.is(JSON_TYPES)) return next();
+  sendStatus(
+    res,
+    415,
+    "unsupported_media_type",
+    "Unsupported media type",
+    `The body must be application/json, not ${req.get("content-type") ?? "untyped"}`,
+  );
+};
+
+/** 413 for a body over the limit (body-parser's error), before the generic handler words it. */
+const bodyTooLarge: ErrorRequestHandler = (err, _req, res, next) => {
+  if ((err as { type?: string }).type !== "entity.too.large") return next(err);
+  sendStatus(res, 413, "payload_too_large", "Payload too large", `The body must be at most ${BODY_LIMIT}`);
+};
+
+/**
+ * 405 with Allow for a known path asked with a method it does not take (the documented operations
+ * are the routes), where the table routes have not answered it already.
+ */
+function methodNotAllowed(operations: readonly { method: string; path: string }[]): RequestHandler {
+  const byPath = new Map<string, { pattern: RegExp; methods: Set<string> }>();
+  for (const op of operations) {
+    let entry = byPath.get(op.path);
+    if (!entry) {
+      const source = op.path
+        .split(/\{[^}]+\}/)
+        .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, "\\$&"))
+        .join("[^/]+");
+      entry = { pattern: new RegExp(`^${source}/?$`), methods: new Set() };
+      byPath.set(op.path, entry);
+    }
+    entry.methods.add(op.method.toUpperCase());
+  }
+  return (req, res, next) => {
+    const allowed = new Set<string>();
+    for (const { pattern, methods } of byPath.values()) {
+      if (pattern.test(req.path)) for (const m of methods) allowed.add(m);
+    }
+    if (!allowed.size || allowed.has(req.method) || (req.method === "HEAD" && allowed.has("GET"))) return next();
+    const allow = [...allowed].sort().join(", ");
+    res.set("Allow", allow);
+    sendStatus(
+      res,
+      405,
+      "method_not_allowed",
+      "Method not allowed",
+      `${req.method} is not allowed here; allowed: ${allow}`,
+    );
+  };
+}
 
 /**
  * Cross-origin browsers get answers only from the configured origins (none by default). Tokens travel
@@ -30,11 +97,14 @@ function cors(origins: readonly string[]): RequestHandler {
       return next();
     }
     res.set("Access-Control-Allow-Origin", origin);
-    res.set("Access-Control-Expose-Headers", "Location, Retry-After, Content-Disposition, WWW-Authenticate");
+    res.set(
+      "Access-Control-Expose-Headers",
+      "Location, Retry-After, Content-Disposition, WWW-Authenticate, ETag, X-Request-Id, RateLimit, RateLimit-Policy, Idempotent-Replayed",
+    );
     if (preflight) {
       res.set({
         "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE",
-        "Access-Control-Allow-Headers": "Authorization, Content-Type",
+        "Access-Control-Allow-Headers": "Authorization, Content-Type, Idempotency-Key, If-Match, X-Request-Id",
         "Access-Control-Max-Age": "600",
       });
       return res.status(204).end();
@@ -49,23 +119,34 @@ export async function apiRoutes(deps: Deps, modules: readonly ModuleDefinition[]
     deps,
     modules.flatMap((module) => module.tables ?? []),
   );
-  const document = openApiDocument(
-    [
-      ...modules.flatMap((module) => [
-        ...(module.publicApi?.operations ?? []),
-        ...(module.api ?? []).flatMap((api) => api.operations),
-      ]),
-      ...resources.operations,
-    ],
-    {
-      title: TITLE,
-      version: "1",
-    },
-  );
+  const operations = [
+    ...modules.flatMap((module) => [
+      ...(module.publicApi?.operations ?? []),
+      ...(module.api ?? []).flatMap((api) => api.operations),
+    ]),
+    ...resources.operations,
+  ];
+  const document = openApiDocument(operations, {
+    title: TITLE,
+    version: "1",
+  });
   const docs = docsPage(document, TITLE);
 
   const router = Router();
   router.use(cors(deps.config.corsOrigins));
+  const limits = deps.config.rateLimit;
+  const onRedisError = (err: Error) => deps.log.warn({ err: err.message }, "rate limit not counted");
+  // Per client IP, before anything else (logins and bad tokens count too).
+  router.use(
+    rateLimit(deps.redis, {
+      name: "ip",
+      limit: () => limits.perIp,
+      windowSeconds: () => limits.windowSeconds,
+      keyOf: (req) => req.ip ?? null,
+      keyPrefix: deps.config.queuePrefix,
+      onRedisError,
+    }),
+  );
   router.get("/openapi.json", (_req, res) => {
     res.json(document);
   });
@@ -75,16 +156,30 @@ export async function apiRoutes(deps: Deps, modules: readonly ModuleDefinition[]
   for (const module of modules) if (module.publicApi) router.use(module.publicApi.routes(deps));
   // Everything below needs a live token; bodies are read only once the caller is known.
   router.use(requireBearer(deps));
+  router.use(
+    rateLimit(deps.redis, {
+      name: "token",
+      limit: () => limits.perToken,
+      windowSeconds: () => limits.windowSeconds,
+      keyOf: (req) => req.apiSession?.id ?? null,
+      keyPrefix: deps.config.queuePrefix,
+      onRedisError,
+    }),
+  );
   // Answers carry customer and admin data: no shared or browser cache keeps them.
   router.use((_req, res, next) => {
     res.set("Cache-Control", "no-store");
     next();
   });
-  router.use(keepContext(json({ limit: "1mb", verify: jsonBodyVerify() })), refuseForbiddenKeys);
+  router.use(jsonBodiesOnly);
+  router.use(keepContext(json({ limit: BODY_LIMIT, type: JSON_TYPES, verify: jsonBodyVerify() })));
+  router.use(bodyTooLarge, refuseForbiddenKeys);
+  router.use(idempotency(deps.redis, deps.config.queuePrefix));
   // The modules' own routes, in list order, then the generic table routes: a module's path that looks
   // like a row (/billing/invoices/overdue, /billing/invoices/:id/pdf) reaches its module first.
   for (const module of modules) for (const api of module.api ?? []) router.use(api.routes(deps));
   router.use(resources.router);
+  router.use(methodNotAllowed(operations));
   router.use(notFoundHandler);
   router.use(errorHandler(deps.log));
   return router;

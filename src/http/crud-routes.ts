@@ -17,13 +17,15 @@ import { checkWrite, columnSchema, jsonValue, reasonText, INT4, type Column } fr
 import { ColumnRefusal, tableWriteError } from "../db/pg-errors.js";
 import { describeTable, tablePermission, type Table } from "../db/tables.js";
 import type { RecordWrites, TableSpec, WriteDeps } from "../db/table-spec.js";
-import { forgetCounts } from "../db/count-cache.js";
+import { forgetCounts, knownSets, KNOWN_SET_ENTRIES } from "../db/count-cache.js";
 import { writeAudit } from "../lib/audit.js";
 import { MODULE_PERMISSIONS } from "../modules/auth/permissions.js";
 import { asyncRoute, requireApiPermission } from "./bearer-auth.js";
 import { AppError, fieldErrorsFromZod, type FieldError } from "../lib/errors.js";
 import type { ApiOperation, NamedSchema } from "./openapi.js";
 import { csvField } from "../lib/csv.js";
+import { etagOf, ifMatchAllows, sendPreconditionFailed } from "./etag.js";
+import { encodeListCursor, orderByOf, parseListQuery, MAX_SORT_KEYS, type ListShape } from "./list-query.js";
 
 type Row = Record<string, unknown>;
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -147,6 +149,14 @@ function tableSchemas(table: Table): TableSchemas {
     page: z.object({
       data: z.array(record),
       nextCursor: z.string().nullable().describe("pass as `cursor` for the next page; null on the last page"),
+      hasMore: z.boolean().describe("whether rows follow this page"),
+      total: z.number().int().min(0).optional().describe("with `total=true`: the size of the filtered set"),
+      totalEstimated: z
+        .boolean()
+        .optional()
+        .describe(
+          "with `total=true`: true when the set is larger than the exact-count limit and `total` is a lower bound",
+        ),
     }),
     query: z.strictObject({
       limit: z
@@ -156,7 +166,15 @@ function tableSchemas(table: Table): TableSchemas {
         .refine((n) => n >= 1 && n <= MAX_LIMIT, `must be between 1 and ${MAX_LIMIT}`)
         .optional()
         .describe(`rows per page, at most ${MAX_LIMIT} (default ${DEFAULT_LIMIT})`),
-      cursor: z.string().max(500).optional().describe("the nextCursor of the previous page"),
+      cursor: z.string().max(2000).optional().describe("the nextCursor of the previous page (same sort and filters)"),
+      sort: z
+        .string()
+        .optional()
+        .describe(
+          `up to ${MAX_SORT_KEYS} sortable columns, comma separated, \`-\` for descending: \`sort=-createdAt,name\``,
+        ),
+      q: z.string().max(200).optional().describe("case-insensitive search in the text columns"),
+      total: z.enum(["true", "false"]).optional().describe("`true` adds `total` (and `totalEstimated`) to the page"),
       ...filters,
     }),
     exportQuery: z.strictObject(filters),
@@ -314,6 +332,50 @@ async function streamCsv(prisma: PrismaClient, table: Table, where: Record<strin
   res.end();
 }
 
+/** What a REST list of the table may be asked (src/http/list-query.ts), from its spec. */
+export function listShape(table: Table): ListShape {
+  const readable = table.columns.filter((c) => !c.secret);
+  // A spec names a reference by its relation (`customer`); the list filters its key column.
+  const columnNamed = (name: string) => readable.find((c) => c.name === name || c.relation?.field === name)?.name;
+  const names = (list: readonly string[]) => new Set(list.map(columnNamed).filter((n): n is string => n !== undefined));
+  return {
+    columns: readable,
+    filterable: names(table.spec.filters ?? []),
+    sortable: table.spec.sorts
+      ? names(table.spec.sorts)
+      : new Set(readable.filter((c) => c.type !== "Json" && !c.rule.text).map((c) => c.name)),
+    searchable: readable.filter((c) => c.type === "String" && !c.relation).map((c) => c.name),
+    keys: table.keys,
+    defaultLimit: DEFAULT_LIMIT,
+    maxLimit: MAX_LIMIT,
+  };
+}
+
+/**
+ * The size of a filtered set: exact up to `limit` rows (a count that stops at limit + 1), above it
+ * `limit + 1` marked as estimated; the proof that a set is that large is remembered for a minute in
+ * the lists' count cache, so that paging a big set does not count it again.
+ */
+async function countRows(
+  prisma: PrismaClient,
+  table: Table,
+  where: Record<string, unknown>,
+  limit: number,
+): Promise<{ total: number; totalEstimated: boolean }> {
+  const key = `${table.table}:rest:${limit}:${JSON.stringify(where)}`;
+  const now = Date.now();
+  const known = knownSets.get(key);
+  if (known && known.provenUntil > now) return { total: Math.max(known.estimate, limit + 1), totalEstimated: true };
+  const counter = (prisma as unknown as Record<string, { count(args: object): Promise<number> }>)[
+    table.model.name.charAt(0).toLowerCase() + table.model.name.slice(1)
+  ]!;
+  const counted = await counter.count({ where, take: limit + 1 });
+  if (counted <= limit) return { total: counted, totalEstimated: false };
+  if (knownSets.size >= KNOWN_SET_ENTRIES) knownSets.delete(knownSets.keys().next().value!);
+  knownSets.set(key, { estimate: counted, estimatedUntil: now + 60_000, provenUntil: now + 60_000 });
+  return { total: counted, totalEstimated: true };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Routes
 // ---------------------------------------------------------------------------------------------
@@ -386,6 +448,9 @@ function tableRoutes(deps: WriteDeps, table: Table, router: Router, operations: 
   const { spec, module, model } = table;
   const path = tablePath(table);
   const schemas = tableSchemas(table);
+  const shape = listShape(table);
+  const countSet = (t: Table, where: Record<string, unknown>) =>
+    countRows(prisma, t, where, deps.config.listExactCountLimit);
   const named = (suffix: string, schema: z.ZodType): NamedSchema => ({ name: `${model.name}${suffix}`, schema });
   const recordSchema = named("", schemas.record);
   const guard = (permission: string) => requireApiPermission(module, permission);
@@ -435,21 +500,20 @@ function tableRoutes(deps: WriteDeps, table: Table, router: Router, operations: 
       path,
       guard(list),
       asyncRoute(async (req, res) => {
-        const query = parseQuery(schemas.query, req.query, table.columns);
-        const limit = (query.limit as number | undefined) ?? DEFAULT_LIMIT;
-        const filters = filterWhere(query);
-        const cursor = query.cursor as string | undefined;
-        const where = cursor ? { AND: [filters, cursorWhere(table, cursor)] } : filters;
-        const rows = await delegateOf(prisma, table).findMany({
-          where,
-          select: table.select,
-          orderBy: orderBy(table),
-          take: limit + 1,
-        });
-        const page = rows.slice(0, limit);
+        const query = parseListQuery(req.query, shape);
+        const delegate = delegateOf(prisma, table);
+        const where = query.after ? { AND: [query.where, query.after] } : query.where;
+        const [rows, total] = await Promise.all([
+          delegate.findMany({ where, select: table.select, orderBy: orderByOf(query.order), take: query.limit + 1 }),
+          query.total ? countSet(table, query.where) : null,
+        ]);
+        const page = rows.slice(0, query.limit);
+        const hasMore = rows.length > query.limit;
         res.json({
           data: page.map((row) => serialize(table, row)),
-          nextCursor: rows.length > limit ? encodeCursor(table, page[page.length - 1]!) : null,
+          nextCursor: hasMore ? encodeListCursor(query.sort, query.order, page[page.length - 1]!) : null,
+          hasMore,
+          ...(total ?? {}),
         });
       }),
     );
@@ -457,8 +521,12 @@ function tableRoutes(deps: WriteDeps, table: Table, router: Router, operations: 
       method: "get",
       path,
       tag: modulePath(module),
-      summary: `List ${table.table}, newest first (keyset pages)`,
-      description: "Query parameters other than limit and cursor filter by equality on that column.",
+      summary: `List ${table.table}, newest first unless sorted (keyset pages)`,
+      description:
+        "Other query parameters filter: `col=value` by equality on any column; on the filter columns " +
+        `(${[...shape.filterable].join(", ") || "none"}) also \`col[op]=value\` with op one of eq, in (comma list), ` +
+        "gt, gte, lt, lte (numbers and dates), contains (text), null (true/false). " +
+        `Sortable: ${[...shape.sortable].join(", ")}.`,
       permission: qualified(list),
       query: schemas.query,
       responses: { 200: { description: "A page of records", schema: named("Page", schemas.page) } },
@@ -476,7 +544,8 @@ function tableRoutes(deps: WriteDeps, table: Table, router: Router, operations: 
           select: table.select,
         });
         if (!row) throw new AppError("not_found", `No ${table.table} row with id ${req.params.id}`);
-        res.json(serialize(table, row));
+        const record = serialize(table, row);
+        res.set("ETag", etagOf(record)).json(record);
       }),
     );
     operations.push({
@@ -486,7 +555,13 @@ function tableRoutes(deps: WriteDeps, table: Table, router: Router, operations: 
       summary: `One ${table.table} record`,
       permission: qualified(show),
       idType,
-      responses: { 200: { description: "The record", schema: recordSchema } },
+      responses: {
+        200: {
+          description: "The record",
+          schema: recordSchema,
+          headers: { ETag: "the record's version, for If-Match" },
+        },
+      },
     });
   }
 
@@ -545,10 +620,18 @@ function tableRoutes(deps: WriteDeps, table: Table, router: Router, operations: 
           ]);
         }
         const id = String(where[table.idColumn.name]);
+        const ifMatch = req.get("if-match");
+        if (ifMatch !== undefined) {
+          const current = await delegateOf(prisma, table).findUnique({ where, select: table.select });
+          if (!current) throw new AppError("not_found", `No ${table.table} row with id ${id}`);
+          const tag = etagOf(serialize(table, current));
+          if (!ifMatchAllows(ifMatch, tag)) return sendPreconditionFailed(res, tag);
+        }
         await writes.update(id, data).catch((error: unknown) => {
           throw tableWriteError(table, error, "write");
         });
-        res.json(serialize(table, await reread(id)));
+        const record = serialize(table, await reread(id));
+        res.set("ETag", etagOf(record)).json(record);
       }),
     );
     operations.push({
@@ -556,11 +639,16 @@ function tableRoutes(deps: WriteDeps, table: Table, router: Router, operations: 
       path: `${path}/{id}`,
       tag: modulePath(module),
       summary: `Change fields of a ${table.table} record`,
-      description: "Only the fields sent change. Unknown, read-only and workflow-owned fields are refused by name.",
+      description:
+        "Only the fields sent change. Unknown, read-only and workflow-owned fields are refused by name. " +
+        "With If-Match (the ETag of a GET), a record changed since is refused with 412.",
       permission: qualified(update),
       idType,
       body: named("Update", schemas.update),
-      responses: { 200: { description: "The record after the change", schema: recordSchema } },
+      responses: {
+        200: { description: "The record after the change", schema: recordSchema, headers: { ETag: "the new version" } },
+        412: { description: "If-Match names an older version of the record" },
+      },
     });
   }
 
