@@ -11,7 +11,7 @@ import { MODULES } from "../../src/modules.js";
 import { API, makeApiLogin } from "../factories/api.js";
 import { makeAdmin, makeCustomer } from "../factories/index.js";
 import { makeAiRequest, makeInvoice, makeSite, makeTemplate } from "../factories/admin-resources.js";
-import { makePlan, makeSubscription } from "../factories/billing.js";
+import { makeDraftInvoice, makePlan, makeSubscription } from "../factories/billing.js";
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 import { fuzzAdmin, type AdminResource } from "../helpers/fuzz/admin.js";
 import { markersInDatabase } from "../helpers/fuzz/database.js";
@@ -58,8 +58,9 @@ async function adminResources(secrets: Map<string, string[]>): Promise<AdminReso
     const properties = Object.values(decorated.properties).map((p) => ({
       path: p.propertyPath,
       type: String(p.type()),
-      required: p.isRequired(),
-      editable: p.isVisible("edit") && !p.isId() && !p.isDisabled(),
+      // A key the form writes (settings.key) and a password are required of a new record too.
+      required: p.isRequired() || p.isId() || /password/i.test(p.propertyPath),
+      editable: p.isVisible("edit") && !p.isDisabled() && p.propertyPath !== "id",
       enumValues: (p.availableValues() ?? []).map((v) => String(v.value)),
     }));
     return { id, properties, secret: secrets.get(id) ?? [] };
@@ -79,6 +80,9 @@ it(`answers ${MIN_REQUESTS}+ generated bad inputs with named refusals, never a 5
   const invoice = await makeInvoice(prisma, { customerId: customer.id });
   const aiRequest = await makeAiRequest(prisma, { customerId: customer.id, siteId: site.id });
   await makeAdmin(prisma, { role: "editor", name: "Fuzz Target" });
+  await prisma.setting.create({ data: { key: "fuzz.example", value: { enabled: true } } });
+  // Last, so that the newest invoice line (the one edited) is a draft's: an issued line is frozen.
+  await makeDraftInvoice(prisma, { customerId: customer.id, lines: [{ description: "Draft line", unitPrice: 10 }] });
 
   const refIds: Record<string, number> = {
     customer: customer.id,
@@ -101,6 +105,7 @@ it(`answers ${MIN_REQUESTS}+ generated bad inputs with named refusals, never a 5
 
   // The newest row of each listed table, for the routes with an {id}.
   const ids = new Map<string, string>();
+  const idNames = new Map<string, string>();
   const idFor = (path: string) => {
     const collection = path.replace(/\/\{id\}.*$/, "");
     return ids.get(collection) ?? (collection.includes("ai-queue/requests") ? String(aiRequest.id) : "1");
@@ -110,6 +115,8 @@ it(`answers ${MIN_REQUESTS}+ generated bad inputs with named refusals, never a 5
     const list = await request(t.app).get(`${API}${collection}?limit=1`).set("Authorization", login.auth);
     const row = (list.body as { data?: Record<string, unknown>[] }).data?.[0];
     if (row) ids.set(collection, String(row.id ?? row.key));
+    // A table keyed by another column than id (settings: key) may name that column for a bad {id}.
+    if (row && row.id === undefined && row.key !== undefined) idNames.set(collection, "key");
   }
 
   let counter = 0;
@@ -124,6 +131,7 @@ it(`answers ${MIN_REQUESTS}+ generated bad inputs with named refusals, never a 5
     runs: RUNS,
     next,
     idFor,
+    idName: (path) => idNames.get(path.replace(/\/\{id\}.*$/, "")) ?? "id",
     refId,
     secretColumns: allSecret,
   });

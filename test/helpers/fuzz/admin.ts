@@ -254,7 +254,7 @@ export async function fuzzAdmin(resources: readonly AdminResource[], run: AdminR
         sent.push({
           surface: "AdminJS",
           route,
-          mutation: mutation.label,
+          mutation: swap(mutation.label),
           request: `${route.split(" ")[0]} ${url}${form ? ` ${form}` : ""}`,
           marker: m,
           status: res.status,

@@ -76,7 +76,7 @@ const UNKNOWN_PARAMS = [
   "constructor",
 ];
 
-function writeMutations(op: Operation, m: string, ids: (field: string) => number): RestMutation[] {
+function writeMutations(op: Operation, m: string, ids: (field: string) => number, idName: string): RestMutation[] {
   const hasId = op.path.includes("{id}");
   const schema = op.body;
   const properties = (schema?.properties ?? {}) as Record<string, JsonSchema>;
@@ -96,7 +96,7 @@ function writeMutations(op: Operation, m: string, ids: (field: string) => number
     // Deletes get only ids that cannot exist: a found row may be the run's own login (admin_sessions).
     return BAD_IDS.map((id) => ({
       label: `id: ${shorten(id, 20)}`,
-      fields: ["id"],
+      fields: ["id", idName],
       forbidden: false,
       allowNotFound: true,
       id,
@@ -150,7 +150,7 @@ function writeMutations(op: Operation, m: string, ids: (field: string) => number
     for (const id of BAD_IDS) {
       out.push({
         label: `id: ${shorten(id, 20)}`,
-        fields: named("id"),
+        fields: named("id", idName),
         forbidden: false,
         allowNotFound: true,
         id,
@@ -225,6 +225,8 @@ export interface RestRun {
   next: () => number;
   /** The id of a stored row for a path (`/customers/customers/{id}` -> a customer's id), or 1. */
   idFor: (path: string) => string;
+  /** The name of the id column of a path's table (id, or key for settings). */
+  idName: (path: string) => string;
   /** The id of a stored row a create body's reference field can point at. */
   refId: (field: string) => number;
   /** Secret column names of the document's tables, tried as filters. */
@@ -240,7 +242,7 @@ export async function fuzzRest(doc: JsonSchema, run: RestRun): Promise<Sent[]> {
     const catalogue =
       op.method === "get"
         ? listMutations(op, "fzm0x", run.secretColumns, run.refId)
-        : writeMutations(op, "fzm0x", run.refId);
+        : writeMutations(op, "fzm0x", run.refId, run.idName(op.path));
     for (const mutation of pick(catalogue, run.runs, run.seed + index)) {
       const m = marker(run.next());
       const swap = (s: string) => s.replace(/fzm0x/g, m);
@@ -256,7 +258,7 @@ export async function fuzzRest(doc: JsonSchema, run: RestRun): Promise<Sent[]> {
       sent.push({
         surface: "REST",
         route,
-        mutation: mutation.label,
+        mutation: swap(mutation.label),
         request: `${op.method.toUpperCase()} ${path}${query}${body !== undefined ? ` ${body}` : ""}`,
         marker: m,
         status: res.status,
