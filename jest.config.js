@@ -1,4 +1,4 @@
-// Three projects: `unit` (pure functions beside the code, no PostgreSQL, Redis or set-up),
+// Three projects: `unit` (pure functions beside the code and the test helpers', no PostgreSQL, Redis or set-up),
 // `integration` (*.int.test.ts beside the code and test/integration, real PostgreSQL and Redis) and
 // `e2e` (test/e2e, the browser). `npm test` runs all three; `--selectProjects <name>` runs one.
 const swc = [
@@ -34,7 +34,7 @@ const config = {
       ...base,
       displayName: "unit",
       globalSetup: "<rootDir>/test/helpers/test-secrets.js",
-      testMatch: ["<rootDir>/src/**/*.test.ts"],
+      testMatch: ["<rootDir>/src/**/*.test.ts", "<rootDir>/test/helpers/**/*.test.ts"],
       testPathIgnorePatterns: ["/node_modules/", "\\.int\\.test\\.ts$"],
     },
     {
