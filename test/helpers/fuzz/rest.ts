@@ -150,7 +150,8 @@ function writeMutations(op: Operation, m: string, ids: (field: string) => number
     for (const id of BAD_IDS) {
       out.push({
         label: `id: ${shorten(id, 20)}`,
-        fields: named("id", idName),
+        // A PATCH's body is then empty: "nothing to change" is as right as an unknown id.
+        fields: named("id", idName, ...(base.length ? [] : ["(body)"])),
         forbidden: false,
         allowNotFound: true,
         id,
