@@ -32,6 +32,13 @@ interface AdminMutation {
 
 const ROOT = "/admin/api/resources";
 
+/** What the report shows of an AdminJS answer: its notice and record errors, or the start of its text. */
+function adminAnswer(status: number, body: unknown, text: string | undefined): string {
+  const { notice, record } = (body ?? {}) as { notice?: unknown; record?: { errors?: unknown; baseError?: unknown } };
+  if (status === 200 && notice) return JSON.stringify({ notice, errors: record?.errors, baseError: record?.baseError });
+  return (text ?? "").slice(0, 1000);
+}
+
 /** A valid form value of a required property of a new record. */
 function baseFormValue(p: AdminProperty, m: string, refId: (field: string) => number): string {
   if (p.enumValues.length) return p.enumValues[0]!;
@@ -258,7 +265,7 @@ export async function fuzzAdmin(resources: readonly AdminResource[], run: AdminR
           request: `${route.split(" ")[0]} ${url}${form ? ` ${form}` : ""}`,
           marker: m,
           status: res.status,
-          answer: (res.text ?? "").slice(0, 1000),
+          answer: adminAnswer(res.status, res.body, res.text),
           refused: res.status >= 400 || (res.body as { notice?: { type?: string } })?.notice?.type === "error",
           verdict: judgeAdmin(answer, mutation.fields.map(swap)),
         });

@@ -31,3 +31,28 @@ export async function markersInDatabase(databaseUrl: string): Promise<Map<string
   }
   return found;
 }
+
+/**
+ * E-mails a unique index keeps apart that differ only by case (`A@x.test` beside `a@x.test`): each
+ * as `table: address (count)`.
+ */
+export async function caseDuplicateEmails(databaseUrl: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query<{ tablename: string }>(
+      `SELECT DISTINCT tablename FROM pg_indexes
+        WHERE schemaname = 'public' AND indexdef ILIKE 'CREATE UNIQUE%' AND indexdef ~* '\\(\\s*"?email"?\\s*\\)'`,
+    );
+    const out: string[] = [];
+    for (const { tablename } of tables) {
+      const { rows } = await client.query<{ address: string; n: string }>(
+        `SELECT lower(email) AS address, count(*) AS n FROM "${tablename}" GROUP BY 1 HAVING count(*) > 1`,
+      );
+      out.push(...rows.map((r) => `${tablename}: ${r.address} (${r.n})`));
+    }
+    return out;
+  } finally {
+    await client.end();
+  }
+}

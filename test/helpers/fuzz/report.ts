@@ -96,6 +96,18 @@ export function markdownReport(
   for (const [failure, groups] of byClass) {
     const total = groups.reduce((n, g) => n + g.count, 0);
     out.push(`## ${failure} (${total})`, "");
+    const kinds = new Map<string, number>();
+    for (const f of failures.filter((x) => x.failure === failure)) {
+      const kind = `${f.sent.surface} ${f.sent.route.split(" ")[0]} ${f.sent.mutation.replace(/^[^:]*: /, "").replace(/fzm\d+x/g, "…")}`;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    out.push(
+      `By input: ${[...kinds.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([kind, n]) => `${kind} (${n})`)
+        .join("; ")}`,
+      "",
+    );
     out.push("| route | count | inputs | example request | answer |", "| --- | --- | --- | --- | --- |");
     for (const g of groups) {
       const cell = (s: string) => shorten(s, 700).replace(/\|/g, "\\|").replace(/\n/g, " ");

@@ -76,7 +76,13 @@ const UNKNOWN_PARAMS = [
   "constructor",
 ];
 
-function writeMutations(op: Operation, m: string, ids: (field: string) => number, idName: string): RestMutation[] {
+function writeMutations(
+  op: Operation,
+  m: string,
+  ids: (field: string) => number,
+  idName: string,
+  takenEmail: string,
+): RestMutation[] {
   const hasId = op.path.includes("{id}");
   const schema = op.body;
   const properties = (schema?.properties ?? {}) as Record<string, JsonSchema>;
@@ -103,7 +109,7 @@ function writeMutations(op: Operation, m: string, ids: (field: string) => number
     }));
   }
   for (const [name, property] of Object.entries(properties)) {
-    for (const value of badValuesFor({ name, schema: property }, m)) {
+    for (const value of badValuesFor({ name, schema: property, takenEmail }, m)) {
       out.push({
         ...common,
         label: `${name}: ${value.kind}`,
@@ -150,7 +156,8 @@ function writeMutations(op: Operation, m: string, ids: (field: string) => number
     for (const id of BAD_IDS) {
       out.push({
         label: `id: ${shorten(id, 20)}`,
-        fields: named("id", idName),
+        // A PATCH's body is then empty: "nothing to change" is as right as an unknown id.
+        fields: named("id", idName, ...(base.length ? [] : ["(body)"])),
         forbidden: false,
         allowNotFound: true,
         id,
@@ -229,6 +236,8 @@ export interface RestRun {
   idName: (path: string) => string;
   /** The id of a stored row a create body's reference field can point at. */
   refId: (field: string) => number;
+  /** An e-mail already stored (a customer's and an admin's), sent again in upper case. */
+  takenEmail: string;
   /** Secret column names of the document's tables, tried as filters. */
   secretColumns: readonly string[];
 }
@@ -242,7 +251,7 @@ export async function fuzzRest(doc: JsonSchema, run: RestRun): Promise<Sent[]> {
     const catalogue =
       op.method === "get"
         ? listMutations(op, "fzm0x", run.secretColumns, run.refId)
-        : writeMutations(op, "fzm0x", run.refId, run.idName(op.path));
+        : writeMutations(op, "fzm0x", run.refId, run.idName(op.path), run.takenEmail);
     for (const mutation of pick(catalogue, run.runs, run.seed + index)) {
       const m = marker(run.next());
       const swap = (s: string) => s.replace(/fzm0x/g, m);
