@@ -156,6 +156,13 @@ describe("values that cannot be stored", () => {
     );
   });
 
+  it("names plan prices below zero and 100,000-character values", async () => {
+    expectRefused(await post("/billing/billing_plans", { name: "Neg", priceMonthly: "-9.99" }), ["priceMonthly"]);
+    expectRefused(await post("/billing/billing_plans", { name: "x".repeat(100_000) }), ["name"]);
+    const customer = await makeCustomer(t.deps.prisma);
+    expectRefused(await patch(`/customers/customers/${customer.id}`, { name: "y".repeat(100_000) }), ["name"]);
+  });
+
   it("refuses a campaign created as already sent", async () => {
     expectRefused(
       await post("/campaigns/email_campaigns", { name: "Sent", subject: "s", contentHtml: "<p>x</p>", status: "sent" }),
