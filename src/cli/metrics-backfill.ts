@@ -4,6 +4,7 @@
 // Exit codes: 0 done, 2 bad arguments (nothing written), 1 failure.
 import { parseArgs } from "node:util";
 import { AppError } from "../lib/errors.js";
+import { dateProblem } from "../lib/input-rules.js";
 import { backfillSnapshots, parseBackfillRange, type BackfillRange } from "../modules/analytics/metrics-snapshot.js";
 import { CliExit, runCli, usageError } from "./run.js";
 
@@ -22,7 +23,10 @@ function parse(argv: string[]): BackfillRange {
   }
   if (values.help) throw new CliExit(0, USAGE);
   try {
-    return parseBackfillRange({ from: values.from, to: values.to }, new Date());
+    const range = parseBackfillRange({ from: values.from, to: values.to }, new Date());
+    const problem = dateProblem(new Date(`${range.from}T00:00:00Z`));
+    if (problem) throw new AppError("validation", `from ${problem}`, [{ field: "from", message: problem }]);
+    return range;
   } catch (err) {
     if (err instanceof AppError && err.errors?.length) {
       throw usageError(err.errors.map((e) => `--${e.field}: ${e.message}`).join("\n"), USAGE);

@@ -198,7 +198,11 @@ function valueSchema(column: Column): z.ZodType {
       const max = Math.min(INT4.max, rule.max ?? INT4.max);
       const range = says("fieldRange", rangeDetail(rule.min, rule.max));
       if (column.relation)
-        return z.number(says("fieldReference")).int(says("fieldReference")).min(1, says("fieldReference"));
+        return z
+          .number(says("fieldReference"))
+          .int(says("fieldReference"))
+          .min(1, says("fieldReference"))
+          .max(INT4.max, says("fieldReference"));
       return z.number(says("fieldInteger")).int(says("fieldInteger")).min(min, range).max(max, range);
     }
     case "Boolean":

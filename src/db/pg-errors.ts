@@ -28,6 +28,34 @@ export class ColumnRefusal extends AppError {
   }
 }
 
+/**
+ * Data exceptions PostgreSQL raises for a value it cannot take (class 22, and 54000 for a value too
+ * large for its index): the reason a field gets. The column layer refuses these first; this is the net.
+ */
+const DATA_EXCEPTIONS: Record<string, Reason> = {
+  "22021": "fieldUnstorableText", // character not in repertoire (NUL)
+  "22P05": "fieldUnstorableText", // untranslatable character
+  "22001": "fieldTooLong", // string data right truncation
+  "22003": "fieldRange", // numeric value out of range (an int4 id too)
+  "22008": "fieldDateRange", // datetime field overflow
+  "22007": "fieldDate", // invalid datetime format
+  "22P02": "fieldInvalidFormat", // invalid text representation
+  "54000": "fieldTooLong", // index row too large
+};
+
+/** The column a PostgreSQL message or detail names, if it names one of the table's. */
+function columnNamed(context: TableErrorContext, text: string): string | undefined {
+  const named = /column "([^"]+)"/.exec(text)?.[1];
+  return named ? context.columns.find((c) => c.dbName === named || c.name === named)?.name : undefined;
+}
+
+/** A column of an index or constraint, from its expression: `lower(email::text)` -> `email`. */
+export function indexedColumn(expression: string): string {
+  // The driver cuts the key at its first ")": `lower(email::text` as often as `lower(email::text)`.
+  const inner = /^\s*\w+\(+\s*"?(\w+)"?/.exec(expression);
+  return (inner ? inner[1]! : expression).replace(/^"|"$/g, "");
+}
+
 export interface TableErrorContext {
   table: string;
   columns: readonly Column[];
@@ -48,6 +76,11 @@ export function tableWriteError(context: TableErrorContext, error: unknown, oper
   const code = cause?.originalCode;
   if (code === FROZEN_RECORD_SQLSTATE)
     return new AppError("conflict", cause?.originalMessage ?? "This record cannot change");
+  const dataReason = code ? DATA_EXCEPTIONS[code] : undefined;
+  if (dataReason) {
+    const field = columnNamed(context, cause?.originalMessage ?? "") ?? "(body)";
+    return new ColumnRefusal("validation", [{ field, reason: dataReason }]);
+  }
   if (code !== "23505" && code !== "23503" && code !== "23514") return error;
   if (code === "23503" && operation === "delete") {
     return new AppError("conflict", `This ${context.table} row is still referenced by other records`);
@@ -57,8 +90,13 @@ export function tableWriteError(context: TableErrorContext, error: unknown, oper
   if (known) return new ColumnRefusal("validation", [{ field: known.field, reason: known.message, text: known.text }]);
   const dbColumns =
     code === "23505" && cause?.constraint?.fields?.length
-      ? cause.constraint.fields
-      : [constraint.replace(`${context.table}_`, "").replace(/_(key|fkey|check)$/, "")];
+      ? cause.constraint.fields.map(indexedColumn)
+      : [
+          constraint
+            .replace(`${context.table}_`, "")
+            .replace(/_(key|fkey|check)$/, "")
+            .replace(/_(lower|range|nonnegative|hostname)$/, ""),
+        ];
   const fields = dbColumns
     .map((name) => context.columns.find((c) => c.dbName === name || c.name === name)?.name)
     .filter((f): f is string => Boolean(f));

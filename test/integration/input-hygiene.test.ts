@@ -2,6 +2,7 @@
 // parameter, and nothing is written. AdminJS lists filter and sort only by the table spec's allow-lists.
 import request, { type Response } from "supertest";
 import { makeAdmin, makeCustomer } from "../factories/index.js";
+import { makePlan } from "../factories/billing.js";
 import { API, USER_AGENT, makeApiLogin, type ApiLogin } from "../factories/api.js";
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 
@@ -155,6 +156,13 @@ describe("values that cannot be stored", () => {
     );
   });
 
+  it("names plan prices below zero and 100,000-character values", async () => {
+    expectRefused(await post("/billing/billing_plans", { name: "Neg", priceMonthly: "-9.99" }), ["priceMonthly"]);
+    expectRefused(await post("/billing/billing_plans", { name: "x".repeat(100_000) }), ["name"]);
+    const customer = await makeCustomer(t.deps.prisma);
+    expectRefused(await patch(`/customers/customers/${customer.id}`, { name: "y".repeat(100_000) }), ["name"]);
+  });
+
   it("refuses a campaign created as already sent", async () => {
     expectRefused(
       await post("/campaigns/email_campaigns", { name: "Sent", subject: "s", contentHtml: "<p>x</p>", status: "sent" }),
@@ -177,5 +185,42 @@ describe("values that cannot be stored", () => {
   it("refuses an update that changes nothing, naming the body", async () => {
     const customer = await makeCustomer(t.deps.prisma);
     expectRefused(await patch(`/customers/customers/${customer.id}`, {}), ["(body)"]);
+  });
+
+  it("refuses a subscription started before 2000, writing nothing", async () => {
+    const customer = await makeCustomer(t.deps.prisma);
+    const plan = await makePlan(t.deps.prisma);
+    const res = await post("/billing/customer_subscriptions", {
+      customerId: customer.id,
+      planId: plan.id,
+      billingInterval: "monthly",
+      startedAt: "1900-01-01",
+    });
+    expectRefused(res, ["startedAt"]);
+    expect(await t.deps.prisma.customerSubscription.count({ where: { customerId: customer.id } })).toBe(0);
+  });
+});
+
+describe("database invariants", () => {
+  it("answers 409 naming email for a customer e-mail that differs only by letter case", async () => {
+    const customer = await makeCustomer(t.deps.prisma);
+    expectRefused(
+      await post("/customers/customers", { email: customer.email.toUpperCase(), name: "Twin" }),
+      ["email"],
+      409,
+    );
+  });
+
+  it("keeps money signs, host names and date ranges whatever writes them", async () => {
+    const referrer = await makeCustomer(t.deps.prisma);
+    const referred = await makeCustomer(t.deps.prisma);
+    const violations = [
+      t.deps.prisma.referral.create({ data: { referrerId: referrer.id, referredId: referred.id, rewardAmount: "-1" } }),
+      t.deps.prisma.site.create({ data: { customerId: referrer.id, name: "X", domain: "javascript:alert(1)" } }),
+      t.deps.prisma.emailCampaign.create({
+        data: { name: "Old", subject: "s", contentHtml: "x", scheduledAt: new Date("1900-01-01T00:00:00Z") },
+      }),
+    ];
+    for (const write of violations) await expect(write).rejects.toThrow(/check constraint|constraint/i);
   });
 });

@@ -2,11 +2,13 @@
 // (generated_content, written by an admin or drafted by Claude). One schema per request_type, used by
 // the wizard intake, the completion check, the Claude prompt and the Claude Code brief alike.
 import { z } from "zod";
+import { zStorableText } from "../../lib/input-rules.js";
 
 export const REQUEST_TYPES = ["services", "content", "images", "full_site"] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => zStorableText(max).trim().min(1);
+const notes = (max: number) => zStorableText(max).optional();
 const TONES = ["professionnel", "chaleureux", "dynamique", "luxe", "simple"] as const;
 
 export const ZRequestData = {
@@ -15,7 +17,7 @@ export const ZRequestData = {
       servicesWanted: z.number().int().min(1).max(20),
       existingServices: z.array(text(120)).max(50).default([]),
       tone: z.enum(TONES).default("professionnel"),
-      notes: z.string().max(2000).optional(),
+      notes: notes(2000),
     })
     .strict(),
   content: z
@@ -26,14 +28,14 @@ export const ZRequestData = {
         .max(10),
       tone: z.enum(TONES).default("professionnel"),
       keywords: z.array(text(60)).max(20).default([]),
-      notes: z.string().max(2000).optional(),
+      notes: notes(2000),
     })
     .strict(),
   images: z
     .object({
       subjects: z.array(text(200)).min(1).max(20),
       style: z.enum(["photo", "illustration", "minimaliste"]).default("photo"),
-      notes: z.string().max(2000).optional(),
+      notes: notes(2000),
     })
     .strict(),
   full_site: z
@@ -43,14 +45,12 @@ export const ZRequestData = {
       pages: z.array(text(60)).min(1).max(15),
       services: z.array(text(120)).max(50).default([]),
       tone: z.enum(TONES).default("professionnel"),
-      notes: z.string().max(4000).optional(),
+      notes: notes(4000),
     })
     .strict(),
 } satisfies Record<RequestType, z.ZodType>;
 
-const ZService = z
-  .object({ name: text(120), description: text(1000), priceHint: z.string().max(60).optional() })
-  .strict();
+const ZService = z.object({ name: text(120), description: text(1000), priceHint: notes(60) }).strict();
 const ZPage = z
   .object({
     slug: z.string().regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes"),

@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { isStorableText, zStorableText } from "../../lib/input-rules.js";
 import { PASSWORD_PROBLEM_TEXT, ZPassword, passwordProblem } from "../settings/password-policy.js";
 
 /** A new admin user, as `npm run admin:create` takes it (permissions as a comma-separated list). */
 export const ZNewAdmin = z
   .object({
-    email: z.string().trim().email("must be an e-mail address"),
-    name: z.string().trim().min(1, "is required"),
+    email: zStorableText(254).trim().pipe(z.email("must be an e-mail address")),
+    name: zStorableText(255).trim().min(1, "is required"),
     role: z.enum(["super_admin", "admin", "editor", "viewer"]),
     // The password policy (settings/password-policy.ts); the rules about the owner follow below.
-    password: ZPassword,
+    password: ZPassword.refine(isStorableText, "must not contain a NUL character or a lone surrogate"),
     permissions: z
       .string()
       .optional()
