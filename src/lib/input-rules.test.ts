@@ -8,6 +8,7 @@ import {
   isRelativePath,
   jsonProblem,
   jsonTextDepth,
+  jsonTextDepthAt,
   textProblem,
   zStorableJson,
   zStorableText,
@@ -56,6 +57,15 @@ describe("JSON that can be stored", () => {
     expect(jsonTextDepth("[".repeat(5000) + "]".repeat(5000))).toBe(5000);
     expect(() => checkJsonTextDepth("[".repeat(200_000))).toThrow(/nested too deeply/);
     expect(() => checkJsonTextDepth(JSON.stringify(nested(MAX_JSON_DEPTH)))).not.toThrow();
+  });
+
+  it("names the top-level field under which JSON text is too deep", () => {
+    const deep = "[".repeat(200) + "]".repeat(200);
+    expect(jsonTextDepthAt(`{"name":"x","reason":${deep}}`, MAX_JSON_DEPTH).key).toBe("reason");
+    expect(jsonTextDepthAt(`{"a\\"b":{"c":${deep}}}`, MAX_JSON_DEPTH).key).toBe('a"b');
+    expect(jsonTextDepthAt(deep, MAX_JSON_DEPTH).key).toBeNull();
+    expect(() => checkJsonTextDepth(`{"ok":1,"reason":${deep}}`)).toThrow(/^reason: is nested too deeply/);
+    expect(() => checkJsonTextDepth(deep)).toThrow(/^\(body\): is nested too deeply/);
   });
 
   it("finds __proto__, constructor and prototype keys by path", () => {

@@ -118,43 +118,75 @@ export function zStorableJson() {
 
 /**
  * The nesting depth of JSON text, found by scanning its bytes (brackets outside strings), so a body too
- * deep for JSON.parse's recursion is refused before it is parsed.
+ * deep for JSON.parse's recursion is refused before it is parsed; with the top-level key under which the
+ * deepest point (or the first one past `stopAbove`) lies, when the text is an object.
  */
-export function jsonTextDepth(bytes: Uint8Array | string, stopAbove = Infinity): number {
+export function jsonTextDepthAt(
+  bytes: Uint8Array | string,
+  stopAbove = Infinity,
+): { depth: number; key: string | null } {
   const data = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes;
   let depth = 0;
   let max = 0;
+  let maxKey: string | null = null;
   let inString = false;
+  let stringStart = -1;
+  let lastString: [number, number] | null = null;
+  let key: string | null = null;
   for (let i = 0; i < data.length; i++) {
     const c = data[i]!;
     if (inString) {
       if (c === 0x5c)
         i++; // backslash: skip the escaped byte
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
+      else if (c === 0x22) {
+        inString = false;
+        if (depth === 1) lastString = [stringStart, i + 1];
+      }
+    } else if (c === 0x22) {
+      inString = true;
+      stringStart = i;
+    } else if (c === 0x3a && depth === 1 && lastString) {
+      key = keyText(data, lastString);
+    } else if (c === 0x5b || c === 0x7b) {
       depth++;
       if (depth > max) {
         max = depth;
-        if (max > stopAbove) return max;
+        maxKey = depth > 1 ? key : null;
+        if (max > stopAbove) return { depth: max, key: maxKey };
       }
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
-  return max;
+  return { depth: max, key: maxKey };
 }
 
-/** The refusal of a body nested deeper than MAX_JSON_DEPTH. */
-function tooDeep(): AppError {
+function keyText(data: Uint8Array, [start, end]: [number, number]): string | null {
+  try {
+    const text: unknown = JSON.parse(Buffer.from(data.subarray(start, end)).toString("utf8"));
+    return typeof text === "string" && textProblem(text) === null ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The nesting depth of JSON text (see jsonTextDepthAt). */
+export function jsonTextDepth(bytes: Uint8Array | string, stopAbove = Infinity): number {
+  return jsonTextDepthAt(bytes, stopAbove).depth;
+}
+
+/** The refusal of a value nested deeper than MAX_JSON_DEPTH, naming its top-level field when known. */
+function tooDeep(field: string | null): AppError {
   const message = `is nested too deeply (at most ${MAX_JSON_DEPTH} levels)`;
-  const error = new AppError("validation", `(body): ${message}`, [{ field: "(body)", message }]);
+  const name = field ?? "(body)";
+  const error = new AppError("validation", `${name}: ${message}`, [{ field: name, message }]);
   // body-parser sets `status` on an error thrown by `verify`: an own, writable 400 keeps it a 400.
   Object.defineProperty(error, "status", { value: 400, writable: true, enumerable: false });
   return error;
 }
 
-/** Throws 400 naming the body when raw JSON text is nested deeper than MAX_JSON_DEPTH. */
+/** Throws 400 naming the field (or the body) when raw JSON text is nested deeper than MAX_JSON_DEPTH. */
 export function checkJsonTextDepth(bytes: Uint8Array | string): void {
-  if (jsonTextDepth(bytes, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw tooDeep();
+  const { depth, key } = jsonTextDepthAt(bytes, MAX_JSON_DEPTH);
+  if (depth > MAX_JSON_DEPTH) throw tooDeep(key);
 }
 
 /** express.json's `verify` option: refuses a body too deep before JSON.parse sees it. */
