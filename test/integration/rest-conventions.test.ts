@@ -311,3 +311,19 @@ describe("rest one resource per concept", () => {
     expect(fieldsOf(res)).toContain("adminNotes");
   });
 });
+
+describe("rest conventions in openapi.json", () => {
+  it("documents the protocol answers and headers", async () => {
+    const doc = (await request(t.app).get(`${API}/openapi.json`)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters?: { name: string }[] }>>;
+    };
+    const create = doc.paths["/customers/customers"]!.post!;
+    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(["405", "413", "415", "429"]));
+    expect(create.parameters!.map((p) => p.name)).toContain("Idempotency-Key");
+    const patch = doc.paths["/customers/customers/{id}"]!.patch!;
+    expect(patch.parameters!.map((p) => p.name)).toContain("If-Match");
+    expect(Object.keys(patch.responses)).toContain("412");
+    const list = doc.paths["/customers/customers"]!.get!;
+    expect(list.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(["sort", "q", "total", "cursor"]));
+  });
+});
