@@ -49,9 +49,11 @@ const PROBLEMS: Record<number, string> = {
   401: "No token, or the token is invalid, expired or revoked",
   403: "The admin lacks the permission this route needs",
   404: "No such record or route",
-  405: "The table does not allow this operation",
-  409: "A unique value is taken, or the record is still referenced",
-  429: "Too many failed logins: wait for Retry-After seconds",
+  405: "The path does not take this method: `Allow` lists those it takes",
+  409: "A unique value is taken, the record is still referenced, or the Idempotency-Key is in use or was used with another body",
+  413: "The body is over 1 MB",
+  415: "The body is not JSON (application/json)",
+  429: "Too many requests (rate limit per token or IP, or failed logins): retry after Retry-After seconds",
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -89,6 +91,24 @@ export function openApiDocument(operations: ApiOperation[], info: { title: strin
         ...(schema.description ? { description: schema.description } : {}),
       });
     }
+    if (op.method === "post" && op.permission !== null) {
+      parameters.push({
+        name: "Idempotency-Key",
+        in: "header",
+        required: false,
+        schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7e]+$" },
+        description: "A retry with the same key and body gets the first answer again (kept 24 h)",
+      });
+    }
+    if (op.method === "patch") {
+      parameters.push({
+        name: "If-Match",
+        in: "header",
+        required: false,
+        schema: { type: "string" },
+        description: "The ETag of the version read; 412 when the record changed since",
+      });
+    }
     const responses: Record<string, unknown> = {};
     for (const [status, answer] of Object.entries(op.responses)) {
       const type = answer.contentType ?? "application/json";
@@ -114,6 +134,9 @@ export function openApiDocument(operations: ApiOperation[], info: { title: strin
       ...(op.permission ? [403] : []),
       ...(op.idType ? [404] : []),
       ...(op.method !== "get" && op.permission ? [409] : []),
+      405,
+      ...(op.body ? [413, 415] : []),
+      429,
     ];
     for (const status of problemCodes) {
       responses[status] ??= {

@@ -8,7 +8,7 @@
 import type pg from "pg";
 import { percentile, summarise, timedGet, type CaseResult, type Sample } from "./measure.js";
 
-export const QUEUE_API = "/admin/api/v1/ai-queue/requests";
+export const QUEUE_API = "/admin/api/v1/ai-queue/ai_requests";
 /** The route's default page size (routes.ts, ZListQuery.limit). */
 export const QUEUE_LIMIT = 50;
 
@@ -147,7 +147,7 @@ export async function runCycles(
       const id = ids[next++]!;
       const t = performance.now();
       await post(`${baseUrl}${QUEUE_API}/${id}/take`, token, {});
-      await post(`${baseUrl}${QUEUE_API}/${id}/complete`, token, { generated_content: SERVICES_CONTENT });
+      await post(`${baseUrl}${QUEUE_API}/${id}/complete`, token, { generatedContent: SERVICES_CONTENT });
       times.push(performance.now() - t);
     }
   };

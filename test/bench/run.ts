@@ -324,7 +324,7 @@ async function main(): Promise<void> {
     for (const r of results.filter((x) => x.note)) process.stdout.write(`  note: ${r.name}: ${r.note}\n`);
     if (queueCases.length)
       process.stdout.write(
-        `  ai-queue rows: the "adminjs" columns are GET ${"/admin/api/v1/ai-queue/requests"} with a bearer token.\n`,
+        `  ai-queue rows: the "adminjs" columns are GET ${"/admin/api/v1/ai-queue/ai_requests"} with a bearer token.\n`,
       );
     if (cycles.length)
       process.stdout.write(

@@ -126,8 +126,7 @@ export const MODULE_ROUTES: ModuleRoute[] = [
   // Refunds and billing alerts (src/modules/billing/refund-and-alert-routes.ts; walked by test/integration/refunds.test.ts).
   { method: "get", path: "/billing/invoices/{id}/refunds", module: "billing", permission: "view" },
   { method: "post", path: "/billing/invoices/{id}/refunds", module: "billing", permission: "refund" },
-  { method: "get", path: "/billing/alerts", module: "billing", permission: "view" },
-  { method: "post", path: "/billing/alerts/{id}/acknowledge", module: "billing", permission: "create_invoice" },
+  { method: "post", path: "/billing/billing_alerts/{id}/acknowledge", module: "billing", permission: "create_invoice" },
   // Invoice PDF and accounting export (src/modules/billing/document-routes.ts; walked by
   // test/integration/invoice-pdf.test.ts and test/integration/billing-export.test.ts).
   { method: "get", path: "/billing/invoices/{id}/pdf", module: "billing", permission: "view" },

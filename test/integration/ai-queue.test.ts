@@ -20,11 +20,11 @@ afterAll(() => t.close());
 
 const post = (path: string, login: ApiLogin, body?: object) =>
   request(t.app)
-    .post(`${API}/ai-queue/requests${path}`)
+    .post(`${API}/ai-queue/ai_requests${path}`)
     .set("Authorization", login.auth)
     .send(body ?? {});
 const get = (path: string, login: ApiLogin) =>
-  request(t.app).get(`${API}/ai-queue/requests${path}`).set("Authorization", login.auth);
+  request(t.app).get(`${API}/ai-queue/ai_requests${path}`).set("Authorization", login.auth);
 
 function expectProblem(res: Response, status: number) {
   expect(res.status).toBe(status);
@@ -81,9 +81,9 @@ describe("ai-queue permissions", () => {
     expect((await get("", viewer)).status).toBe(200);
     expect((await get(`/${row.id}`, viewer)).status).toBe(200);
     expectProblem(await post(`/${row.id}/take`, viewer), 403);
-    expectProblem(await post(`/${row.id}/reject`, viewer, { admin_notes: "no" }), 403);
+    expectProblem(await post(`/${row.id}/reject`, viewer, { adminNotes: "no" }), 403);
     await post(`/${row.id}/take`, editors[0]!);
-    expectProblem(await post(`/${row.id}/complete`, viewer, { generated_content: SERVICES_CONTENT }), 403);
+    expectProblem(await post(`/${row.id}/complete`, viewer, { generatedContent: SERVICES_CONTENT }), 403);
     expect((await audits(row.id)).map((a) => a.action)).toEqual(["ai_request.take"]);
   });
 
@@ -119,11 +119,11 @@ describe("ai-queue complete and billing", () => {
     const row = await makeQueuedRequest(t.deps.prisma);
     await post(`/${row.id}/take`, editors[0]!);
     const res = await post(`/${row.id}/complete`, editors[0]!, {
-      generated_content: { services: [{ name: "x" }] },
+      generatedContent: { services: [{ name: "x" }] },
     });
     expectProblem(res, 400);
     expect((res.body.errors as { field: string }[]).map((e) => e.field)).toEqual([
-      "generated_content.services.0.description",
+      "generatedContent.services.0.description",
     ]);
     expect((await t.deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("processing");
   });
@@ -136,17 +136,17 @@ describe("ai-queue complete and billing", () => {
 
     const raced = await Promise.all(
       Array.from({ length: 5 }, () =>
-        post(`/${first.id}/complete`, editors[0]!, { generated_content: SERVICES_CONTENT }),
+        post(`/${first.id}/complete`, editors[0]!, { generatedContent: SERVICES_CONTENT }),
       ),
     );
     expect(raced.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
-    const retried = await post(`/${first.id}/complete`, editors[0]!, { generated_content: SERVICES_CONTENT });
+    const retried = await post(`/${first.id}/complete`, editors[0]!, { generatedContent: SERVICES_CONTENT });
     expectProblem(retried, 409);
     expect(retried.body.detail).toBe(`AI request #${first.id} is completed`);
 
     const done = await post(`/${second.id}/complete`, editors[0]!, {
-      generated_content: SERVICES_CONTENT,
-      actual_cost: "2.53",
+      generatedContent: SERVICES_CONTENT,
+      actualCost: "2.53",
     });
     expect(done.status).toBe(200);
 
@@ -186,7 +186,7 @@ describe("ai-queue complete and billing", () => {
     const rows = await Promise.all([1, 2, 3].map(() => makeQueuedRequest(t.deps.prisma, { customerId: customer.id })));
     for (const row of rows) await post(`/${row.id}/take`, editors[1]!);
     const res = await Promise.all(
-      rows.map((row) => post(`/${row.id}/complete`, editors[1]!, { generated_content: SERVICES_CONTENT })),
+      rows.map((row) => post(`/${row.id}/complete`, editors[1]!, { generatedContent: SERVICES_CONTENT })),
     );
     expect(res.map((r) => r.status)).toEqual([200, 200, 200]);
     const invoices = await t.deps.prisma.invoice.findMany({
@@ -207,10 +207,10 @@ describe("ai-queue complete and billing", () => {
 describe("ai-queue reject", () => {
   it("needs a reason, then rejects with one audit row and one e-mail", async () => {
     const row = await makeQueuedRequest(t.deps.prisma);
-    const missing = await post(`/${row.id}/reject`, editors[0]!, { admin_notes: "  " });
+    const missing = await post(`/${row.id}/reject`, editors[0]!, { adminNotes: "  " });
     expectProblem(missing, 400);
-    expect(missing.body.errors).toEqual([{ field: "admin_notes", message: "required" }]);
-    const res = await post(`/${row.id}/reject`, editors[0]!, { admin_notes: "Hors périmètre" });
+    expect(missing.body.errors).toEqual([{ field: "adminNotes", message: "required" }]);
+    const res = await post(`/${row.id}/reject`, editors[0]!, { adminNotes: "Hors périmètre" });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: "rejected", adminNotes: "Hors périmètre" });
     expect((await audits(row.id)).map((a) => a.action)).toEqual(["ai_request.reject"]);
@@ -312,7 +312,7 @@ describe("ai-queue list", () => {
     let cursor: string | null = null;
     do {
       const res: Response = await get(
-        `?customer_id=${customer.id}&status=pending&limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+        `?customerId=${customer.id}&status=pending&sort=priority,createdAt&limit=2${cursor ? `&cursor=${cursor}` : ""}`,
         viewer,
       );
       expect(res.status).toBe(200);
@@ -321,7 +321,10 @@ describe("ai-queue list", () => {
     } while (cursor);
     expect(seen).toEqual(expected);
 
-    const urgent = await get(`?customer_id=${customer.id}&priority=1&type=services`, viewer);
+    const urgent = await get(
+      `?customerId=${customer.id}&priority=1&requestType=services&sort=priority,createdAt`,
+      viewer,
+    );
     expect((urgent.body.data as { id: number }[]).map((r) => r.id)).toEqual([made[1]!.id, made[3]!.id]);
     expectProblem(await get(`?status=nope`, viewer), 400);
     expectProblem(await get(`?cursor=zzz`, viewer), 400);

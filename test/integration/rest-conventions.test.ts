@@ -283,3 +283,47 @@ describe("rest rate limits", () => {
     expect(res.headers["ratelimit-policy"]).toBeUndefined();
   });
 });
+
+describe("rest one resource per concept", () => {
+  it("answers 308 from the former queue and alert paths to the table-named ones", async () => {
+    const take = await request(t.app).post(`${API}/ai-queue/requests/12/take`).set("Authorization", admin.auth);
+    expect(take.status).toBe(308);
+    expect(take.headers.location).toBe(`${API}/ai-queue/ai_requests/12/take`);
+    const list = await get("/ai-queue/requests?status=pending&limit=5");
+    expect(list.status).toBe(308);
+    expect(list.headers.location).toBe(`${API}/ai-queue/ai_requests?status=pending&limit=5`);
+    const alerts = await get("/billing/alerts");
+    expect(alerts.status).toBe(308);
+    expect(decodeURIComponent(alerts.headers.location as string)).toBe(
+      `${API}/billing/billing_alerts?acknowledgedAt[null]=true`,
+    );
+    const all = await get("/billing/alerts?status=all&limit=3");
+    expect(all.headers.location).toBe(`${API}/billing/billing_alerts?limit=3`);
+  });
+
+  it("takes camelCase bodies on the queue actions and names refused fields that way", async () => {
+    const res = await request(t.app)
+      .post(`${API}/ai-queue/ai_requests/1/reject`)
+      .set("Authorization", admin.auth)
+      .send({ admin_notes: "no" });
+    expectProblem(res, 400);
+    // The former snake_case name is refused as unknown, and the camelCase one is required.
+    expect(fieldsOf(res)).toContain("adminNotes");
+  });
+});
+
+describe("rest conventions in openapi.json", () => {
+  it("documents the protocol answers and headers", async () => {
+    const doc = (await request(t.app).get(`${API}/openapi.json`)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown>; parameters?: { name: string }[] }>>;
+    };
+    const create = doc.paths["/customers/customers"]!.post!;
+    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(["405", "413", "415", "429"]));
+    expect(create.parameters!.map((p) => p.name)).toContain("Idempotency-Key");
+    const patch = doc.paths["/customers/customers/{id}"]!.patch!;
+    expect(patch.parameters!.map((p) => p.name)).toContain("If-Match");
+    expect(Object.keys(patch.responses)).toContain("412");
+    const list = doc.paths["/customers/customers"]!.get!;
+    expect(list.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(["sort", "q", "total", "cursor"]));
+  });
+});

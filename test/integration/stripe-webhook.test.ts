@@ -336,9 +336,11 @@ describe("Stripe webhook: payments", () => {
 
     // Acknowledged through REST: a viewer may not, an admin may, once.
     const viewer = await makeApiLogin(t.app, prisma, { role: "viewer" });
-    const path = `${API}/billing/alerts/${alerts[0]!.id}/acknowledge`;
+    const path = `${API}/billing/billing_alerts/${alerts[0]!.id}/acknowledge`;
     expectProblem(await request(t.app).post(path).set("Authorization", viewer.auth), 403);
-    const listed = await request(t.app).get(`${API}/billing/alerts`).set("Authorization", viewer.auth);
+    const listed = await request(t.app)
+      .get(`${API}/billing/billing_alerts?acknowledgedAt[null]=true`)
+      .set("Authorization", viewer.auth);
     expect(listed.body.data.map((a: { id: number }) => a.id)).toEqual([alerts[0]!.id]);
     const writer = await makeApiLogin(t.app, prisma, { role: "admin" });
     const ack = await request(t.app).post(path).set("Authorization", writer.auth);

@@ -1,125 +1,95 @@
-// REST /admin/api/v1/ai-queue (issue 4, item 7): list with filters and keyset pagination (priority,
-// then age), get, take, release, complete, reject. Same service and permission rules as the admin UI.
+// REST /admin/api/v1/ai-queue/ai_requests/{id}/take|release|complete|reject: the queue's transitions,
+// with the same service and permission rules as the admin UI. The list and the record are the table's
+// generic routes (/ai-queue/ai_requests, sortable: `sort=priority,createdAt`); the former
+// /ai-queue/requests paths answer 308 to them.
 import type { ApiOperation } from "../../http/openapi.js";
 import { Router } from "express";
-import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { QueueDeps } from "./service.js";
 import { completeRequest, rejectRequest, releaseRequest, takeRequest } from "./service.js";
 import { AppError } from "../../lib/errors.js";
 import { parseBody, parseId } from "../../http/params.js";
-import { afterCursor, decodeCursor, encodeCursor } from "../../lib/keyset.js";
-import { asyncRoute, requireApiPermission } from "../../http/bearer-auth.js";
-import { REQUEST_TYPES } from "./schemas.js";
-
-const STATUSES = ["pending", "processing", "completed", "rejected", "cancelled"] as const;
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-
-const ZListQuery = z
-  .object({
-    status: z.enum(STATUSES).optional(),
-    type: z.enum(REQUEST_TYPES).optional(),
-    priority: int(1, 10).optional(),
-    customer_id: int(1, 2 ** 31 - 1).optional(),
-    admin_id: int(1, 2 ** 31 - 1).optional(),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
-    limit: int(1, 200).default(50),
-    cursor: z.string().max(200).optional(),
-  })
-  .strict();
-
-const ORDER = ["priority", "createdAt", "id"] as const;
-
-export function encodeRequestCursor(row: { priority: number; createdAt: Date; id: number }): string {
-  return encodeCursor([row.priority, row.createdAt, row.id]);
-}
-
-/** The requests after a cursor, in the list's order (priority, then age); 400 naming `cursor` for a bad one. */
-function afterRequest(cursor: string): Prisma.AiRequestWhereInput {
-  return afterCursor(ORDER, decodeCursor(cursor, ["int", "date", "int"])) as Prisma.AiRequestWhereInput;
-}
+import { asyncRoute } from "../../http/bearer-auth.js";
 
 const ZComplete = z
   .object({
-    generated_content: z.unknown(),
-    actual_cost: z.union([z.string(), z.number()]).nullish(),
-    admin_notes: z.string().max(5000).nullish(),
+    generatedContent: z.unknown().describe("the content, of the request type's schema"),
+    actualCost: z
+      .union([z.string(), z.number()])
+      .nullish()
+      .describe('what the work cost, EUR, 0 to 999.99 ("2.50"); null: the request type\'s price'),
+    adminNotes: z.string().max(5000).nullish(),
   })
   .strict();
-const ZReject = z.object({ admin_notes: z.string().max(5000) }).strict();
+const ZReject = z.object({ adminNotes: z.string().max(5000).describe("the reason the customer is told") }).strict();
+
+/** The service names the columns; the API's bodies are camelCase. */
+const BODY_FIELDS: Record<string, string> = {
+  generated_content: "generatedContent",
+  actual_cost: "actualCost",
+  admin_notes: "adminNotes",
+};
+
+function inBodyNames(error: unknown): never {
+  if (error instanceof AppError && error.errors) {
+    const rename = (field: string) => {
+      const [head, ...rest] = field.split(".");
+      return [BODY_FIELDS[head!] ?? head, ...rest].join(".");
+    };
+    const errors = error.errors.map((e) => ({ ...e, field: rename(e.field) }));
+    let message = error.message;
+    for (const [from, to] of Object.entries(BODY_FIELDS)) message = message.replaceAll(from, to);
+    throw new AppError(error.code, message, errors, error.headers);
+  }
+  throw error;
+}
+
+/** The table's REST path: the actions are sub-resources of its rows. */
+export const AI_REQUESTS_PATH = "/ai-queue/ai_requests";
+/** The former path of the queue routes: answered with 308 to the table's. */
+const FORMER_PATH = "/ai-queue/requests";
 
 export function aiQueueRoutes(deps: QueueDeps): Router {
   const router = Router();
-  const view = requireApiPermission("ai_queue", "view");
 
-  router.get(
-    "/ai-queue/requests",
-    view,
-    asyncRoute(async (req, res) => {
-      const q = parseBody(ZListQuery, req.query);
-      const where: Prisma.AiRequestWhereInput = {
-        ...(q.status ? { status: q.status } : {}),
-        ...(q.type ? { requestType: q.type } : {}),
-        ...(q.priority ? { priority: q.priority } : {}),
-        ...(q.customer_id ? { customerId: q.customer_id } : {}),
-        ...(q.admin_id ? { adminId: q.admin_id } : {}),
-        ...(q.from || q.to
-          ? { createdAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) } }
-          : {}),
-      };
-      const rows = await deps.prisma.aiRequest.findMany({
-        where: q.cursor ? { AND: [where, afterRequest(q.cursor)] } : where,
-        orderBy: [{ priority: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-        take: q.limit + 1,
-      });
-      const page = rows.slice(0, q.limit);
-      const last = page[page.length - 1];
-      res.json({ data: page, nextCursor: rows.length > q.limit && last ? encodeRequestCursor(last) : null });
-    }),
-  );
-
-  router.get(
-    "/ai-queue/requests/:id",
-    view,
-    asyncRoute(async (req, res) => {
-      const row = await deps.prisma.aiRequest.findUnique({ where: { id: parseId(req.params.id, "AI request") } });
-      if (!row) throw new AppError("not_found", `AI request #${req.params.id} does not exist`);
-      res.json(row);
-    }),
-  );
+  // One resource per concept: the former queue path moved under the table's, method and body kept.
+  router.all([FORMER_PATH, `${FORMER_PATH}/*`], (req, res) => {
+    const rest = req.path.slice(FORMER_PATH.length);
+    const query = req.originalUrl.includes("?") ? req.originalUrl.slice(req.originalUrl.indexOf("?")) : "";
+    res.redirect(308, `${req.baseUrl}${AI_REQUESTS_PATH}${rest}${query}`);
+  });
 
   router.post(
-    "/ai-queue/requests/:id/take",
+    `${AI_REQUESTS_PATH}/:id/take`,
     asyncRoute(async (req, res) => {
       res.json(await takeRequest(deps, parseId(req.params.id, "AI request")));
     }),
   );
   router.post(
-    "/ai-queue/requests/:id/release",
+    `${AI_REQUESTS_PATH}/:id/release`,
     asyncRoute(async (req, res) => {
       res.json(await releaseRequest(deps, parseId(req.params.id, "AI request")));
     }),
   );
   router.post(
-    "/ai-queue/requests/:id/complete",
+    `${AI_REQUESTS_PATH}/:id/complete`,
     asyncRoute(async (req, res) => {
       const body = parseBody(ZComplete, req.body ?? {});
-      const cost = body.actual_cost == null ? null : String(body.actual_cost);
+      const cost = body.actualCost == null ? null : String(body.actualCost);
       res.json(
         await completeRequest(deps, parseId(req.params.id, "AI request"), {
-          generatedContent: body.generated_content,
+          generatedContent: body.generatedContent,
           actualCost: cost,
-          adminNotes: body.admin_notes ?? null,
-        }),
+          adminNotes: body.adminNotes ?? null,
+        }).catch(inBodyNames),
       );
     }),
   );
   router.post(
-    "/ai-queue/requests/:id/reject",
+    `${AI_REQUESTS_PATH}/:id/reject`,
     asyncRoute(async (req, res) => {
       const body = parseBody(ZReject, req.body ?? {});
-      res.json(await rejectRequest(deps, parseId(req.params.id, "AI request"), body.admin_notes));
+      res.json(await rejectRequest(deps, parseId(req.params.id, "AI request"), body.adminNotes).catch(inBodyNames));
     }),
   );
   return router;
@@ -129,27 +99,9 @@ const ok = (description: string) => ({ description });
 
 /** These routes in the OpenAPI document (src/http/openapi.ts). */
 export const AI_QUEUE_OPERATIONS: ApiOperation[] = [
-  {
-    method: "get",
-    path: "/ai-queue/requests",
-    tag: "ai-queue",
-    summary: "The queue, by priority then age; keyset pages via nextCursor",
-    permission: "ai_queue.view",
-    query: ZListQuery,
-    responses: { 200: ok("{ data: AI requests, nextCursor }") },
-  },
-  {
-    method: "get",
-    path: "/ai-queue/requests/{id}",
-    tag: "ai-queue",
-    summary: "One AI request",
-    permission: "ai_queue.view",
-    idType: "integer",
-    responses: { 200: ok("The AI request"), 404: ok("No such request") },
-  },
   ...(["take", "release"] as const).map((name): ApiOperation => ({
     method: "post",
-    path: `/ai-queue/requests/{id}/${name}`,
+    path: `${AI_REQUESTS_PATH}/{id}/${name}`,
     tag: "ai-queue",
     summary:
       name === "take"
@@ -161,7 +113,7 @@ export const AI_QUEUE_OPERATIONS: ApiOperation[] = [
   })),
   {
     method: "post",
-    path: "/ai-queue/requests/{id}/complete",
+    path: `${AI_REQUESTS_PATH}/{id}/complete`,
     tag: "ai-queue",
     summary: "processing -> completed with content of the request type's schema; bills the customer",
     permission: "ai_queue.process",
@@ -171,7 +123,7 @@ export const AI_QUEUE_OPERATIONS: ApiOperation[] = [
   },
   {
     method: "post",
-    path: "/ai-queue/requests/{id}/reject",
+    path: `${AI_REQUESTS_PATH}/{id}/reject`,
     tag: "ai-queue",
     summary: "pending|processing -> rejected, with the reason the customer is told",
     permission: "ai_queue.reject",

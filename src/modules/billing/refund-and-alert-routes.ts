@@ -25,12 +25,9 @@ const ZRefund = z
   })
   .strict();
 
-const ZAlertQuery = z
-  .object({
-    status: z.enum(["open", "acknowledged", "all"]).default("open"),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
+/** The alerts' table path: the list and record are its generic routes; acknowledge is an action of a row. */
+export const BILLING_ALERTS_PATH = "/billing/billing_alerts";
+const FORMER_ALERTS_PATH = "/billing/alerts";
 
 export function refundAndAlertRoutes(deps: RefundAndAlertRouteDeps): Router {
   const router = Router();
@@ -77,28 +74,24 @@ export function refundAndAlertRoutes(deps: RefundAndAlertRouteDeps): Router {
     }),
   );
 
-  router.get(
-    "/billing/alerts",
-    view,
-    asyncRoute(async (req, res) => {
-      const q = parseBody(ZAlertQuery, req.query);
-      const rows = await deps.prisma.billingAlert.findMany({
-        where:
-          q.status === "open"
-            ? { acknowledgedAt: null }
-            : q.status === "acknowledged"
-              ? { acknowledgedAt: { not: null } }
-              : {},
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: q.limit,
-        include: { invoice: { select: { invoiceNumber: true } } },
-      });
-      res.json({ data: rows });
-    }),
-  );
+  // One resource per concept: the former alert paths answer 308 to the table's (a list's former
+  // `status=open|acknowledged|all`, open by default, becomes `acknowledgedAt[null]=true|false` or nothing).
+  router.all([FORMER_ALERTS_PATH, `${FORMER_ALERTS_PATH}/*`], (req, res) => {
+    const rest = req.path.slice(FORMER_ALERTS_PATH.length);
+    const params = new URLSearchParams(req.originalUrl.includes("?") ? req.originalUrl.split("?")[1] : "");
+    if (!rest) {
+      // The former list showed the open alerts unless asked otherwise.
+      const status = params.get("status") ?? "open";
+      params.delete("status");
+      if (status === "open" || status === "acknowledged") params.set("acknowledgedAt[null]", String(status === "open"));
+      else if (status !== "all") params.set("status", status);
+    }
+    const query = params.size ? `?${params.toString()}` : "";
+    res.redirect(308, `${req.baseUrl}${BILLING_ALERTS_PATH}${rest}${query}`);
+  });
 
   router.post(
-    "/billing/alerts/:id/acknowledge",
+    `${BILLING_ALERTS_PATH}/:id/acknowledge`,
     requireApiPermission("billing", ACKNOWLEDGE_PERMISSION),
     asyncRoute(async (req, res) => {
       res.json(await acknowledgeBillingAlert(deps.prisma, parseId(req.params.id, "billing alert")));
@@ -137,17 +130,8 @@ export const REFUND_AND_ALERT_OPERATIONS: ApiOperation[] = [
     },
   },
   {
-    method: "get",
-    path: "/billing/alerts",
-    tag: "billing",
-    summary: "Billing alerts (failed payments, disputes), newest first",
-    permission: "billing.view",
-    query: ZAlertQuery,
-    responses: { 200: ok("{ data: alerts }") },
-  },
-  {
     method: "post",
-    path: "/billing/alerts/{id}/acknowledge",
+    path: `${BILLING_ALERTS_PATH}/{id}/acknowledge`,
     tag: "billing",
     summary: "Marks a billing alert as seen (it leaves the dashboard)",
     permission: `billing.${ACKNOWLEDGE_PERMISSION}`,
