@@ -226,7 +226,7 @@ describe("ai-queue assignee rule", () => {
     expect((await post(`/${row.id}/take`, editors[0]!)).status).toBe(200);
     const held = await t.deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: row.id } });
     const attempts = [
-      post(`/${row.id}/reject`, editors[1]!, { admin_notes: "Pas pour nous" }),
+      post(`/${row.id}/reject`, editors[1]!, { adminNotes: "Pas pour nous" }),
       post(`/${row.id}/release`, editors[1]!),
       post(`/${row.id}/complete`, editors[1]!, { generated_content: SERVICES_CONTENT }),
     ];
@@ -253,9 +253,9 @@ describe("ai-queue assignee rule", () => {
     expect(refused.body.notice?.type).toBe("error");
     expect((await t.deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("processing");
 
-    const byHolder = await post(`/${first.id}/reject`, editors[0]!, { admin_notes: "Hors périmètre" });
+    const byHolder = await post(`/${first.id}/reject`, editors[0]!, { adminNotes: "Hors périmètre" });
     expect(byHolder.status).toBe(200);
-    const byAdmin = await post(`/${second.id}/reject`, admin, { admin_notes: "Doublon" });
+    const byAdmin = await post(`/${second.id}/reject`, admin, { adminNotes: "Doublon" });
     expect(byAdmin.status).toBe(200);
     expect(byAdmin.body).toMatchObject({ status: "rejected", adminNotes: "Doublon" });
   });
