@@ -3,7 +3,7 @@
 // builds a query, so a secret column is never a filter or a sort (a filter on a password hash would
 // reveal it a character at a time) and a bad value is a 400 naming its parameter, never a 500.
 import type { FieldError } from "../lib/errors.js";
-import { textProblem } from "../lib/input-rules.js";
+import { queryDateProblem, textProblem } from "../lib/input-rules.js";
 import { INT4, type Column } from "./columns.js";
 import type { Table } from "./tables.js";
 
@@ -46,10 +46,7 @@ function textCheck(value: string): string | null {
 /** A date a filter may hold: a real date, years 1 to 9999. */
 function dateCheck(value: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim())) return "must be a date";
-  const date = new Date(value.trim());
-  if (Number.isNaN(date.getTime())) return "must be a date";
-  const year = date.getUTCFullYear();
-  return year < 1 || year > 9999 ? "must be a date between the years 1 and 9999" : null;
+  return queryDateProblem(new Date(value.trim()));
 }
 
 /** The check of a filter value for a column. */

@@ -63,6 +63,16 @@ export function dateProblem(date: Date): string | null {
   return null;
 }
 
+/**
+ * Why a date cannot be a bound of a filter or a cursor, or null: queries may reach further than stored
+ * dates (`createdAt[lt]=1999-01-01`), but not beyond the years 1 to 9999 that PostgreSQL and ISO 8601 share.
+ */
+export function queryDateProblem(date: Date): string | null {
+  if (Number.isNaN(date.getTime())) return "must be a date";
+  const year = date.getUTCFullYear();
+  return year < 1 || year > 9999 ? "must be a date between the years 1 and 9999" : null;
+}
+
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 
 /** A hostname (RFC 1123): dot-separated labels, no scheme, port, path or space; at most 253 characters. */
