@@ -19,7 +19,7 @@ import { sessionAdmin } from "./modules/auth/current-admin.js";
 import { keepContext, requestContext } from "./http/context.js";
 import { sameOriginOnly } from "./http/csrf.js";
 import { apiRoutes } from "./http/api.js";
-import { adminActionGuard } from "./http/admin-action-guard.js";
+import { adminActionGuard, strictPaths } from "./http/admin-action-guard.js";
 import { formLoginRefusal, loginThrottle } from "./http/login-throttle.js";
 import { adminBodies, loginBody } from "./http/admin-bodies.js";
 import { MODULES } from "./modules.js";
@@ -37,6 +37,8 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   const { config, log } = deps;
   const app = express();
   app.set("trust proxy", config.trustProxy);
+  // Routes match exactly what they say (case, trailing slash), so the action guard and AdminJS agree.
+  app.set("case sensitive routing", true);
   app.disable("x-powered-by");
   app.use(
     helmet({
@@ -57,6 +59,12 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
       referrerPolicy: { policy: "same-origin" },
     }),
   );
+  app.use(strictPaths);
+  // Nothing under /admin is kept by a browser or a proxy, except AdminJS's static assets.
+  app.use(ADMIN_ROOT, (req, res, next) => {
+    if (!req.path.startsWith("/frontend/assets/")) res.set("Cache-Control", "no-store");
+    next();
+  });
   app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" } }));
 
   app.use(healthRoutes(deps));
@@ -115,7 +123,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
         return user;
       },
     },
-    null,
+    express.Router({ caseSensitive: true }),
     // The same options (and store): AdminJS builds its own middleware from them, which then finds the
     // session already loaded and does nothing.
     sessions,

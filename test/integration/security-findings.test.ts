@@ -118,3 +118,70 @@ describe("request bodies under /admin", () => {
     expect(await t.deps.prisma.customer.count({ where: { email: { in: ["large@test.local"] } } })).toBe(0);
   });
 });
+
+describe("strict /admin routing ahead of the action guard", () => {
+  const variants = [
+    "/admin/api/Resources/customers/actions/new",
+    "/admin/API/resources/customers/actions/new",
+    "/admin/api/resources/customers/Actions/new",
+    "/admin//api/resources/customers/actions/new",
+    "/admin/api//resources/customers/actions/new",
+    "/admin/api/resources/customers%2Factions/new",
+    "/admin/api/resources/customers/./actions/new",
+    "/admin/api/x/../resources/customers/actions/new",
+    "/admin/api/%2e/resources/customers/actions/new",
+  ];
+
+  it.each(variants)("a viewer's POST %s never reaches the action", async (path) => {
+    const viewer = await makeAdmin(t.deps.prisma, { role: "viewer" });
+    const agent = await loginAgent(t.app, viewer.email, viewer.password);
+    const email = `variant-${Math.random().toString(36).slice(2)}@test.local`;
+    const res = await agent.post(path).type("form").send({ email, name: "Forged by a viewer" });
+    expect([308, 401, 403, 404]).toContain(res.status);
+    if (res.status === 308) {
+      // The clean path, which the guard then sees.
+      expect(res.headers.location).toBe("/admin/api/resources/customers/actions/new");
+      const followed = await agent.post(res.headers.location!).type("form").send({ email, name: "Forged" });
+      expect(followed.status).toBe(403);
+    }
+    expect(await t.deps.prisma.customer.count({ where: { email } })).toBe(0);
+  });
+
+  it("answers the same for an existing and a missing record on a forbidden action, whatever the spelling", async () => {
+    const viewer = await makeAdmin(t.deps.prisma, { role: "viewer" });
+    const agent = await loginAgent(t.app, viewer.email, viewer.password);
+    const target = await makeAdmin(t.deps.prisma);
+    for (const prefix of ["/admin/api/resources", "/admin/api/Resources", "/admin//api/resources"]) {
+      const existing = await agent.post(`${prefix}/admin_users/records/${target.id}/delete`);
+      const missing = await agent.post(`${prefix}/admin_users/records/987654321/delete`);
+      expect(missing.status).toBe(existing.status);
+      expect(existing.status).not.toBe(200);
+    }
+    expect(await t.deps.prisma.adminUser.count({ where: { id: target.id } })).toBe(1);
+  });
+});
+
+describe("caching under /admin", () => {
+  it("marks pages, AdminJS API answers and the REST API no-store, and lets static assets be cached", async () => {
+    const login = await browserAgent(t.app).get("/admin/login");
+    expect(login.headers["cache-control"]).toBe("no-store");
+
+    const admin = await makeAdmin(t.deps.prisma);
+    const agent = await loginAgent(t.app, admin.email, admin.password);
+    const list = await agent.get("/admin/api/resources/customers/actions/list");
+    expect(list.status).toBe(200);
+    expect(list.headers["cache-control"]).toBe("no-store");
+    expect((await agent.get("/admin")).headers["cache-control"]).toBe("no-store");
+
+    const api = await makeApiLogin(t.app, t.deps.prisma);
+    const me = await request(t.app).get(`${API}/auth/me`).set("Authorization", api.auth);
+    expect(me.status).toBe(200);
+    expect(me.headers["cache-control"]).toBe("no-store");
+    const refused = await request(t.app).get(`${API}/auth/me`);
+    expect(refused.headers["cache-control"]).toBe("no-store");
+
+    const asset = await agent.get("/admin/frontend/assets/global.bundle.js");
+    expect(asset.status).toBe(200);
+    expect(asset.headers["cache-control"]).not.toBe("no-store");
+  });
+});
