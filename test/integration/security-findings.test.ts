@@ -7,6 +7,7 @@ import request from "supertest";
 import { makeAdmin } from "../factories/index.js";
 import { API, USER_AGENT, decodeClaims, makeApiLogin, signApiToken } from "../factories/api.js";
 import { browserAgent, loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
+import { ACCOUNT_LOCKOUT } from "../../src/modules/auth/throttle.js";
 
 let t: TestApp;
 
@@ -183,5 +184,52 @@ describe("caching under /admin", () => {
     const asset = await agent.get("/admin/frontend/assets/global.bundle.js");
     expect(asset.status).toBe(200);
     expect(asset.headers["cache-control"]).not.toBe("no-store");
+  });
+});
+
+describe("change-password form", () => {
+  it("counts wrong current passwords in the login lock and audits each, without the password", async () => {
+    const admin = await makeAdmin(t.deps.prisma);
+    const agent = await loginAgent(t.app, admin.email, admin.password);
+    const wrong = "not-the-current-password-42";
+    const change = () =>
+      agent
+        .post("/admin/account/password")
+        .type("form")
+        .send({ current: wrong, password: "a brand new sentence of words", confirm: "a brand new sentence of words" });
+    for (let i = 0; i < ACCOUNT_LOCKOUT.threshold; i++) expect((await change()).status).toBe(400);
+    const locked = await change();
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers["retry-after"])).toBeGreaterThan(0);
+
+    // The account is locked for the login form as well, right password or not.
+    const login = await browserAgent(t.app)
+      .post("/admin/login")
+      .type("form")
+      .send({ email: admin.email, password: admin.password });
+    expect(login.status).toBe(429);
+
+    const rows = await t.deps.prisma.adminActivityLog.findMany({
+      where: { adminId: admin.id, action: "password_change_failed" },
+    });
+    expect(rows).toHaveLength(ACCOUNT_LOCKOUT.threshold + 1);
+    expect(rows[0]).toMatchObject({ resourceType: "admin_users", resourceId: admin.id });
+    expect(JSON.stringify(rows)).not.toContain(wrong);
+    expect(JSON.stringify(rows)).not.toContain("brand new sentence");
+  });
+
+  it("does not count a change whose current password is right", async () => {
+    const admin = await makeAdmin(t.deps.prisma);
+    const agent = await loginAgent(t.app, admin.email, admin.password);
+    for (let i = 0; i < ACCOUNT_LOCKOUT.threshold + 1; i++) {
+      const res = await agent
+        .post("/admin/account/password")
+        .type("form")
+        .send({ current: admin.password, password: "short", confirm: "short" });
+      expect(res.status).toBe(400);
+    }
+    expect(
+      await t.deps.prisma.adminActivityLog.count({ where: { adminId: admin.id, action: "password_change_failed" } }),
+    ).toBe(0);
   });
 });
