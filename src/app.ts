@@ -22,6 +22,7 @@ import { apiRoutes } from "./http/api.js";
 import { adminActionGuard, strictPaths } from "./http/admin-action-guard.js";
 import { formLoginRefusal, loginThrottle } from "./http/login-throttle.js";
 import { adminBodies, loginBody } from "./http/admin-bodies.js";
+import { cspNonce, nonceAdminPages, scriptSources } from "./http/csp.js";
 import { MODULES } from "./modules.js";
 import type { ModuleDefinition } from "./module.js";
 
@@ -40,15 +41,17 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   // Routes match exactly what they say (case, trailing slash), so the action guard and AdminJS agree.
   app.set("case sensitive routing", true);
   app.disable("x-powered-by");
+  app.use(cspNonce);
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
-          // AdminJS renders its initial state in inline scripts and styles its components inline.
-          "script-src": ["'self'", "'unsafe-inline'"],
-          "style-src": ["'self'", "'unsafe-inline'", "https:"],
+          // Inline scripts only with this response's nonce (src/http/csp.ts). Styles stay inline:
+          // styled-components injects <style> tags at run time (README, Security).
+          "script-src": scriptSources,
+          "style-src": ["'self'", "'unsafe-inline'"],
           "img-src": ["'self'", "data:", "blob:"],
-          "font-src": ["'self'", "data:", "https:"],
+          "font-src": ["'self'", "data:"],
           "connect-src": ["'self'"],
           "upgrade-insecure-requests": config.isProduction ? [] : null,
         },
@@ -65,6 +68,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
     if (!req.path.startsWith("/frontend/assets/")) res.set("Cache-Control", "no-store");
     next();
   });
+  app.use(ADMIN_ROOT, nonceAdminPages);
   app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" } }));
 
   app.use(healthRoutes(deps));

@@ -233,3 +233,27 @@ describe("change-password form", () => {
     ).toBe(0);
   });
 });
+
+describe("Content-Security-Policy", () => {
+  it("allows inline scripts only with the response's nonce, which AdminJS's page scripts carry", async () => {
+    const admin = await makeAdmin(t.deps.prisma);
+    const pages = [
+      await browserAgent(t.app).get("/admin/login"),
+      await (await loginAgent(t.app, admin.email, admin.password)).get("/admin"),
+    ];
+    for (const page of pages) {
+      expect(page.status).toBe(200);
+      const csp = String(page.headers["content-security-policy"]);
+      const scriptSrc = /script-src ([^;]*)/.exec(csp)![1]!;
+      expect(scriptSrc).not.toContain("unsafe-inline");
+      const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1]!;
+      const inline = page.text.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? [];
+      expect(inline.length).toBeGreaterThan(0);
+      for (const tag of inline) expect(tag).toBe(`<script nonce="${nonce}">`);
+      expect(page.text).not.toContain("fonts.googleapis.com");
+    }
+    const a = await browserAgent(t.app).get("/admin/login");
+    const b = await browserAgent(t.app).get("/admin/login");
+    expect(a.headers["content-security-policy"]).not.toBe(b.headers["content-security-policy"]);
+  });
+});
