@@ -17,7 +17,7 @@ function rulesOf(resource: KitPrismaResource): ListQueryRules {
 
 /** The search text of /resources/<id>/search/<text>, decoded, or undefined for any other path. */
 function searchText(path: string): string | undefined {
-  const match = /^\/resources\/[^/]+\/search\/(.*)$/.exec(path);
+  const match = /^\/resources\/[^/]+\/(?:actions\/)?search\/(.*)$/.exec(path);
   if (!match) return undefined;
   try {
     return decodeURIComponent(match[1]!);
