@@ -1,6 +1,5 @@
 import { editPermissionOf, SETTINGS } from "./values.js";
 
-
 describe("editPermissionOf", () => {
   it("asks billing.refund for every key under billing., known or not", () => {
     expect(editPermissionOf("billing.seller")).toEqual(["billing", "refund"]);
