@@ -11,7 +11,7 @@ import { AdminUserError } from "./admin-user-error.js";
 import { changeOwnPassword } from "./passwords/change-own-password.js";
 import { completePasswordReset, inspectResetToken } from "./passwords/complete-password-reset.js";
 import { writeAudit } from "../../lib/audit.js";
-import { attemptSucceeded, beginAttempt, throttleKeys } from "../auth/throttle.js";
+import { attemptSucceeded, beginAttempt, throttleKeys } from "../auth/index.js";
 
 type Words = readonly [string, string];
 

@@ -1,14 +1,18 @@
-// The admin list allow-lists, read from a real table spec (admin_users: a secret password hash).
+// The admin list allow-lists, read from the real table specs of the module list (admin_users: a secret
+// password hash; sites: a reference).
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { loadModels } from "./dmmf.js";
-import { describeTable } from "./tables.js";
-import { checkListQuery, flattenQuery, listQueryRules, type ListQueryRules } from "./list-query.js";
-import { adminUserTable } from "../modules/settings/tables.js";
+import { loadModels } from "../db/dmmf.js";
+import { describeTable } from "../db/tables.js";
+import { checkListQuery, flattenQuery, listQueryRules, type ListQueryRules } from "../db/list-query.js";
+import type { TableSpec } from "../db/table-spec.js";
+import { MODULES } from "../modules.js";
+
+const specOf = (model: string): TableSpec => MODULES.flatMap((m) => m.tables ?? []).find((t) => t.model === model)!;
 
 let rules: ListQueryRules;
 
 beforeAll(async () => {
-  rules = listQueryRules(describeTable(adminUserTable, await loadModels()));
+  rules = listQueryRules(describeTable(specOf("AdminUser"), await loadModels()));
 });
 
 const fields = (query: unknown, search?: string) => checkListQuery(rules, query, search).map((e) => e.field);
@@ -67,8 +71,7 @@ describe("admin list allow-lists", () => {
 
 describe("filter values of ids and references", () => {
   it("takes int4 ids only", async () => {
-    const { siteTable } = await import("../modules/sites/tables.js");
-    const siteRules = listQueryRules(describeTable(siteTable, await loadModels()));
+    const siteRules = listQueryRules(describeTable(specOf("Site"), await loadModels()));
     const check = (q: unknown) => checkListQuery(siteRules, q).map((e) => e.field);
     expect(check({ "filters.customer": "abc" })).toEqual(["filters.customer"]);
     expect(check({ "filters.customer": "99999999999" })).toEqual(["filters.customer"]);
