@@ -91,6 +91,35 @@ export function listQueryRules(table: Pick<Table, "columns" | "spec">): ListQuer
   return { filters, sorts };
 }
 
+/** The most records one bulk action may name. */
+export const MAX_BULK_IDS = 500;
+
+/** Why a bulk action's `recordIds` (a comma list of ids) is refused, or null. */
+export function recordIdsProblem(idColumn: Column, value: unknown): string | null {
+  if (typeof value !== "string" || value === "") return "must be a comma-separated list of record ids";
+  const ids = value.split(",");
+  if (ids.length > MAX_BULK_IDS) return `must name at most ${MAX_BULK_IDS} records`;
+  const check = idColumn.type === "Int" ? integerCheck(1) : textCheck;
+  for (const id of ids) {
+    const problem = check(id);
+    if (problem)
+      return `holds ${JSON.stringify(id.slice(0, 40))}, which ${problem.replace(/^must/, "is not valid: must")}`;
+  }
+  return null;
+}
+
+/** Drops the empty filters of a query (`filters.status=`: "any status"), in flat or nested form. */
+export function dropEmptyFilters(query: Record<string, unknown>): void {
+  for (const key of Object.keys(query)) {
+    if (key.startsWith("filters.") && query[key] === "") delete query[key];
+  }
+  const nested = query.filters;
+  if (nested && typeof nested === "object" && !Array.isArray(nested)) {
+    const filters = nested as Record<string, unknown>;
+    for (const key of Object.keys(filters)) if (filters[key] === "") delete filters[key];
+  }
+}
+
 /** A query as flat "a.b" keys (the way AdminJS reads it), whatever nesting the query parser made. */
 export function flattenQuery(query: unknown, prefix = "", out: Record<string, unknown> = {}): Record<string, unknown> {
   if (query === null || typeof query !== "object" || Array.isArray(query)) {
@@ -113,7 +142,12 @@ function pagerError(name: string, value: unknown, max: number): FieldError | nul
  * sorts and search properties by name, and bad values (a non-numeric id, an unreadable date, page < 1,
  * perPage > 500...) naming their parameter. `search` is the search action's text, when there is one.
  */
-export function checkListQuery(rules: ListQueryRules, query: unknown, search?: string): FieldError[] {
+export function checkListQuery(
+  rules: ListQueryRules,
+  query: unknown,
+  search?: string,
+  titleProperty?: string,
+): FieldError[] {
   const errors: FieldError[] = [];
   const flat = flattenQuery(query ?? {});
   for (const [key, value] of Object.entries(flat)) {
@@ -153,7 +187,11 @@ export function checkListQuery(rules: ListQueryRules, query: unknown, search?: s
     }
   }
   if (search !== undefined) {
-    const problem = textCheck(search);
+    // The search looks the text up in the searched property (searchProperty, else the title): a text
+    // that property cannot hold (a word for a number or a date) is refused like a filter value.
+    const property = typeof flat.searchProperty === "string" ? flat.searchProperty : titleProperty;
+    const filter = property === undefined ? undefined : rules.filters.get(property);
+    const problem = textCheck(search) ?? (search !== "" && filter ? filter.check(search) : null);
     if (problem) errors.push({ field: "query", message: problem });
   }
   return errors;

@@ -5,6 +5,7 @@
 // `<t>.<METHOD>.<path>.<raw body>` with the shared secret, header `X-Locod-Signature: t=<unix seconds>,v1=<hex>`,
 // 5 minutes of tolerance; a signature is accepted once (the webhook keeps the ones it has seen in Redis
 // for twice the tolerance), so a captured request cannot be replayed, nor its body sent to another path.
+import { storable } from "../../lib/input-rules.js";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { Prisma, type AiRequest } from "@prisma/client";
 import { z } from "zod";
@@ -108,8 +109,8 @@ export const ZWizardSubmission = z
     ...ZCustomerRef,
     site_id: z.number().int().positive(),
     request_type: z.enum(REQUEST_TYPES),
-    business_type: z.string().trim().min(1).max(100),
-    terminology: z.string().trim().max(2000).nullish(),
+    business_type: z.string().trim().min(1).max(100).superRefine(storable),
+    terminology: z.string().trim().max(2000).superRefine(storable).nullish(),
     request_data: z.unknown(),
     priority: z.number().int().min(1).max(10).default(5),
   })
@@ -117,7 +118,11 @@ export const ZWizardSubmission = z
 
 export const ZCustomerAction = z.object({ ...ZCustomerRef }).strict();
 export const ZFeedback = z
-  .object({ ...ZCustomerRef, rating: z.number().int().min(1).max(5), notes: z.string().max(2000).nullish() })
+  .object({
+    ...ZCustomerRef,
+    rating: z.number().int().min(1).max(5),
+    notes: z.string().max(2000).superRefine(storable).nullish(),
+  })
   .strict();
 
 /** The customer a body names (by id or e-mail), or 400. */
