@@ -3,7 +3,14 @@
 import { beforeAll, describe, expect, it } from "@jest/globals";
 import { loadModels } from "../db/dmmf.js";
 import { describeTable } from "../db/tables.js";
-import { checkListQuery, flattenQuery, listQueryRules, type ListQueryRules } from "../db/list-query.js";
+import {
+  checkListQuery,
+  dropEmptyFilters,
+  flattenQuery,
+  listQueryRules,
+  recordIdsProblem,
+  type ListQueryRules,
+} from "../db/list-query.js";
 import type { TableSpec } from "../db/table-spec.js";
 import { MODULES } from "../modules.js";
 
@@ -78,5 +85,31 @@ describe("filter values of ids and references", () => {
     expect(check({ "filters.customer": "0" })).toEqual(["filters.customer"]);
     expect(check({ "filters.customer": "12" })).toEqual([]);
     expect(check({ "filters.id": "1" })).toEqual(["filters.id"]);
+  });
+});
+
+describe("bulk record ids, empty filters and search text", () => {
+  it("takes a comma list of int4 ids only", async () => {
+    const site = describeTable(specOf("Site"), await loadModels());
+    expect(recordIdsProblem(site.idColumn, "1,2,3")).toBeNull();
+    expect(recordIdsProblem(site.idColumn, "999999,abc")).toMatch(/abc/);
+    expect(recordIdsProblem(site.idColumn, "2147483648")).not.toBeNull();
+    expect(recordIdsProblem(site.idColumn, "../../../etc/passwd")).not.toBeNull();
+    expect(recordIdsProblem(site.idColumn, undefined)).not.toBeNull();
+  });
+
+  it("drops empty filters, flat or nested", () => {
+    const query: Record<string, unknown> = { "filters.role": "", "filters.name": "a", filters: { status: "", x: "1" } };
+    dropEmptyFilters(query);
+    expect(query).toEqual({ "filters.name": "a", filters: { x: "1" } });
+  });
+
+  it("checks the search text with the searched property's own check", async () => {
+    const site = listQueryRules(describeTable(specOf("Site"), await loadModels()));
+    const refused = (q: unknown, text: string, title?: string) =>
+      checkListQuery(site, q, text, title).map((e) => e.field);
+    expect(refused({}, "9999-12-31", "customer")).toEqual(["query"]);
+    expect(refused({}, "12", "customer")).toEqual([]);
+    expect(refused({ searchProperty: "name" }, "boulangerie", "customer")).toEqual([]);
   });
 });
