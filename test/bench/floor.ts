@@ -38,9 +38,9 @@ export function floorApp(pool: pg.Pool, cases: BenchCase[]): express.Express {
 }
 
 /**
- * The AI queue's REST list as a hand-written route would run it: the same filters, keyset condition
- * (the OR form Prisma sends for the cursor), order (priority, created_at, id) and LIMIT as
- * src/modules/ai-queue/routes.ts, every column, and the same nextCursor encoding.
+ * The AI queue's REST list (the ai_requests table route, sort=priority,createdAt) as a hand-written route
+ * would run it: the same filters, keyset condition (the OR form Prisma sends for the cursor), order
+ * (priority, created_at, id DESC) and LIMIT, every column, and the same nextCursor encoding.
  */
 export function queueFloorRoute(app: express.Express, pool: pg.Pool, limit: number): void {
   app.get("/floor/ai-queue", async (req, res, next) => {
@@ -53,14 +53,15 @@ export function queueFloorRoute(app: express.Express, pool: pg.Pool, limit: numb
         where.push(sql.replaceAll("?", `$${params.length}`));
       };
       if (q.status) add("status = ?::ai_request_status", q.status);
-      if (q.type) add("request_type = ?::ai_request_type", q.type);
+      if (q.requestType) add("request_type = ?::ai_request_type", q.requestType);
       if (q.priority) add("priority = ?", Number(q.priority));
       if (q.customer_id) add("customer_id = ?", Number(q.customer_id));
       if (q.admin_id) add("admin_id = ?", Number(q.admin_id));
       if (q.from) add("created_at >= ?", new Date(q.from));
       if (q.to) add("created_at <= ?", new Date(q.to));
       if (q.cursor) {
-        const [priority, created, id] = JSON.parse(Buffer.from(q.cursor, "base64url").toString("utf8")) as [
+        const [, priority, created, id] = JSON.parse(Buffer.from(q.cursor, "base64url").toString("utf8")) as [
+          string,
           number,
           string,
           number,
@@ -69,19 +70,21 @@ export function queueFloorRoute(app: express.Express, pool: pg.Pool, limit: numb
         const [p, c, i] = [params.length - 2, params.length - 1, params.length];
         where.push(
           `(priority > $${p} OR (priority = $${p} AND created_at > $${c}) ` +
-            `OR (priority = $${p} AND created_at = $${c} AND id > $${i}))`,
+            `OR (priority = $${p} AND created_at = $${c} AND id < $${i}))`,
         );
       }
       const { rows } = await pool.query<{ id: number; priority: number; created_at: Date }>(
         `SELECT * FROM ai_requests${where.length ? ` WHERE ${where.join(" AND ")}` : ""}` +
-          ` ORDER BY priority, created_at, id LIMIT ${limit + 1}`,
+          ` ORDER BY priority, created_at, id DESC LIMIT ${limit + 1}`,
         params,
       );
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       const nextCursor =
         rows.length > limit && last
-          ? Buffer.from(JSON.stringify([last.priority, last.created_at.toISOString(), last.id])).toString("base64url")
+          ? Buffer.from(JSON.stringify([q.sort ?? "", last.priority, last.created_at.toISOString(), last.id])).toString(
+              "base64url",
+            )
           : null;
       res.json({ data: page, nextCursor });
     } catch (err) {

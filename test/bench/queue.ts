@@ -9,8 +9,10 @@ import type pg from "pg";
 import { percentile, summarise, timedGet, type CaseResult, type Sample } from "./measure.js";
 
 export const QUEUE_API = "/admin/api/v1/ai-queue/ai_requests";
-/** The route's default page size (routes.ts, ZListQuery.limit). */
+/** The page size the cases ask for. */
 export const QUEUE_LIMIT = 50;
+/** The queue's working order: most urgent first, then oldest (the keyset id, newest first, ends it). */
+export const QUEUE_SORT = "priority,createdAt";
 
 export interface QueueCase {
   name: string;
@@ -21,10 +23,20 @@ export interface QueueCase {
 }
 
 export const QUEUE_CASES: QueueCase[] = [
-  { name: "ai-queue list default", query: {} },
-  { name: "ai-queue list status=pending", query: { status: "pending" } },
-  { name: "ai-queue list status=pending&type=content", query: { status: "pending", type: "content" } },
-  { name: "ai-queue list default page 2 (cursor)", query: {}, secondPage: true },
+  { name: "ai-queue list by priority", query: { sort: QUEUE_SORT, limit: String(QUEUE_LIMIT) } },
+  {
+    name: "ai-queue list status=pending",
+    query: { sort: QUEUE_SORT, limit: String(QUEUE_LIMIT), status: "pending" },
+  },
+  {
+    name: "ai-queue list status=pending&requestType=content",
+    query: { sort: QUEUE_SORT, limit: String(QUEUE_LIMIT), status: "pending", requestType: "content" },
+  },
+  {
+    name: "ai-queue list by priority page 2 (cursor)",
+    query: { sort: QUEUE_SORT, limit: String(QUEUE_LIMIT) },
+    secondPage: true,
+  },
 ];
 
 /** Logs in through the REST API once (failed logins are throttled): the bearer token. */

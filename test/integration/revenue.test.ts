@@ -390,7 +390,7 @@ describe("the demo's subscription history", () => {
   beforeAll(async () => {
     await seedDemoData(prisma, { bcryptCost: 4, now: DEMO_NOW, replace: true });
     demo = await revenueMetrics(prisma, 12, DEMO_NOW);
-  }, 60_000);
+  }, 300_000);
 
   it("gives the Revenue page movements in each of the 12 months, and every kind of movement", () => {
     const moved = (m: RevenueMonth) => Object.values(m.movements).some((v) => v.customers > 0);
