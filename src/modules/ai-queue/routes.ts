@@ -14,10 +14,11 @@ import { asyncRoute } from "../../http/bearer-auth.js";
 const ZComplete = z
   .object({
     generatedContent: z.unknown().describe("the content, of the request type's schema"),
-    actualCost: z
-      .union([z.string(), z.number()])
-      .nullish()
-      .describe('what the work cost, EUR, 0 to 999.99 ("2.50"); null: the request type\'s price'),
+    actualCost: z.union([z.string(), z.number()]).nullish().meta({
+      minimum: 0,
+      maximum: 999.99,
+      description: 'what the work cost, EUR, 0 to 999.99 ("2.50"); null: the request type\'s price',
+    }),
     adminNotes: z.string().max(5000).nullish(),
   })
   .strict();
@@ -97,6 +98,29 @@ export function aiQueueRoutes(deps: QueueDeps): Router {
 
 const ok = (description: string) => ({ description });
 
+const count = z.number().int().min(0);
+const hours = z.number().nullable().meta({ description: "Hours; null without a completed request" });
+const rate = z.number().min(0).max(1).nullable().meta({ description: "Share of the decided; null without any" });
+const ZQueueMetrics = z.object({
+  days: z.union([z.literal(7), z.literal(30), z.literal(90)]),
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+  avgHoursCreatedToCompleted: hours,
+  avgHoursStartedToCompleted: hours,
+  decided: count,
+  completed: count,
+  rejected: count,
+  completionRate: rate,
+  rejectionRate: rate,
+  backlog: z.object({
+    total: count,
+    byPriority: z.array(z.object({ priority: z.number().int(), count })),
+    byType: z.array(z.object({ requestType: z.string(), count })),
+  }),
+  revenue: z.string().meta({ description: 'actual_cost of the completed requests, EUR ("12.50")' }),
+  perAdmin: z.array(z.object({ adminId: z.number().int(), name: z.string(), count })),
+});
+
 /** These routes in the OpenAPI document (src/http/openapi.ts). */
 export const AI_QUEUE_OPERATIONS: ApiOperation[] = [
   ...(["take", "release"] as const).map((name): ApiOperation => ({
@@ -109,7 +133,10 @@ export const AI_QUEUE_OPERATIONS: ApiOperation[] = [
         : "processing -> pending (the assignee, or an admin)",
     permission: "ai_queue.process",
     idType: "integer",
-    responses: { 200: ok("The request after the transition"), 409: ok("The request is not in a state that allows it") },
+    responses: {
+      200: { description: "The request after the transition", record: "AiRequest" },
+      409: ok("The request is not in a state that allows it"),
+    },
   })),
   {
     method: "post",
@@ -119,7 +146,11 @@ export const AI_QUEUE_OPERATIONS: ApiOperation[] = [
     permission: "ai_queue.process",
     idType: "integer",
     body: { name: "AiRequestComplete", schema: ZComplete },
-    responses: { 200: ok("Completed and billed"), 409: ok("The request is not processing") },
+    example: { generatedContent: { title: "Spring offers", body: "..." }, actualCost: "2.50", adminNotes: null },
+    responses: {
+      200: { description: "Completed and billed", record: "AiRequest" },
+      409: ok("The request is not processing"),
+    },
   },
   {
     method: "post",
@@ -129,7 +160,8 @@ export const AI_QUEUE_OPERATIONS: ApiOperation[] = [
     permission: "ai_queue.reject",
     idType: "integer",
     body: { name: "AiRequestReject", schema: ZReject },
-    responses: { 200: ok("Rejected"), 409: ok("The request is already decided") },
+    example: { adminNotes: "The site has no products to describe yet" },
+    responses: { 200: { description: "Rejected", record: "AiRequest" }, 409: ok("The request is already decided") },
   },
   {
     method: "get",
@@ -138,6 +170,11 @@ export const AI_QUEUE_OPERATIONS: ApiOperation[] = [
     summary: "Queue metrics over 7, 30 or 90 days",
     permission: "ai_queue.stats",
     query: z.object({ days: z.enum(["7", "30", "90"]).optional() }),
-    responses: { 200: ok("Times, rates, backlog, revenue, requests per admin") },
+    responses: {
+      200: {
+        description: "Times, rates, backlog, revenue, requests per admin",
+        schema: { name: "QueueMetrics", schema: ZQueueMetrics },
+      },
+    },
   },
 ];
