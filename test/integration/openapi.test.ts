@@ -10,6 +10,9 @@ import { loadModels } from "../../src/db/dmmf.js";
 import { describeTable, type Table } from "../../src/db/tables.js";
 import { DEFAULT_MAX_LENGTH } from "../../src/db/columns.js";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../src/modules/settings/password-policy.js";
+import { makeApiLogin, type ApiLogin } from "../factories/api.js";
+import { makeCustomer } from "../factories/index.js";
+import { makeIssuedInvoice } from "../factories/billing.js";
 
 type Schema = Record<string, unknown> & { $ref?: string; properties?: Record<string, Schema> };
 interface Operation {
@@ -22,11 +25,19 @@ type Document = Awaited<ReturnType<typeof apiDocument>>;
 
 let document: Document;
 let tables: Table[];
+let t: TestApp;
+let login: ApiLogin;
 
 beforeAll(async () => {
   document = await apiDocument();
   const models = await loadModels();
   tables = MODULES.flatMap((module) => module.tables ?? []).map((spec) => describeTable(spec, models));
+  t = await makeTestApp();
+  login = await makeApiLogin(t.app, t.deps.prisma, { role: "super_admin" });
+});
+
+afterAll(async () => {
+  await t.close();
 });
 
 const operations = () =>
@@ -48,14 +59,9 @@ function keywords(schema: Schema): Schema {
 
 describe("openapi.json operations", () => {
   it("is the document the server serves", async () => {
-    const t: TestApp = await makeTestApp();
-    try {
-      const served = await request(t.app).get(`${API}/openapi.json`);
-      expect(served.status).toBe(200);
-      expect(served.body).toEqual(JSON.parse(JSON.stringify(document)));
-    } finally {
-      await t.close();
-    }
+    const served = await request(t.app).get(`${API}/openapi.json`);
+    expect(served.status).toBe(200);
+    expect(served.body).toEqual(JSON.parse(JSON.stringify(document)));
   });
 
   it("gives every operation a unique operationId, a summary and a 4xx answer", () => {
@@ -175,5 +181,42 @@ describe("openapi.json shows the server's bounds", () => {
     expect(keywords(complete.adminNotes!).maxLength).toBe(5000);
     expect(component("InvoiceRefund").properties!.amount).toEqual(expect.objectContaining({ exclusiveMinimum: 0 }));
     expect(component("InvoicePayment").properties!.paymentMethod).toEqual(expect.objectContaining({ maxLength: 50 }));
+  });
+});
+
+describe("the documented answers of the hand-written routes", () => {
+  /** The schema a module declares for an operation's answer. */
+  const answerSchema = (method: string, path: string, status: number) => {
+    const op = MODULES.flatMap((module) => (module.api ?? []).flatMap((api) => api.operations)).find(
+      (o) => o.method === method && o.path === path,
+    );
+    const schema = op?.responses[status]?.schema?.schema;
+    if (!schema) throw new Error(`${method} ${path}: no ${status} schema`);
+    return schema;
+  };
+
+  async function expectDocumented(method: "get" | "post", path: string, url: string, status = 200, body?: object) {
+    const call = request(t.app)[method](`${API}${url}`).set("Authorization", login.auth);
+    const res = body ? await call.send(body) : await call;
+    expect({ url, status: res.status }).toEqual({ url, status });
+    const parsed = answerSchema(method, path, status).safeParse(res.body);
+    expect({ url, issues: parsed.success ? [] : parsed.error.issues }).toEqual({ url, issues: [] });
+  }
+
+  it("match the schemas the document shows", async () => {
+    const customer = await makeCustomer(t.deps.prisma);
+    const invoice = await makeIssuedInvoice(t.deps.prisma, {
+      customerId: customer.id,
+      issuedAt: new Date("2026-09-15T09:00:00.000Z"),
+      dueAt: new Date("2026-10-15T00:00:00.000Z"),
+      lines: [{ description: "Abonnement Pro", unitPrice: "49.00" }],
+    });
+    await expectDocumented("get", "/dashboard", "/dashboard");
+    await expectDocumented("get", "/dashboard", "/dashboard?days=7");
+    await expectDocumented("get", "/ai-queue/stats", "/ai-queue/stats");
+    await expectDocumented("get", "/billing/metrics", "/billing/metrics?months=3");
+    await expectDocumented("get", "/billing/invoices/overdue", "/billing/invoices/overdue");
+    await expectDocumented("get", "/billing/invoices/{id}/refunds", `/billing/invoices/${invoice.id}/refunds`);
+    await expectDocumented("post", "/billing/invoicing/runs", "/billing/invoicing/runs", 200, { period: "2026-01" });
   });
 });
