@@ -228,7 +228,7 @@ describe("ai-queue assignee rule", () => {
     const attempts = [
       post(`/${row.id}/reject`, editors[1]!, { adminNotes: "Pas pour nous" }),
       post(`/${row.id}/release`, editors[1]!),
-      post(`/${row.id}/complete`, editors[1]!, { generated_content: SERVICES_CONTENT }),
+      post(`/${row.id}/complete`, editors[1]!, { generatedContent: SERVICES_CONTENT }),
     ];
     for (const res of await Promise.all(attempts)) {
       expectProblem(res, 403);
@@ -267,7 +267,7 @@ describe("generic writes of ai-queue and invoice rows", () => {
     const customer = await makeCustomer(t.deps.prisma);
     const row = await makeQueuedRequest(t.deps.prisma, { customerId: customer.id });
     await post(`/${row.id}/take`, editors[0]!);
-    expect((await post(`/${row.id}/complete`, editors[0]!, { generated_content: SERVICES_CONTENT })).status).toBe(200);
+    expect((await post(`/${row.id}/complete`, editors[0]!, { generatedContent: SERVICES_CONTENT })).status).toBe(200);
     const done = await t.deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: row.id } });
     expect(done.billingStatus).toBe("billed");
 

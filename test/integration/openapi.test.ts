@@ -13,6 +13,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../../src/modules/sett
 import { makeApiLogin, type ApiLogin } from "../factories/api.js";
 import { makeCustomer } from "../factories/index.js";
 import { makeIssuedInvoice } from "../factories/billing.js";
+import { makeQueuedRequest } from "../factories/ai-queue.js";
 
 type Schema = Record<string, unknown> & { $ref?: string; properties?: Record<string, Schema> };
 interface Operation {
@@ -218,5 +219,24 @@ describe("the documented answers of the hand-written routes", () => {
     await expectDocumented("get", "/billing/invoices/overdue", "/billing/invoices/overdue");
     await expectDocumented("get", "/billing/invoices/{id}/refunds", `/billing/invoices/${invoice.id}/refunds`);
     await expectDocumented("post", "/billing/invoicing/runs", "/billing/invoicing/runs", 200, { period: "2026-01" });
+  });
+
+  it("answer a Queue IA transition with the record as the table's routes show it", async () => {
+    const customer = await makeCustomer(t.deps.prisma);
+    const queued = await makeQueuedRequest(t.deps.prisma, { customerId: customer.id, estimatedCost: "3.50" });
+    const taken = await request(t.app)
+      .post(`${API}/ai-queue/ai_requests/${queued.id}/take`)
+      .set("Authorization", login.auth);
+    expect(taken.status).toBe(200);
+    const record = component("AiRequest");
+    expect(Object.keys(taken.body as object).sort()).toEqual(Object.keys(record.properties!).sort());
+    for (const [name, property] of Object.entries(record.properties!)) {
+      const value = (taken.body as Record<string, unknown>)[name];
+      const pattern = keywords(property).pattern;
+      if (typeof value === "string" && typeof pattern === "string") {
+        expect({ name, value, matches: new RegExp(pattern).test(value) }).toEqual({ name, value, matches: true });
+      }
+    }
+    expect(taken.body).toEqual(expect.objectContaining({ estimatedCost: "3.50", actualCost: null }));
   });
 });

@@ -5,6 +5,7 @@
 import type { ApiOperation } from "../../http/openapi.js";
 import { Router } from "express";
 import { z } from "zod";
+import type { AiRequest } from "@prisma/client";
 import type { QueueDeps } from "./service.js";
 import { completeRequest, rejectRequest, releaseRequest, takeRequest } from "./service.js";
 import { AppError } from "../../lib/errors.js";
@@ -45,6 +46,15 @@ function inBodyNames(error: unknown): never {
   throw error;
 }
 
+/** A request as the table's routes answer it (the AiRequest schema): money as text with its 2 decimals. */
+function asRecord(row: AiRequest) {
+  return {
+    ...row,
+    estimatedCost: row.estimatedCost?.toFixed(2) ?? null,
+    actualCost: row.actualCost?.toFixed(2) ?? null,
+  };
+}
+
 /** The table's REST path: the actions are sub-resources of its rows. */
 export const AI_REQUESTS_PATH = "/ai-queue/ai_requests";
 /** The former path of the queue routes: answered with 308 to the table's. */
@@ -63,13 +73,13 @@ export function aiQueueRoutes(deps: QueueDeps): Router {
   router.post(
     `${AI_REQUESTS_PATH}/:id/take`,
     asyncRoute(async (req, res) => {
-      res.json(await takeRequest(deps, parseId(req.params.id, "AI request")));
+      res.json(asRecord(await takeRequest(deps, parseId(req.params.id, "AI request"))));
     }),
   );
   router.post(
     `${AI_REQUESTS_PATH}/:id/release`,
     asyncRoute(async (req, res) => {
-      res.json(await releaseRequest(deps, parseId(req.params.id, "AI request")));
+      res.json(asRecord(await releaseRequest(deps, parseId(req.params.id, "AI request"))));
     }),
   );
   router.post(
@@ -77,20 +87,22 @@ export function aiQueueRoutes(deps: QueueDeps): Router {
     asyncRoute(async (req, res) => {
       const body = parseBody(ZComplete, req.body ?? {});
       const cost = body.actualCost == null ? null : String(body.actualCost);
-      res.json(
-        await completeRequest(deps, parseId(req.params.id, "AI request"), {
-          generatedContent: body.generatedContent,
-          actualCost: cost,
-          adminNotes: body.adminNotes ?? null,
-        }).catch(inBodyNames),
-      );
+      const completed = await completeRequest(deps, parseId(req.params.id, "AI request"), {
+        generatedContent: body.generatedContent,
+        actualCost: cost,
+        adminNotes: body.adminNotes ?? null,
+      }).catch(inBodyNames);
+      res.json(asRecord(completed));
     }),
   );
   router.post(
     `${AI_REQUESTS_PATH}/:id/reject`,
     asyncRoute(async (req, res) => {
       const body = parseBody(ZReject, req.body ?? {});
-      res.json(await rejectRequest(deps, parseId(req.params.id, "AI request"), body.adminNotes).catch(inBodyNames));
+      const rejected = await rejectRequest(deps, parseId(req.params.id, "AI request"), body.adminNotes).catch(
+        inBodyNames,
+      );
+      res.json(asRecord(rejected));
     }),
   );
   return router;
