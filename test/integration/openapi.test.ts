@@ -239,4 +239,23 @@ describe("the documented answers of the hand-written routes", () => {
     }
     expect(taken.body).toEqual(expect.objectContaining({ estimatedCost: "3.50", actualCost: null }));
   });
+
+  it("answer a recorded payment with the invoice as the table's routes show it", async () => {
+    const customer = await makeCustomer(t.deps.prisma);
+    const invoice = await makeIssuedInvoice(t.deps.prisma, {
+      customerId: customer.id,
+      vatRate: "20",
+      lines: [{ description: "Abonnement Pro", unitPrice: "49.00" }],
+    });
+    const paid = await request(t.app)
+      .post(`${API}/billing/invoices/${invoice.id}/payment`)
+      .set("Authorization", login.auth)
+      .send({ paymentMethod: "bank_transfer" });
+    expect(paid.status).toBe(200);
+    const read = await request(t.app).get(`${API}/billing/invoices/${invoice.id}`).set("Authorization", login.auth);
+    expect(read.status).toBe(200);
+    const record = component("Invoice");
+    expect(Object.keys(paid.body as object).sort()).toEqual(Object.keys(record.properties!).sort());
+    expect(paid.body).toEqual(read.body);
+  });
 });

@@ -39,6 +39,7 @@ export function invoiceJson(invoice: Invoice) {
     taxAmount: invoice.taxAmount.toFixed(2),
     totalAmount: invoice.totalAmount.toFixed(2),
     amountRefunded: invoice.amountRefunded.toFixed(2),
+    vatRate: invoice.vatRate?.toFixed(2) ?? null,
     periodStart: day(invoice.periodStart),
     periodEnd: day(invoice.periodEnd),
   };
