@@ -20,9 +20,10 @@ import { keepContext, requestContext } from "./http/context.js";
 import { sameOriginOnly } from "./http/csrf.js";
 import { apiRoutes } from "./http/api.js";
 import { requestId } from "./http/request-id.js";
-import { adminActionGuard } from "./http/admin-action-guard.js";
+import { adminActionGuard, strictPaths } from "./http/admin-action-guard.js";
 import { formLoginRefusal, loginThrottle } from "./http/login-throttle.js";
 import { adminBodies, loginBody } from "./http/admin-bodies.js";
+import { cspNonce, nonceAdminPages, scriptSources } from "./http/csp.js";
 import { MODULES } from "./modules.js";
 import type { ModuleDefinition } from "./module.js";
 
@@ -38,16 +39,20 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   const { config, log } = deps;
   const app = express();
   app.set("trust proxy", config.trustProxy);
+  // Routes match exactly what they say (case, trailing slash), so the action guard and AdminJS agree.
+  app.set("case sensitive routing", true);
   app.disable("x-powered-by");
+  app.use(cspNonce);
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
-          // AdminJS renders its initial state in inline scripts and styles its components inline.
-          "script-src": ["'self'", "'unsafe-inline'"],
-          "style-src": ["'self'", "'unsafe-inline'", "https:"],
+          // Inline scripts only with this response's nonce (src/http/csp.ts). Styles stay inline:
+          // styled-components injects <style> tags at run time (README, Security).
+          "script-src": scriptSources,
+          "style-src": ["'self'", "'unsafe-inline'"],
           "img-src": ["'self'", "data:", "blob:"],
-          "font-src": ["'self'", "data:", "https:"],
+          "font-src": ["'self'", "data:"],
           "connect-src": ["'self'"],
           "upgrade-insecure-requests": config.isProduction ? [] : null,
         },
@@ -58,6 +63,13 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
       referrerPolicy: { policy: "same-origin" },
     }),
   );
+  app.use(strictPaths);
+  // Nothing under /admin is kept by a browser or a proxy, except AdminJS's static assets.
+  app.use(ADMIN_ROOT, (req, res, next) => {
+    if (!req.path.startsWith("/frontend/assets/")) res.set("Cache-Control", "no-store");
+    next();
+  });
+  app.use(ADMIN_ROOT, nonceAdminPages);
   app.use(
     pinoHttp({
       logger: log,
@@ -122,7 +134,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
         return user;
       },
     },
-    null,
+    express.Router({ caseSensitive: true }),
     // The same options (and store): AdminJS builds its own middleware from them, which then finds the
     // session already loaded and does nothing.
     sessions,

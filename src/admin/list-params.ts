@@ -2,7 +2,13 @@
 // (src/db/list-query.ts) before AdminJS runs the query: an unknown or secret filter, sort or search
 // property, or a bad value, answers 400 problem+json naming the parameter.
 import type { NextFunction, Request, Response } from "express";
-import { checkListQuery, listQueryRules, type ListQueryRules } from "../db/list-query.js";
+import {
+  checkListQuery,
+  dropEmptyFilters,
+  listQueryRules,
+  recordIdsProblem,
+  type ListQueryRules,
+} from "../db/list-query.js";
 import { sendProblem } from "../http/errors.js";
 import { AppError } from "../lib/errors.js";
 import type { KitPrismaResource } from "./resource-kit.js";
@@ -15,9 +21,18 @@ function rulesOf(resource: KitPrismaResource): ListQueryRules {
   return rules;
 }
 
+/** The name of the property a resource's search looks in by default (its title), when AdminJS knows it. */
+function titleOf(resource: KitPrismaResource): string | undefined {
+  try {
+    return resource.decorate().titleProperty().name();
+  } catch {
+    return undefined;
+  }
+}
+
 /** The search text of /resources/<id>/search/<text>, decoded, or undefined for any other path. */
 function searchText(path: string): string | undefined {
-  const match = /^\/resources\/[^/]+\/search\/(.*)$/.exec(path);
+  const match = /^\/resources\/[^/]+\/(?:actions\/)?search\/(.*)$/.exec(path);
   if (!match) return undefined;
   try {
     return decodeURIComponent(match[1]!);
@@ -34,8 +49,18 @@ export function checkAdminListRequest(
   res: Response,
   next: NextFunction,
 ): void {
+  if (action === "bulkDelete" || /^\/resources\/[^/]+\/bulk\//.test(req.path)) {
+    const problem = recordIdsProblem(resource.described.idColumn, req.query.recordIds);
+    if (!problem) return next();
+    return sendProblem(
+      res,
+      new AppError("validation", `recordIds: ${problem}`, [{ field: "recordIds", message: problem }]),
+    );
+  }
   if (action !== "list" && action !== "search") return next();
-  const errors = checkListQuery(rulesOf(resource), req.query, action === "search" ? searchText(req.path) : undefined);
+  dropEmptyFilters(req.query as Record<string, unknown>);
+  const search = action === "search" ? searchText(req.path) : undefined;
+  const errors = checkListQuery(rulesOf(resource), req.query, search, titleOf(resource));
   if (!errors.length) return next();
   const detail = errors.map((e) => `${e.field}: ${e.message}`).join("; ");
   sendProblem(res, new AppError("validation", detail, errors));

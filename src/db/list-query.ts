@@ -3,7 +3,7 @@
 // builds a query, so a secret column is never a filter or a sort (a filter on a password hash would
 // reveal it a character at a time) and a bad value is a 400 naming its parameter, never a 500.
 import type { FieldError } from "../lib/errors.js";
-import { textProblem } from "../lib/input-rules.js";
+import { queryDateProblem, textProblem } from "../lib/input-rules.js";
 import { INT4, type Column } from "./columns.js";
 import type { Table } from "./tables.js";
 
@@ -46,10 +46,7 @@ function textCheck(value: string): string | null {
 /** A date a filter may hold: a real date, years 1 to 9999. */
 function dateCheck(value: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim())) return "must be a date";
-  const date = new Date(value.trim());
-  if (Number.isNaN(date.getTime())) return "must be a date";
-  const year = date.getUTCFullYear();
-  return year < 1 || year > 9999 ? "must be a date between the years 1 and 9999" : null;
+  return queryDateProblem(new Date(value.trim()));
 }
 
 /** The check of a filter value for a column. */
@@ -94,6 +91,35 @@ export function listQueryRules(table: Pick<Table, "columns" | "spec">): ListQuer
   return { filters, sorts };
 }
 
+/** The most records one bulk action may name. */
+export const MAX_BULK_IDS = 500;
+
+/** Why a bulk action's `recordIds` (a comma list of ids) is refused, or null. */
+export function recordIdsProblem(idColumn: Column, value: unknown): string | null {
+  if (typeof value !== "string" || value === "") return "must be a comma-separated list of record ids";
+  const ids = value.split(",");
+  if (ids.length > MAX_BULK_IDS) return `must name at most ${MAX_BULK_IDS} records`;
+  const check = idColumn.type === "Int" ? integerCheck(1) : textCheck;
+  for (const id of ids) {
+    const problem = check(id);
+    if (problem)
+      return `holds ${JSON.stringify(id.slice(0, 40))}, which ${problem.replace(/^must/, "is not valid: must")}`;
+  }
+  return null;
+}
+
+/** Drops the empty filters of a query (`filters.status=`: "any status"), in flat or nested form. */
+export function dropEmptyFilters(query: Record<string, unknown>): void {
+  for (const key of Object.keys(query)) {
+    if (key.startsWith("filters.") && query[key] === "") delete query[key];
+  }
+  const nested = query.filters;
+  if (nested && typeof nested === "object" && !Array.isArray(nested)) {
+    const filters = nested as Record<string, unknown>;
+    for (const key of Object.keys(filters)) if (filters[key] === "") delete filters[key];
+  }
+}
+
 /** A query as flat "a.b" keys (the way AdminJS reads it), whatever nesting the query parser made. */
 export function flattenQuery(query: unknown, prefix = "", out: Record<string, unknown> = {}): Record<string, unknown> {
   if (query === null || typeof query !== "object" || Array.isArray(query)) {
@@ -116,7 +142,12 @@ function pagerError(name: string, value: unknown, max: number): FieldError | nul
  * sorts and search properties by name, and bad values (a non-numeric id, an unreadable date, page < 1,
  * perPage > 500...) naming their parameter. `search` is the search action's text, when there is one.
  */
-export function checkListQuery(rules: ListQueryRules, query: unknown, search?: string): FieldError[] {
+export function checkListQuery(
+  rules: ListQueryRules,
+  query: unknown,
+  search?: string,
+  titleProperty?: string,
+): FieldError[] {
   const errors: FieldError[] = [];
   const flat = flattenQuery(query ?? {});
   for (const [key, value] of Object.entries(flat)) {
@@ -156,7 +187,11 @@ export function checkListQuery(rules: ListQueryRules, query: unknown, search?: s
     }
   }
   if (search !== undefined) {
-    const problem = textCheck(search);
+    // The search looks the text up in the searched property (searchProperty, else the title): a text
+    // that property cannot hold (a word for a number or a date) is refused like a filter value.
+    const property = typeof flat.searchProperty === "string" ? flat.searchProperty : titleProperty;
+    const filter = property === undefined ? undefined : rules.filters.get(property);
+    const problem = textCheck(search) ?? (search !== "" && filter ? filter.check(search) : null);
     if (problem) errors.push({ field: "query", message: problem });
   }
   return errors;

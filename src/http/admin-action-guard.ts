@@ -6,6 +6,7 @@ import type AdminJS from "adminjs";
 import { KitPrismaResource } from "../admin/resource-kit.js";
 import { contextCan, permissionFor } from "../admin/access.js";
 import { checkAdminListRequest } from "../admin/list-params.js";
+import { AppError } from "../lib/errors.js";
 
 const ACTION_PATH =
   /^\/resources\/([^/]+)\/(?:actions\/([^/?]+)|records\/[^/]+\/([^/?]+)|bulk\/([^/?]+)|search(?:\/|$))/;
@@ -33,3 +34,24 @@ export function adminActionGuard(admin: AdminJS): RequestHandler {
     });
   };
 }
+
+/**
+ * What to do with a request path before routing, so that the action guard sees exactly the path AdminJS
+ * routes: repeated slashes are collapsed (308 to the clean path); an encoded slash or backslash, or a
+ * dot segment (`/./`, `/../`, encoded or not), is refused (404). Null: the path is already clean.
+ */
+export function pathVerdict(path: string): { redirect: string } | { refuse: true } | null {
+  if (/%2f|%5c|\\/i.test(path)) return { refuse: true };
+  if (/(^|\/)(\.|%2e){1,2}(\/|$)/i.test(path)) return { refuse: true };
+  if (path.includes("//")) return { redirect: path.replace(/\/{2,}/g, "/") };
+  return null;
+}
+
+/** Mounted first: applies pathVerdict to every request. */
+export const strictPaths: RequestHandler = (req, res, next) => {
+  const [path = "", query] = req.originalUrl.split(/\?(.*)/s, 2);
+  const verdict = pathVerdict(path);
+  if (!verdict) return next();
+  if ("refuse" in verdict) return next(new AppError("not_found", "No such path"));
+  res.redirect(308, query === undefined ? verdict.redirect : `${verdict.redirect}?${query}`);
+};

@@ -7,6 +7,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import express from "express";
 import busboy from "busboy";
+import { AppError } from "../lib/errors.js";
+import { forbiddenKeyPath, formFieldProblem, jsonBodyVerify } from "../lib/input-rules.js";
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -79,6 +81,13 @@ function hasBody(req: Request): boolean {
 /** Requests whose body has been read (a stream is read once). */
 const bodyRead = new WeakSet<Request>();
 
+/** A 400 naming the first field whose name is refused (a prototype key, too deep a path), or null. */
+function fieldNamesRefusal(fields: Record<string, unknown>): AppError | null {
+  const reserved = forbiddenKeyPath(fields);
+  const problem = reserved ? { field: reserved, message: "is a reserved name" } : formFieldProblem(Object.keys(fields));
+  return problem ? new AppError("validation", `${problem.field}: ${problem.message}`, [problem]) : null;
+}
+
 /** Marks the request as parsed for AdminJS's router, with these fields and no files. */
 function parsed(req: Request, fields: Record<string, unknown>, read = true): void {
   if (read) bodyRead.add(req);
@@ -116,8 +125,9 @@ function parseWith(parser: RequestHandler, req: Request, res: Response, next: Ne
       return next(err);
     }
     const body = req.body as unknown;
-    parsed(req, body && typeof body === "object" && !Array.isArray(body) ? { ...(body as object) } : {});
-    next();
+    const fields = body && typeof body === "object" && !Array.isArray(body) ? { ...(body as object) } : {};
+    parsed(req, fields);
+    next(fieldNamesRefusal(fields) ?? undefined);
   });
 }
 
@@ -159,14 +169,18 @@ function parseMultipart(req: Request, res: Response, next: NextFunction, limit: 
     if (done) return;
     done = true;
     parsed(req, fields);
-    next();
+    next(fieldNamesRefusal(fields) ?? undefined);
   });
   req.pipe(form);
 }
 
 /** Reads a body of the accepted kinds up to `limit`; 413/415 problem+json otherwise. */
 export function readBody(accepted: readonly BodyKind[], limit: number): RequestHandler {
-  const json = express.json({ limit, type: (req) => bodyKind(req.headers["content-type"], ["json"]) === "json" });
+  const json = express.json({
+    limit,
+    verify: jsonBodyVerify(),
+    type: (req) => bodyKind(req.headers["content-type"], ["json"]) === "json",
+  });
   const urlencoded = express.urlencoded({ limit, extended: false, parameterLimit: 1000 });
   return (req, res, next) => {
     if (!hasBody(req)) {

@@ -1,7 +1,14 @@
 import { Prisma } from "@prisma/client";
 import type { Column } from "../db/columns.js";
 import { AppError } from "../lib/errors.js";
-import { afterValues, encodeListCursor, orderByOf, parseListQuery, type ListShape } from "./list-query.js";
+import {
+  afterValues,
+  encodeListCursor,
+  orderByOf,
+  parseExportQuery,
+  parseListQuery,
+  type ListShape,
+} from "./list-query.js";
 
 const column = (name: string, type: Column["type"], extra: Partial<Column> = {}): Column => ({
   name,
@@ -114,6 +121,24 @@ describe("parseListQuery", () => {
     expect(refusedFields({ passwordHash: "x" })).toEqual(["passwordHash"]);
     expect(refusedFields({ createdAt: { gt: "yesterday" } })).toEqual(["createdAt[gt]"]);
     expect(refusedFields({ limit: "0", total: "yes", q: ["a", "b"] })).toEqual(["limit", "total", "q"]);
+  });
+
+  it("refuses text PostgreSQL cannot store, years beyond 1-9999 and cursors beyond int4, naming the parameter", () => {
+    expect(refusedFields({ name: "a\u0000b" })).toEqual(["name"]);
+    expect(refusedFields({ "notes[contains]": "x\uD800" })).toEqual(["notes[contains]"]);
+    expect(refusedFields({ q: "a\u0000" })).toEqual(["q"]);
+    expect(refusedFields({ createdAt: "0000-01-01" })).toEqual(["createdAt"]);
+    expect(() => parseListQuery({ "createdAt[lt]": "1999-01-01" }, shape)).not.toThrow();
+    const overflow = Buffer.from(JSON.stringify([2147483648])).toString("base64url");
+    expect(refusedFields({ cursor: overflow })).toEqual(["cursor"]);
+    const nulText = Buffer.from(JSON.stringify(["name", "a\u0000", 1])).toString("base64url");
+    expect(refusedFields({ sort: "name", cursor: nulText })).toEqual(["cursor"]);
+  });
+
+  it("gives an export the list's filters and refuses paging by name", () => {
+    expect(parseExportQuery({ status: "active" }, shape)).toEqual({ AND: [{ status: "active" }] });
+    expect(() => parseExportQuery({ name: "a\u0000" }, shape)).toThrow(/name/);
+    expect(() => parseExportQuery({ limit: "10", cursor: "x" }, shape)).toThrow(/limit: .*; cursor: /);
   });
 
   it("searches the text columns with q", () => {

@@ -11,6 +11,7 @@ import { Prisma } from "@prisma/client";
 import { INT4, type Column } from "../db/columns.js";
 import { AppError, type FieldError } from "../lib/errors.js";
 import { invalidCursor } from "../lib/keyset.js";
+import { queryDateProblem, textProblem } from "../lib/input-rules.js";
 
 export const MAX_SORT_KEYS = 3;
 export const MAX_IN_VALUES = 100;
@@ -117,11 +118,16 @@ export function parseValue(column: Column, text: string): unknown {
       if (!date || Number.isNaN(date.getTime())) {
         throw new Error(column.dateOnly ? "must be a date (YYYY-MM-DD)" : "must be an ISO 8601 date or date-time");
       }
+      const problem = queryDateProblem(date);
+      if (problem) throw new Error(problem);
       return date;
     }
-    case "String":
+    case "String": {
       if (text.length > 1000) throw new Error("is too long");
+      const problem = textProblem(text);
+      if (problem) throw new Error(problem);
       return text;
+    }
     default:
       throw new Error("cannot be filtered on");
   }
@@ -209,6 +215,7 @@ export function parseListQuery(input: unknown, shape: ListShape): ListQuery {
   if (query.q !== undefined) {
     if (typeof query.q !== "string") refusals.add("q", "must be given once");
     else if (query.q.length > MAX_SEARCH_LENGTH) refusals.add("q", `must be at most ${MAX_SEARCH_LENGTH} characters`);
+    else if (textProblem(query.q)) refusals.add("q", textProblem(query.q)!);
     else if (!shape.searchable.length) refusals.add("q", "this list has no text column to search");
     else if (query.q.trim() !== "") {
       const needle = containsText(query.q.trim());
@@ -264,6 +271,20 @@ export function parseListQuery(input: unknown, shape: ListShape): ListQuery {
   }
   refusals.throwIfAny();
   return { limit, order, sort, where: conditions.length ? { AND: conditions } : {}, after, total };
+}
+
+/** Parameters of a list that an export (all rows, newest first) does not take. */
+const PAGING = ["limit", "cursor", "sort", "total"] as const;
+
+/** The filters of an export: the list's filters and `q`; paging and sort parameters are refused by name. */
+export function parseExportQuery(input: unknown, shape: ListShape): Record<string, unknown> {
+  const query = (input ?? {}) as Record<string, unknown>;
+  const paging = PAGING.filter((name) => query[name] !== undefined);
+  if (paging.length) {
+    const errors = paging.map((field) => ({ field, message: "does not apply to an export (all rows, newest first)" }));
+    throw new AppError("validation", errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors);
+  }
+  return parseListQuery(query, shape).where;
 }
 
 function condition(column: Column, op: FilterOp, text: string): unknown {
@@ -327,10 +348,10 @@ function decodeListCursor(cursor: string, sort: string, order: readonly SortKey[
     }
     switch (column.type) {
       case "Int":
-        if (Number.isSafeInteger(value)) return value;
+        if (Number.isInteger(value) && (value as number) >= INT4.min && (value as number) <= INT4.max) return value;
         break;
       case "DateTime":
-        if (typeof value === "string" && !Number.isNaN(Date.parse(value))) return new Date(value);
+        if (typeof value === "string" && !queryDateProblem(new Date(value))) return new Date(value);
         break;
       case "Decimal":
         if (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) return new Prisma.Decimal(value);
@@ -340,7 +361,7 @@ function decodeListCursor(cursor: string, sort: string, order: readonly SortKey[
         break;
       case "String":
       case "enum":
-        if (typeof value === "string") return value;
+        if (typeof value === "string" && !textProblem(value)) return value;
         break;
       default:
         break;

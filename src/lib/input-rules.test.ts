@@ -9,6 +9,7 @@ import {
   jsonProblem,
   jsonTextDepth,
   jsonTextDepthAt,
+  formFieldProblem,
   textProblem,
   zStorableJson,
   zStorableText,
@@ -73,6 +74,18 @@ describe("JSON that can be stored", () => {
     expect(forbiddenKeyPath({ constructor: 1 })).toBe("constructor");
     expect(forbiddenKeyPath([{ prototype: 1 }])).toBe("0.prototype");
     expect(forbiddenKeyPath({ name: "constructor" })).toBeNull();
+  });
+});
+
+describe("form field names", () => {
+  it("refuses a name reaching a prototype or nested too deep, naming it", () => {
+    expect(formFieldProblem(["name", "address.0"])).toBeNull();
+    expect(formFieldProblem(["name", "__proto__.polluted"])).toEqual({
+      field: "__proto__.polluted",
+      message: "is a reserved name",
+    });
+    expect(formFieldProblem(["constructor.prototype.x"])?.field).toBe("constructor.prototype.x");
+    expect(formFieldProblem(["key" + ".a".repeat(130)])?.message).toMatch(/nested too deeply/);
   });
 });
 

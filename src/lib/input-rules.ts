@@ -63,6 +63,16 @@ export function dateProblem(date: Date): string | null {
   return null;
 }
 
+/**
+ * Why a date cannot be a bound of a filter or a cursor, or null: queries may reach further than stored
+ * dates (`createdAt[lt]=1999-01-01`), but not beyond the years 1 to 9999 that PostgreSQL and ISO 8601 share.
+ */
+export function queryDateProblem(date: Date): string | null {
+  if (Number.isNaN(date.getTime())) return "must be a date";
+  const year = date.getUTCFullYear();
+  return year < 1 || year > 9999 ? "must be a date between the years 1 and 9999" : null;
+}
+
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 
 /** A hostname (RFC 1123): dot-separated labels, no scheme, port, path or space; at most 253 characters. */
@@ -97,15 +107,32 @@ export function forbiddenKeyPath(value: unknown, path = ""): string | null {
   return null;
 }
 
+/**
+ * The first refused name among a form's field names ("a.b.c" paths, as AdminJS flattens records): a
+ * segment reaching a prototype, or a path nested deeper than MAX_JSON_DEPTH. Null when all are fine.
+ */
+export function formFieldProblem(names: Iterable<string>): { field: string; message: string } | null {
+  for (const name of names) {
+    const segments = name.split(".");
+    if (segments.some((s) => (FORBIDDEN_KEYS as readonly string[]).includes(s))) {
+      return { field: name, message: "is a reserved name" };
+    }
+    if (segments.length > MAX_JSON_DEPTH) {
+      return { field: name.slice(0, 80), message: `is nested too deeply (at most ${MAX_JSON_DEPTH} levels)` };
+    }
+  }
+  return null;
+}
+
+/** A zod check (`.superRefine(storable)`) that a text can be stored: no NUL, no lone surrogate. */
+export function storable(text: string, ctx: z.RefinementCtx): void {
+  const problem = textProblem(text);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+}
+
 /** Text that PostgreSQL can store: no NUL, no lone surrogate, at most `max` characters. */
 export function zStorableText(max: number) {
-  return z
-    .string()
-    .max(max, `must be at most ${max} characters`)
-    .superRefine((text, ctx) => {
-      const problem = textProblem(text);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    });
+  return z.string().max(max, `must be at most ${max} characters`).superRefine(storable);
 }
 
 /** Any JSON value that can be stored: bounded depth and size, storable strings and keys. */

@@ -24,6 +24,11 @@ describe("admin login in a browser", () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(err.message));
+    // The CSP (per-response script nonce) must let AdminJS's pages run with nothing blocked.
+    const cspViolations: string[] = [];
+    page.on("console", (message) => {
+      if (message.text().includes("Content Security Policy")) cspViolations.push(message.text());
+    });
 
     await page.goto(`${baseUrl}/admin`);
     expect(page.url()).toBe(`${baseUrl}/admin/login`);
@@ -36,6 +41,7 @@ describe("admin login in a browser", () => {
     await expect(page.locator("body").innerText()).resolves.toContain("Locod-AI Admin");
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "e2e-dashboard.png"), fullPage: true });
     expect(errors).toEqual([]);
+    expect(cspViolations).toEqual([]);
     await page.close();
   }, 60_000);
 

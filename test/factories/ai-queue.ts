@@ -2,7 +2,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { makeCustomer } from "./index.js";
 import { makeSite } from "./admin-resources.js";
-import { signWizardBody } from "../../src/modules/ai-queue/intake.js";
+import { signWizardRequest } from "../../src/modules/ai-queue/intake.js";
 
 let n = 0;
 
@@ -56,5 +56,6 @@ export async function makeWizardCustomer(prisma: PrismaClient) {
   return { customer, site, body };
 }
 
-/** The X-Locod-Signature header of a raw body. */
-export const wizardSignature = (secret: string, raw: string, t?: number) => signWizardBody(secret, raw, t);
+/** The X-Locod-Signature header of a POST of a raw body to `path` (e.g. "/webhooks/wizard"). */
+export const wizardSignature = (secret: string, path: string, raw: string, t?: number) =>
+  signWizardRequest(secret, "POST", path, raw, t);

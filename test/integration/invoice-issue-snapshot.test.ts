@@ -1,5 +1,6 @@
 // An issued invoice keeps the seller's legal details and the VAT rate of its issue; the billing settings
 // are edited only by billing administrators (billing.refund), on REST and in the admin alike.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import request from "supertest";
 import type { Response as AgentResponse } from "superagent";
@@ -137,6 +138,45 @@ describe("an issued invoice", () => {
     const row = await t.deps.prisma.invoice.findUniqueOrThrow({ where: { id: draft.id } });
     expect(row.seller).toEqual(SELLER);
     expect(row.vatRate?.toFixed(2)).toBe("20.00");
+  });
+});
+
+describe("the migration that keeps the issue's seller and VAT rate", () => {
+  it("gives invoices issued before it the current settings, and leaves drafts alone", async () => {
+    const sql = readFileSync(
+      path.join(PROJECT_ROOT, "prisma/migrations/20261206023433_invoice_snapshot_intake_idempotency/migration.sql"),
+      "utf8",
+    );
+    const backfill = sql.slice(sql.indexOf('ALTER TABLE "invoices" DISABLE TRIGGER'), sql.indexOf("-- The wizard's"));
+    expect(backfill).toMatch(/ENABLE TRIGGER "invoices_keep_issued";\s*$/);
+    const customer = await makeCustomer(t.deps.prisma);
+    const draft = await makeDraftInvoice(t.deps.prisma, {
+      customerId: customer.id,
+      lines: [{ description: "Logo", unitPrice: "50.00" }],
+    });
+    // An invoice issued before the columns existed: issued, without them.
+    const old = await makeDraftInvoice(t.deps.prisma, {
+      customerId: customer.id,
+      lines: [{ description: "Site", unitPrice: "100.00" }],
+    });
+    await t.deps.prisma.invoice.update({
+      where: { id: old.id },
+      data: { status: "paid", invoiceNumber: "LCD-2025-000001" },
+    });
+    await t.deps.prisma.$transaction(async (tx) => {
+      for (const statement of backfill.split(/;\s*\n/).filter((s) => s.trim())) await tx.$executeRawUnsafe(statement);
+    });
+    const [issued, stillDraft] = await Promise.all([
+      t.deps.prisma.invoice.findUniqueOrThrow({ where: { id: old.id } }),
+      t.deps.prisma.invoice.findUniqueOrThrow({ where: { id: draft.id } }),
+    ]);
+    expect(issued.seller).toEqual(SELLER);
+    expect(issued.vatRate?.toFixed(2)).toBe("20.00");
+    expect(stillDraft).toMatchObject({ seller: null, vatRate: null });
+    // Frozen from then on, like every column of an issued invoice.
+    await expect(t.deps.prisma.$executeRaw`UPDATE invoices SET vat_rate = 5.50 WHERE id = ${old.id}`).rejects.toThrow(
+      /vat_rate cannot change/,
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import request from "supertest";
 import { makeAdmin } from "../factories/index.js";
 import { API, USER_AGENT, decodeClaims, makeApiLogin, signApiToken } from "../factories/api.js";
 import { browserAgent, loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
+import { ACCOUNT_LOCKOUT } from "../../src/modules/auth/throttle.js";
 
 let t: TestApp;
 
@@ -116,5 +117,143 @@ describe("request bodies under /admin", () => {
       .send("<customer/>");
     expect(xml.status).toBe(415);
     expect(await t.deps.prisma.customer.count({ where: { email: { in: ["large@test.local"] } } })).toBe(0);
+  });
+});
+
+describe("strict /admin routing ahead of the action guard", () => {
+  const variants = [
+    "/admin/api/Resources/customers/actions/new",
+    "/admin/API/resources/customers/actions/new",
+    "/admin/api/resources/customers/Actions/new",
+    "/admin//api/resources/customers/actions/new",
+    "/admin/api//resources/customers/actions/new",
+    "/admin/api/resources/customers%2Factions/new",
+    "/admin/api/resources/customers/./actions/new",
+    "/admin/api/x/../resources/customers/actions/new",
+    "/admin/api/%2e/resources/customers/actions/new",
+  ];
+
+  it.each(variants)("a viewer's POST %s never reaches the action", async (path) => {
+    const viewer = await makeAdmin(t.deps.prisma, { role: "viewer" });
+    const agent = await loginAgent(t.app, viewer.email, viewer.password);
+    const email = `variant-${Math.random().toString(36).slice(2)}@test.local`;
+    const res = await agent.post(path).type("form").send({ email, name: "Forged by a viewer" });
+    expect([308, 401, 403, 404]).toContain(res.status);
+    if (res.status === 308) {
+      // The clean path, which the guard then sees.
+      expect(res.headers.location).toBe("/admin/api/resources/customers/actions/new");
+      const followed = await agent.post(res.headers.location!).type("form").send({ email, name: "Forged" });
+      expect(followed.status).toBe(403);
+    }
+    expect(await t.deps.prisma.customer.count({ where: { email } })).toBe(0);
+  });
+
+  it("answers the same for an existing and a missing record on a forbidden action, whatever the spelling", async () => {
+    const viewer = await makeAdmin(t.deps.prisma, { role: "viewer" });
+    const agent = await loginAgent(t.app, viewer.email, viewer.password);
+    const target = await makeAdmin(t.deps.prisma);
+    for (const prefix of ["/admin/api/resources", "/admin/api/Resources", "/admin//api/resources"]) {
+      const existing = await agent.post(`${prefix}/admin_users/records/${target.id}/delete`);
+      const missing = await agent.post(`${prefix}/admin_users/records/987654321/delete`);
+      expect(missing.status).toBe(existing.status);
+      expect(existing.status).not.toBe(200);
+    }
+    expect(await t.deps.prisma.adminUser.count({ where: { id: target.id } })).toBe(1);
+  });
+});
+
+describe("caching under /admin", () => {
+  it("marks pages, AdminJS API answers and the REST API no-store, and lets static assets be cached", async () => {
+    const login = await browserAgent(t.app).get("/admin/login");
+    expect(login.headers["cache-control"]).toBe("no-store");
+
+    const admin = await makeAdmin(t.deps.prisma);
+    const agent = await loginAgent(t.app, admin.email, admin.password);
+    const list = await agent.get("/admin/api/resources/customers/actions/list");
+    expect(list.status).toBe(200);
+    expect(list.headers["cache-control"]).toBe("no-store");
+    expect((await agent.get("/admin")).headers["cache-control"]).toBe("no-store");
+
+    const api = await makeApiLogin(t.app, t.deps.prisma);
+    const me = await request(t.app).get(`${API}/auth/me`).set("Authorization", api.auth);
+    expect(me.status).toBe(200);
+    expect(me.headers["cache-control"]).toBe("no-store");
+    const refused = await request(t.app).get(`${API}/auth/me`);
+    expect(refused.headers["cache-control"]).toBe("no-store");
+
+    const asset = await agent.get("/admin/frontend/assets/global.bundle.js");
+    expect(asset.status).toBe(200);
+    expect(asset.headers["cache-control"]).not.toBe("no-store");
+  });
+});
+
+describe("change-password form", () => {
+  it("counts wrong current passwords in the login lock and audits each, without the password", async () => {
+    const admin = await makeAdmin(t.deps.prisma);
+    const agent = await loginAgent(t.app, admin.email, admin.password);
+    const wrong = "not-the-current-password-42";
+    const change = () =>
+      agent
+        .post("/admin/account/password")
+        .type("form")
+        .send({ current: wrong, password: "a brand new sentence of words", confirm: "a brand new sentence of words" });
+    for (let i = 0; i < ACCOUNT_LOCKOUT.threshold; i++) expect((await change()).status).toBe(400);
+    const locked = await change();
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers["retry-after"])).toBeGreaterThan(0);
+
+    // The account is locked for the login form as well, right password or not.
+    const login = await browserAgent(t.app)
+      .post("/admin/login")
+      .type("form")
+      .send({ email: admin.email, password: admin.password });
+    expect(login.status).toBe(429);
+
+    const rows = await t.deps.prisma.adminActivityLog.findMany({
+      where: { adminId: admin.id, action: "password_change_failed" },
+    });
+    expect(rows).toHaveLength(ACCOUNT_LOCKOUT.threshold + 1);
+    expect(rows[0]).toMatchObject({ resourceType: "admin_users", resourceId: admin.id });
+    expect(JSON.stringify(rows)).not.toContain(wrong);
+    expect(JSON.stringify(rows)).not.toContain("brand new sentence");
+  });
+
+  it("does not count a change whose current password is right", async () => {
+    const admin = await makeAdmin(t.deps.prisma);
+    const agent = await loginAgent(t.app, admin.email, admin.password);
+    for (let i = 0; i < ACCOUNT_LOCKOUT.threshold + 1; i++) {
+      const res = await agent
+        .post("/admin/account/password")
+        .type("form")
+        .send({ current: admin.password, password: "short", confirm: "short" });
+      expect(res.status).toBe(400);
+    }
+    expect(
+      await t.deps.prisma.adminActivityLog.count({ where: { adminId: admin.id, action: "password_change_failed" } }),
+    ).toBe(0);
+  });
+});
+
+describe("Content-Security-Policy", () => {
+  it("allows inline scripts only with the response's nonce, which AdminJS's page scripts carry", async () => {
+    const admin = await makeAdmin(t.deps.prisma);
+    const pages = [
+      await browserAgent(t.app).get("/admin/login"),
+      await (await loginAgent(t.app, admin.email, admin.password)).get("/admin"),
+    ];
+    for (const page of pages) {
+      expect(page.status).toBe(200);
+      const csp = String(page.headers["content-security-policy"]);
+      const scriptSrc = /script-src ([^;]*)/.exec(csp)![1]!;
+      expect(scriptSrc).not.toContain("unsafe-inline");
+      const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1]!;
+      const inline = page.text.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? [];
+      expect(inline.length).toBeGreaterThan(0);
+      for (const tag of inline) expect(tag).toBe(`<script nonce="${nonce}">`);
+      expect(page.text).not.toContain("fonts.googleapis.com");
+    }
+    const a = await browserAgent(t.app).get("/admin/login");
+    const b = await browserAgent(t.app).get("/admin/login");
+    expect(a.headers["content-security-policy"]).not.toBe(b.headers["content-security-policy"]);
   });
 });

@@ -11,6 +11,7 @@ import { makeInvoice } from "../factories/admin-resources.js";
 import { API, makeApiLogin } from "../factories/api.js";
 import { startWorkers, type Workers } from "../../src/queues/registry.js";
 import { recordHistory } from "../../src/modules/billing/subscriptions.js";
+import { sweepStripe } from "../../src/modules/billing/stripe/sweep.js";
 
 const SECRET = "whsec_test_webhook_secret";
 
@@ -248,6 +249,46 @@ describe("Stripe webhook: delivery", () => {
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ duplicate: true, status: "processed" });
     expect(server.calls("GET", /^\/v1\/invoices\/in_paid1$/)).toHaveLength(1);
+  });
+
+  it("processes again an event set back to received while its completed job is still in Redis", async () => {
+    const customer = await makeCustomer(prisma, { stripeCustomerId: "cus_restored" });
+    const invoice = await makeInvoice(prisma, {
+      customerId: customer.id,
+      status: "pending",
+      stripeInvoiceId: "in_restored",
+      amount: "100.00",
+      taxAmount: "20.00",
+      totalAmount: "120.00",
+    });
+    cardPayment("pi_restored");
+    remoteInvoice({
+      id: "in_restored",
+      customer: "cus_restored",
+      status: "paid",
+      lines: [{ amount: 12_000, description: "Pro" }],
+      paymentIntent: "pi_restored",
+      paidAt: unix("2026-11-21T10:30:00Z"),
+    });
+    const event = stripeEvent("invoice.paid", { id: "in_restored", object: "invoice", status: "paid" });
+    expect((await deliverAndSettle(event)).status).toBe("processed");
+    const done = await t.deps.queues.byName.billing.getJob(event.id);
+    expect(await done?.getState()).toBe("completed");
+
+    // The database restored from before the event was processed; Redis still remembers the job.
+    await prisma.invoice.update({ where: { id: invoice.id }, data: { status: "pending", paidAt: null } });
+    await prisma.stripeEvent.update({
+      where: { id: event.id },
+      data: { status: "received", processedAt: null, receivedAt: new Date(Date.now() - 3_600_000) },
+    });
+    const swept = await sweepStripe(t.deps, t.deps.queues);
+    expect(swept.events).toBe(1);
+    const row = await settled(event.id);
+    expect(row.status).toBe("processed");
+    expect(await prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).toMatchObject({
+      status: "paid",
+      paidAt: new Date("2026-11-21T10:30:00Z"),
+    });
   });
 
   it("answers 400 to a bad, missing or replayed-body signature and stores nothing", async () => {

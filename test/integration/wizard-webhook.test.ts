@@ -4,6 +4,7 @@ import { makeCustomer } from "../factories/index.js";
 import { makeSite } from "../factories/admin-resources.js";
 import { makeQueuedRequest, makeWizardCustomer, wizardSignature } from "../factories/ai-queue.js";
 import { makeTestApp, type TestApp } from "../helpers/app.js";
+import { signWizardRequest } from "../../src/modules/ai-queue/intake.js";
 
 let t: TestApp;
 let secret: string;
@@ -14,10 +15,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+// Each request is signed at its own second, as a sender re-signs a retry: the webhook accepts a
+// signature once. The seconds count back from now, well within the tolerance.
+let signed = 0;
+const freshTime = () => Math.floor(Date.now() / 1000) - (signed++ % 200);
+
 function post(path: string, body: unknown, opts: { signature?: string | null; t?: number; key?: string } = {}) {
   const raw = typeof body === "string" ? body : JSON.stringify(body);
   let req = request(t.app).post(path).set("Content-Type", "application/json");
-  const signature = opts.signature === undefined ? wizardSignature(secret, raw, opts.t) : opts.signature;
+  const signature =
+    opts.signature === undefined ? wizardSignature(secret, path, raw, opts.t ?? freshTime()) : opts.signature;
   if (signature !== null) req = req.set("X-Locod-Signature", signature);
   if (opts.key) req = req.set("Idempotency-Key", opts.key);
   return req.send(raw);
@@ -79,13 +86,13 @@ describe("wizard intake", () => {
       await post("/webhooks/wizard", body, { signature: `t=${Math.floor(Date.now() / 1000)},v1=${"0".repeat(64)}` }),
       401,
     );
-    const other = wizardSignature("another-secret", JSON.stringify(body));
+    const other = wizardSignature("another-secret", "/webhooks/wizard", JSON.stringify(body));
     expectProblem(await post("/webhooks/wizard", body, { signature: other }), 401);
     expectProblem(await post("/webhooks/wizard", body, { t: Math.floor(Date.now() / 1000) - 301 }), 401);
     expectProblem(await post("/webhooks/wizard", body, { signature: "garbage" }), 401);
     // A body changed after signing.
-    const signed = wizardSignature(secret, JSON.stringify(body));
-    expectProblem(await post("/webhooks/wizard", { ...body, priority: 1 }, { signature: signed }), 401);
+    const forBody = wizardSignature(secret, "/webhooks/wizard", JSON.stringify(body));
+    expectProblem(await post("/webhooks/wizard", { ...body, priority: 1 }, { signature: forBody }), 401);
     expect(await countFor(customer.id)).toBe(0);
   });
 
@@ -138,6 +145,89 @@ describe("wizard intake", () => {
     expect(await countFor(customer.id)).toBe(2);
     const emails = await t.deps.prisma.emailLog.count({ where: { customerId: customer.id } });
     expect(emails).toBe(2);
+  });
+});
+
+describe("wizard idempotency and replays", () => {
+  it("makes one request of the same body sent twice without an Idempotency-Key", async () => {
+    const { customer, body } = await makeWizardCustomer(t.deps.prisma);
+    const first = await post("/webhooks/wizard", body);
+    const second = await post("/webhooks/wizard", body);
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(second.body.id).toBe(first.body.id);
+    expect(await countFor(customer.id)).toBe(1);
+    // Another body is another submission.
+    const other = await post("/webhooks/wizard", { ...body, business_type: "électricien" });
+    expect(other.status).toBe(201);
+    expect(await countFor(customer.id)).toBe(2);
+  });
+
+  it("answers 409 to a key reused with another body, and scopes keys per customer", async () => {
+    const { customer, body } = await makeWizardCustomer(t.deps.prisma);
+    const key = `wiz-${customer.id}-scoped`;
+    const first = await post("/webhooks/wizard", body, { key });
+    expect(first.status).toBe(201);
+    const reused = await post("/webhooks/wizard", { ...body, priority: 1 }, { key });
+    expectProblem(reused, 409);
+    expect(reused.body.detail).toMatch(/Idempotency-Key already used with another body/);
+    expect(await countFor(customer.id)).toBe(1);
+    expect((await t.deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: first.body.id } })).priority).toBe(3);
+
+    // The same key from another customer is their own.
+    const other = await makeWizardCustomer(t.deps.prisma);
+    const theirs = await post("/webhooks/wizard", other.body, { key });
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(first.body.id);
+    expect(theirs.body.customer_id).toBe(other.customer.id);
+    expect(await countFor(other.customer.id)).toBe(1);
+  });
+
+  it("refuses a signed request sent a second time (401), and writes nothing", async () => {
+    const { customer, body } = await makeWizardCustomer(t.deps.prisma);
+    const raw = JSON.stringify(body);
+    const signature = wizardSignature(secret, "/webhooks/wizard", raw);
+    expect((await post("/webhooks/wizard", body, { signature })).status).toBe(201);
+    const replayed = await post("/webhooks/wizard", body, { signature });
+    expectProblem(replayed, 401);
+    expect(replayed.body.detail).toMatch(/already used/);
+    expect(await countFor(customer.id)).toBe(1);
+  });
+
+  it("binds the signature to the method and path: a cancel signed for one request cancels no other", async () => {
+    const customer = await makeCustomer(t.deps.prisma);
+    const mine = await makeQueuedRequest(t.deps.prisma, { customerId: customer.id });
+    const other = await makeQueuedRequest(t.deps.prisma, { customerId: customer.id });
+    const raw = JSON.stringify({ customer_id: customer.id });
+    const forMine = wizardSignature(secret, `/webhooks/wizard/requests/${mine.id}/cancel`, raw);
+    expectProblem(
+      await post(`/webhooks/wizard/requests/${other.id}/cancel`, { customer_id: customer.id }, { signature: forMine }),
+      401,
+    );
+    const forFeedback = wizardSignature(secret, `/webhooks/wizard/requests/${other.id}/feedback`, raw);
+    expectProblem(
+      await post(
+        `/webhooks/wizard/requests/${other.id}/cancel`,
+        { customer_id: customer.id },
+        { signature: forFeedback },
+      ),
+      401,
+    );
+    const asGet = signWizardRequest(secret, "GET", `/webhooks/wizard/requests/${other.id}/cancel`, raw);
+    expectProblem(
+      await post(`/webhooks/wizard/requests/${other.id}/cancel`, { customer_id: customer.id }, { signature: asGet }),
+      401,
+    );
+    expect((await t.deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("pending");
+    const cancelled = await post(
+      `/webhooks/wizard/requests/${mine.id}/cancel`,
+      { customer_id: customer.id },
+      {
+        signature: forMine,
+      },
+    );
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe("cancelled");
   });
 });
 

@@ -14,6 +14,7 @@ import type { Config } from "../../config.js";
 import type { Logger } from "../logger.js";
 // A type only: the registry imports the mail jobs, not the other way round.
 import type { Queues } from "../../queues/queues.js";
+import { requeueJob } from "../../queues/requeue.js";
 import { MAIL_JOB_OPTIONS, sendMail, ZMailMessage, type MailMessage } from "./mailer.js";
 import type { EmailRenderers } from "./renderers.js";
 
@@ -127,8 +128,9 @@ export const STALE_QUEUED_MS = 10 * 60_000;
 
 /**
  * The repeatable `sweep-email-log` job: hands e-mails still queued after STALE_QUEUED_MS back to the
- * mail queue. Those whose job is waiting or retrying are left alone (same job id: adding is a no-op);
- * a job that failed without marking its row (e.g. stalled too often) is retried.
+ * mail queue (requeueJob). Those whose job is waiting or retrying are left alone; a job that completed
+ * or failed without marking its row (stalled too often, cut short, or a database restored behind Redis's
+ * back) is replaced by a new one under the same id.
  */
 export async function sweepEmailLog(
   deps: { prisma: PrismaClient; log?: Logger },
@@ -143,17 +145,13 @@ export async function sweepEmailLog(
   });
   let redispatched = 0;
   for (const { id } of stale) {
-    const existing = await queues.byName.mail.getJob(`email-log-${id}`);
-    const state = existing ? await existing.getState() : "unknown";
-    if (existing && state === "failed") {
-      await existing.retry("failed");
-      redispatched++;
-    } else if (!existing || state === "completed" || state === "unknown") {
-      // A completed job with its row still queued was removed or cut short: start it again.
-      if (existing) await existing.remove();
-      await dispatchNotifications(queues, [id]);
-      redispatched++;
-    }
+    const outcome = await requeueJob(
+      queues.byName.mail,
+      SEND_EMAIL_LOG,
+      { emailLogId: id },
+      { ...EMAIL_LOG_JOB_OPTIONS, jobId: `email-log-${id}` },
+    );
+    if (outcome !== "pending") redispatched++;
   }
   if (redispatched > 0) deps.log?.info({ redispatched }, "queued e-mails handed back to the mail queue");
   return { redispatched };

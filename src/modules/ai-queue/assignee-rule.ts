@@ -3,7 +3,9 @@
 // super_admin, who may take over a request a colleague left half done. A request nobody holds (pending,
 // or processing without an assignee) is open to anyone with the transition's permission.
 import type { AiRequest, Prisma } from "@prisma/client";
-import type { Role } from "../auth/permissions.js";
+import type { CurrentAdmin } from "../../lib/request-context.js";
+
+type Role = CurrentAdmin["role"];
 
 /** Roles that may act on a request another admin holds. */
 export const OVERRIDING_ROLES: ReadonlySet<Role> = new Set<Role>(["admin", "super_admin"]);

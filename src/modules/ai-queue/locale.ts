@@ -10,6 +10,7 @@ export const aiQueueLocale: ModuleLocale = {
       properties: {
         requestType: ["Type de demande", "Request type"],
         idempotencyKey: ["Clé d'idempotence (assistant)", "Idempotency key (wizard)"],
+        idempotencyHash: ["Empreinte de la demande (assistant)", "Submission hash (wizard)"],
         businessType: ["Activité", "Business type"],
         terminology: ["Terminologie", "Terminology"],
         requestData: ["Données de la demande (JSON)", "Request data (JSON)"],

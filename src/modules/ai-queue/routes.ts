@@ -2,6 +2,7 @@
 // with the same service and permission rules as the admin UI. The list and the record are the table's
 // generic routes (/ai-queue/ai_requests, sortable: `sort=priority,createdAt`); the former
 // /ai-queue/requests paths answer 308 to them.
+import { storable } from "../../lib/input-rules.js";
 import type { ApiOperation } from "../../http/openapi.js";
 import { Router } from "express";
 import { z } from "zod";
@@ -20,10 +21,12 @@ const ZComplete = z
       maximum: 999.99,
       description: 'what the work cost, EUR, 0 to 999.99 ("2.50"); null: the request type\'s price',
     }),
-    adminNotes: z.string().max(5000).nullish(),
+    adminNotes: z.string().max(5000).superRefine(storable).nullish(),
   })
   .strict();
-const ZReject = z.object({ adminNotes: z.string().max(5000).describe("the reason the customer is told") }).strict();
+const ZReject = z
+  .object({ adminNotes: z.string().max(5000).superRefine(storable).describe("the reason the customer is told") })
+  .strict();
 
 /** The service names the columns; the API's bodies are camelCase. */
 const BODY_FIELDS: Record<string, string> = {

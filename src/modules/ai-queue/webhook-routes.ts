@@ -1,6 +1,7 @@
 // POST /webhooks/wizard (and its cancel and feedback siblings): the customer portal's site wizard.
-// Signed with HMAC-SHA256 over `${t}.${rawBody}` (X-Locod-Signature: t=<unix>,v1=<hex>), checked on the
-// raw body before anything is parsed; errors are problem+json.
+// Signed with HMAC-SHA256 over `${t}.${METHOD}.${path}.${rawBody}` (X-Locod-Signature: t=<unix>,v1=<hex>),
+// checked on the raw body before anything is parsed, each signature accepted once (intake.ts); errors are
+// problem+json.
 import { Router, raw, type Request } from "express";
 import type { AiRequest } from "@prisma/client";
 import type { Deps } from "../../deps.js";
@@ -13,6 +14,7 @@ import { asyncRoute } from "../../http/bearer-auth.js";
 import {
   SIGNATURE_HEADER,
   ZCustomerAction,
+  claimSignature,
   ZFeedback,
   intakeSubmission,
   resolveCustomer,
@@ -20,10 +22,22 @@ import {
 } from "./intake.js";
 import { cancelRequest, leaveFeedback } from "./service.js";
 
-/** The verified JSON body of a signed request. */
-function signedBody(req: Request, secret: string): unknown {
-  const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-  verifyWizardSignature(secret, req.get(SIGNATURE_HEADER), rawBody);
+/** The raw body of a request. */
+const rawBodyOf = (req: Request): Buffer => (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+
+/**
+ * The verified JSON body of a signed request: the signature covers the method, the path (without the
+ * query string) and the raw body, and is accepted once.
+ */
+async function signedBody(deps: Deps, req: Request): Promise<unknown> {
+  const rawBody = rawBodyOf(req);
+  const path = req.originalUrl.split("?")[0]!;
+  const signature = verifyWizardSignature(deps.config.wizardWebhookSecret, req.get(SIGNATURE_HEADER), {
+    method: req.method,
+    path,
+    rawBody,
+  });
+  await claimSignature(deps.redis, deps.config.queuePrefix, signature);
   checkJsonTextDepth(rawBody);
   try {
     return JSON.parse(rawBody.toString("utf8"));
@@ -46,7 +60,6 @@ const view = (r: AiRequest) => ({
 });
 
 export function wizardWebhookRoutes(deps: Deps): Router {
-  const secret = deps.config.wizardWebhookSecret;
   const router = Router();
   // Under /wizard only: the other webhooks under /webhooks parse their own raw bodies.
   router.use("/wizard", keepContext(raw({ type: "application/json", limit: "1mb" })));
@@ -54,8 +67,11 @@ export function wizardWebhookRoutes(deps: Deps): Router {
   router.post(
     "/wizard",
     asyncRoute(async (req, res) => {
-      const body = signedBody(req, secret);
-      const { request, created } = await intakeSubmission(deps, body, req.get("Idempotency-Key"));
+      const body = await signedBody(deps, req);
+      const { request, created } = await intakeSubmission(deps, body, {
+        idempotencyKey: req.get("Idempotency-Key"),
+        rawBody: rawBodyOf(req),
+      });
       res.status(created ? 201 : 200).json(view(request));
     }),
   );
@@ -63,7 +79,7 @@ export function wizardWebhookRoutes(deps: Deps): Router {
   router.post(
     "/wizard/requests/:id/cancel",
     asyncRoute(async (req, res) => {
-      const body = parseBody(ZCustomerAction, signedBody(req, secret));
+      const body = parseBody(ZCustomerAction, await signedBody(deps, req));
       const customerId = await resolveCustomer(deps, body);
       res.json(view(await cancelRequest(deps, parseId(req.params.id, "AI request"), customerId)));
     }),
@@ -72,7 +88,7 @@ export function wizardWebhookRoutes(deps: Deps): Router {
   router.post(
     "/wizard/requests/:id/feedback",
     asyncRoute(async (req, res) => {
-      const body = parseBody(ZFeedback, signedBody(req, secret));
+      const body = parseBody(ZFeedback, await signedBody(deps, req));
       const customerId = await resolveCustomer(deps, body);
       res.json(
         view(await leaveFeedback(deps, parseId(req.params.id, "AI request"), customerId, body.rating, body.notes)),

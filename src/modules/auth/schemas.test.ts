@@ -1,7 +1,6 @@
 // `npm run admin:create` reads its arguments with ZNewAdmin: the same storable-text rules as any write.
 import { describe, expect, it } from "@jest/globals";
 import { ZNewAdmin } from "./schemas.js";
-import { ZRequestData } from "../ai-queue/schemas.js";
 
 const admin = {
   email: "new.admin@example.com",
@@ -24,13 +23,5 @@ describe("admin:create arguments", () => {
     expect(refused({ ...admin, name: "x".repeat(256) })).toEqual(["name"]);
     expect(refused({ ...admin, email: "a\u0000@example.com" })).toContain("email");
     expect(refused({ ...admin, password: "Xy9!correct-horse\uD800" })).toContain("password");
-  });
-});
-
-describe("wizard request data", () => {
-  it("refuses text PostgreSQL cannot store", () => {
-    expect(ZRequestData.images.safeParse({ subjects: ["a\u0000"] }).success).toBe(false);
-    expect(ZRequestData.images.safeParse({ subjects: ["boulangerie"], notes: "\uDC00" }).success).toBe(false);
-    expect(ZRequestData.images.safeParse({ subjects: ["boulangerie"], notes: "fournil" }).success).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 // invoicing of a month that has ended. The invoices' and lines' own create/update/delete are the table
 // routes, which write through the same service (resource-kit RecordWrites). billing.create_invoice is
 // checked here before the body is read, and again by the service.
+import { storable } from "../../lib/input-rules.js";
 import type { Invoice } from "@prisma/client";
 import { Router } from "express";
 import { z } from "zod";
@@ -24,8 +25,13 @@ export const ZPayment = z
       .datetime({ offset: true, message: "must be a date and time like 2026-10-05T10:00:00Z" })
       .optional()
       .describe("when the money arrived; default now"),
-    paymentMethod: z.string().trim().min(1, "is required").max(50, "is too long: at most 50 characters"),
-    notes: z.string().max(2000, "is too long: at most 2000 characters").nullable().optional(),
+    paymentMethod: z
+      .string()
+      .trim()
+      .min(1, "is required")
+      .max(50, "is too long: at most 50 characters")
+      .superRefine(storable),
+    notes: z.string().max(2000, "is too long: at most 2000 characters").superRefine(storable).nullable().optional(),
   })
   .strict();
 

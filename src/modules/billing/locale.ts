@@ -48,6 +48,8 @@ export const billingLocale: ModuleLocale = {
         notes: ["Notes", "Notes"],
         stripePaymentIntentId: ["Paiement Stripe", "Stripe payment"],
         amountRefunded: ["Montant remboursé", "Amount refunded"],
+        seller: ["Vendeur à l'émission", "Seller at issue"],
+        vatRate: ["Taux de TVA à l'émission", "VAT rate at issue"],
         periodStart: ["Période du", "Period from"],
         periodEnd: ["Période jusqu'au", "Period until"],
       },

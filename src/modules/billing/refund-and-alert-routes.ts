@@ -1,6 +1,7 @@
 // REST /admin/api/v1/billing (issue 5, items 5 and 8): refunds of an invoice, and the billing alerts
 // (failed payments, disputes). The services check the permissions again (refund: billing.refund;
 // acknowledge: billing's write permission).
+import { storable } from "../../lib/input-rules.js";
 import { Router } from "express";
 import { z } from "zod";
 import type { PrismaClient } from "@prisma/client";
@@ -20,13 +21,11 @@ export interface RefundAndAlertRouteDeps {
 // Shape only; the amount's rules (positive, two decimals, within what is left) are the service's.
 const ZRefund = z
   .object({
-    amount: z
-      .union([z.string(), z.number()])
-      .meta({
-        exclusiveMinimum: 0,
-        description: 'Euros, more than 0 and at most what is left to refund, e.g. "12.50"',
-      }),
-    reason: z.string().max(REASON_MAX),
+    amount: z.union([z.string(), z.number()]).meta({
+      exclusiveMinimum: 0,
+      description: 'Euros, more than 0 and at most what is left to refund, e.g. "12.50"',
+    }),
+    reason: z.string().max(REASON_MAX).superRefine(storable),
   })
   .strict();
 

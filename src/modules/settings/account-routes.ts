@@ -10,6 +10,8 @@ import { settingsLocale } from "./locale.js";
 import { AdminUserError } from "./admin-user-error.js";
 import { changeOwnPassword } from "./passwords/change-own-password.js";
 import { completePasswordReset, inspectResetToken } from "./passwords/complete-password-reset.js";
+import { writeAudit } from "../../lib/audit.js";
+import { attemptSucceeded, beginAttempt, throttleKeys } from "../auth/index.js";
 
 type Words = readonly [string, string];
 
@@ -38,6 +40,7 @@ const TEXT = {
     "Your password is changed. Your other sessions (other browsers, API tokens) have ended.",
   ],
   login: ["Se connecter", "Log in"],
+  locked: ["Trop de mots de passe erronés : réessayez plus tard.", "Too many wrong passwords: try again later."],
   back: ["Retour au back-office", "Back to the back-office"],
 } as const satisfies Record<string, Words>;
 
@@ -192,15 +195,51 @@ export function accountRoutes(deps: Deps): Router {
 
   router.post("/account/password", async (req, res, next) => {
     if (!req.admin) return res.redirect(302, `${req.baseUrl}/login`);
+    const adminId = req.admin.id;
+    // A wrong current password counts against the account's login lock (and this IP's), as a failed
+    // login does: the form is no way around the throttle, and a lock shows here as on the login form.
+    const keys = throttleKeys(config.queuePrefix, req.admin.email, req.ip);
+    let attempt: Awaited<ReturnType<typeof beginAttempt>> | null = null;
     try {
+      attempt = await beginAttempt(deps.redis, keys);
+      if (!attempt.allowed) {
+        await writeAudit(prisma, {
+          action: "password_change_failed",
+          resourceType: "admin_users",
+          resourceId: adminId,
+          adminId,
+          after: { reason: "locked", scope: attempt.lock.scope, retryAfter: attempt.lock.retryAfter },
+        });
+        res.set("Retry-After", String(attempt.lock.retryAfter));
+        return send(res, 429, TEXT.changeTitle, notice("error", TEXT.locked) + link(req.baseUrl, TEXT.back));
+      }
       await changeOwnPassword(
         { prisma, config },
-        req.admin.id,
+        adminId,
         { current: field(req, "current"), password: field(req, "password"), confirm: field(req, "confirm") },
         req.sessionID,
       );
+      await attemptSucceeded(deps.redis, keys, attempt);
       send(res, 200, TEXT.changeTitle, notice("success", TEXT.changeDone) + link(req.baseUrl, TEXT.back));
     } catch (error) {
+      if (!attempt?.allowed) return next(error);
+      try {
+        if (error instanceof AdminUserError && error.reason === "currentPasswordWrong")
+          await writeAudit(prisma, {
+            action: "password_change_failed",
+            resourceType: "admin_users",
+            resourceId: adminId,
+            adminId,
+            after: {
+              reason: "current_password_wrong",
+              ...(attempt.accountLockSeconds ? { accountLockedFor: attempt.accountLockSeconds } : {}),
+            },
+          });
+        // The current password was right (or never checked): the attempt is not a failure.
+        else await attemptSucceeded(deps.redis, keys, attempt);
+      } catch (bookkeeping) {
+        return next(bookkeeping);
+      }
       if (!(error instanceof AdminUserError)) return next(error);
       send(
         res,

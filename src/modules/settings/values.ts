@@ -1,4 +1,5 @@
 // Settings with their defaults: a row of table `settings` overrides the default of its key.
+import { storable } from "../../lib/input-rules.js";
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { AppError } from "../../lib/errors.js";
@@ -33,13 +34,13 @@ export const SETTINGS = {
   "billing.seller": {
     schema: z
       .object({
-        name: z.string().min(1).max(200),
-        address: z.array(z.string().max(200)).min(1).max(6),
-        siret: z.string().max(40),
-        vatNumber: z.string().max(40),
+        name: z.string().min(1).max(200).superRefine(storable),
+        address: z.array(z.string().max(200).superRefine(storable)).min(1).max(6),
+        siret: z.string().max(40).superRefine(storable),
+        vatNumber: z.string().max(40).superRefine(storable),
         email: z.string().email().max(200),
-        iban: z.string().max(60).optional(),
-        legalMentions: z.string().max(1000).optional(),
+        iban: z.string().max(60).superRefine(storable).optional(),
+        legalMentions: z.string().max(1000).superRefine(storable).optional(),
       })
       .strict(),
     default: {

@@ -22,6 +22,7 @@ import {
 } from "./invoices.js";
 import { syncStripeRefunds } from "./refunds.js";
 import { applyStripeSubscription, NotYetVisibleError } from "./subscription-state.js";
+import { requeueJob } from "../../../queues/requeue.js";
 
 /** The event types the portal acts on; any other is stored as ignored. */
 export const HANDLED_EVENT_TYPES = [
@@ -79,8 +80,12 @@ export async function receiveStripeEvent(
   return { stored, status: row.status };
 }
 
+/**
+ * Queues the processing of a stored event (job id = event id). A job of that id already completed or
+ * failed is replaced (requeueJob): the row, not Redis, says whether the event is still to process.
+ */
 export async function enqueueStripeEvent(queues: Pick<Queues, "byName">, eventId: string): Promise<void> {
-  await queues.byName.billing.add("stripe-event", { eventId }, { jobId: eventId, ...EVENT_JOB_OPTIONS });
+  await requeueJob(queues.byName.billing, "stripe-event", { eventId }, { jobId: eventId, ...EVENT_JOB_OPTIONS });
 }
 
 /** Events stored but never processed for `olderThanMs` (their job was lost): the sweep queues them again. */

@@ -12,6 +12,7 @@ import { INVOICE_PREFIX } from "../invoicing/numbering.js";
 import { issueInvoice } from "../invoicing/issue-invoice.js";
 import { callStripe, fromStripeAmount, fromStripeTime, idOf, toStripeAmount, type StripeClient } from "./client.js";
 import { ensureStripeCustomer } from "./gateway.js";
+import { requeueJob } from "../../../queues/requeue.js";
 
 const DAY_MS = 86_400_000;
 
@@ -119,7 +120,9 @@ export async function pushInvoice(deps: PushDeps, invoiceId: number): Promise<Pu
 export async function enqueueInvoicePush(queues: Pick<Queues, "byName">, invoiceId: number): Promise<void> {
   // Gone once done: an invoice skipped while a draft is queued again once issued (the row lock and its
   // Stripe id, not the job id, keep a push from happening twice).
-  await queues.byName.billing.add(
+  // A failed push kept by BullMQ (or a completed one a restored database no longer knows) is replaced.
+  await requeueJob(
+    queues.byName.billing,
     "push-invoice",
     { invoiceId },
     { jobId: `push-invoice-${invoiceId}`, removeOnComplete: true },

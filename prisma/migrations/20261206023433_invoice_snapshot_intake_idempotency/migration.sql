@@ -20,3 +20,14 @@ UPDATE "invoices"
  WHERE "status" <> 'draft';
 
 ALTER TABLE "invoices" ENABLE TRIGGER "invoices_keep_issued";
+
+-- The wizard's idempotency keys are scoped per customer, and the hash of the body they were first used
+-- with is kept beside them (src/modules/ai-queue/intake.ts).
+-- DropIndex
+DROP INDEX "ai_requests_idempotency_key_key";
+
+-- AlterTable
+ALTER TABLE "ai_requests" ADD COLUMN     "idempotency_hash" TEXT;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ai_requests_customer_id_idempotency_key_key" ON "ai_requests"("customer_id", "idempotency_key");

@@ -1,14 +1,25 @@
-// The admin list allow-lists, read from a real table spec (admin_users: a secret password hash).
+// The admin list allow-lists, read from the real table specs of the module list (admin_users: a secret
+// password hash; sites: a reference).
 import { beforeAll, describe, expect, it } from "@jest/globals";
-import { loadModels } from "./dmmf.js";
-import { describeTable } from "./tables.js";
-import { checkListQuery, flattenQuery, listQueryRules, type ListQueryRules } from "./list-query.js";
-import { adminUserTable } from "../modules/settings/tables.js";
+import { loadModels } from "../db/dmmf.js";
+import { describeTable } from "../db/tables.js";
+import {
+  checkListQuery,
+  dropEmptyFilters,
+  flattenQuery,
+  listQueryRules,
+  recordIdsProblem,
+  type ListQueryRules,
+} from "../db/list-query.js";
+import type { TableSpec } from "../db/table-spec.js";
+import { MODULES } from "../modules.js";
+
+const specOf = (model: string): TableSpec => MODULES.flatMap((m) => m.tables ?? []).find((t) => t.model === model)!;
 
 let rules: ListQueryRules;
 
 beforeAll(async () => {
-  rules = listQueryRules(describeTable(adminUserTable, await loadModels()));
+  rules = listQueryRules(describeTable(specOf("AdminUser"), await loadModels()));
 });
 
 const fields = (query: unknown, search?: string) => checkListQuery(rules, query, search).map((e) => e.field);
@@ -67,13 +78,38 @@ describe("admin list allow-lists", () => {
 
 describe("filter values of ids and references", () => {
   it("takes int4 ids only", async () => {
-    const { siteTable } = await import("../modules/sites/tables.js");
-    const siteRules = listQueryRules(describeTable(siteTable, await loadModels()));
+    const siteRules = listQueryRules(describeTable(specOf("Site"), await loadModels()));
     const check = (q: unknown) => checkListQuery(siteRules, q).map((e) => e.field);
     expect(check({ "filters.customer": "abc" })).toEqual(["filters.customer"]);
     expect(check({ "filters.customer": "99999999999" })).toEqual(["filters.customer"]);
     expect(check({ "filters.customer": "0" })).toEqual(["filters.customer"]);
     expect(check({ "filters.customer": "12" })).toEqual([]);
     expect(check({ "filters.id": "1" })).toEqual(["filters.id"]);
+  });
+});
+
+describe("bulk record ids, empty filters and search text", () => {
+  it("takes a comma list of int4 ids only", async () => {
+    const site = describeTable(specOf("Site"), await loadModels());
+    expect(recordIdsProblem(site.idColumn, "1,2,3")).toBeNull();
+    expect(recordIdsProblem(site.idColumn, "999999,abc")).toMatch(/abc/);
+    expect(recordIdsProblem(site.idColumn, "2147483648")).not.toBeNull();
+    expect(recordIdsProblem(site.idColumn, "../../../etc/passwd")).not.toBeNull();
+    expect(recordIdsProblem(site.idColumn, undefined)).not.toBeNull();
+  });
+
+  it("drops empty filters, flat or nested", () => {
+    const query: Record<string, unknown> = { "filters.role": "", "filters.name": "a", filters: { status: "", x: "1" } };
+    dropEmptyFilters(query);
+    expect(query).toEqual({ "filters.name": "a", filters: { x: "1" } });
+  });
+
+  it("checks the search text with the searched property's own check", async () => {
+    const site = listQueryRules(describeTable(specOf("Site"), await loadModels()));
+    const refused = (q: unknown, text: string, title?: string) =>
+      checkListQuery(site, q, text, title).map((e) => e.field);
+    expect(refused({}, "9999-12-31", "customer")).toEqual(["query"]);
+    expect(refused({}, "12", "customer")).toEqual([]);
+    expect(refused({ searchProperty: "name" }, "boulangerie", "customer")).toEqual([]);
   });
 });

@@ -1,0 +1,2 @@
+// What other modules may import from auth.
+export { attemptSucceeded, beginAttempt, throttleKeys } from "./throttle.js";
