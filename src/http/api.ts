@@ -10,7 +10,8 @@ import { requireBearer } from "./bearer-auth.js";
 import { crudRoutes } from "./crud-routes.js";
 import { MODULES } from "../modules.js";
 import type { ModuleDefinition } from "../module.js";
-import { docsPage, openApiDocument } from "./openapi.js";
+import { docsPage, openApiDocument, type ApiOperation } from "./openapi.js";
+import type { WriteDeps } from "../db/table-spec.js";
 import { jsonBodyVerify, refuseForbiddenKeys } from "../lib/input-rules.js";
 import { rateLimit } from "./rate-limit.js";
 import { idempotency } from "./idempotency.js";
@@ -113,23 +114,44 @@ function cors(origins: readonly string[]): RequestHandler {
   };
 }
 
+/** The modules' own operations, then their table routes'. */
+function apiOperations(modules: readonly ModuleDefinition[], tableOperations: ApiOperation[]): ApiOperation[] {
+  return [
+    ...modules.flatMap((module) => [
+      ...(module.publicApi?.operations ?? []),
+      ...(module.api ?? []).flatMap((api) => api.operations),
+    ]),
+    ...tableOperations,
+  ];
+}
+
+/**
+ * The OpenAPI document of the modules given, built without a server: the table routes are built but
+ * never called, so nothing connects to PostgreSQL or Redis (what they would use throws if touched).
+ */
+export async function apiDocument(modules: readonly ModuleDefinition[] = MODULES) {
+  const unused = (name: string) =>
+    new Proxy({} as never, {
+      get: (_target, key) => {
+        throw new Error(`Building the API document uses no ${name} (${String(key)} was read)`);
+      },
+    });
+  const offline: WriteDeps = { prisma: unused("database"), config: unused("configuration"), queues: unused("queue") };
+  const resources = await crudRoutes(
+    offline,
+    modules.flatMap((module) => module.tables ?? []),
+  );
+  return openApiDocument(apiOperations(modules, resources.operations), { title: TITLE, version: "1" });
+}
+
 /** The REST API of the modules given (the portal's list by default). */
 export async function apiRoutes(deps: Deps, modules: readonly ModuleDefinition[] = MODULES): Promise<Router> {
   const resources = await crudRoutes(
     deps,
     modules.flatMap((module) => module.tables ?? []),
   );
-  const operations = [
-    ...modules.flatMap((module) => [
-      ...(module.publicApi?.operations ?? []),
-      ...(module.api ?? []).flatMap((api) => api.operations),
-    ]),
-    ...resources.operations,
-  ];
-  const document = openApiDocument(operations, {
-    title: TITLE,
-    version: "1",
-  });
+  const operations = apiOperations(modules, resources.operations);
+  const document = openApiDocument(operations, { title: TITLE, version: "1" });
   const docs = docsPage(document, TITLE);
 
   const router = Router();

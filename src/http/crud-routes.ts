@@ -22,7 +22,7 @@ import { writeAudit } from "../lib/audit.js";
 import { MODULE_PERMISSIONS } from "../modules/auth/permissions.js";
 import { asyncRoute, requireApiPermission } from "./bearer-auth.js";
 import { AppError, fieldErrorsFromZod, type FieldError } from "../lib/errors.js";
-import type { ApiOperation, NamedSchema } from "./openapi.js";
+import { columnBounds, type ApiOperation, type NamedSchema } from "./openapi.js";
 import { csvField } from "../lib/csv.js";
 import { etagOf, ifMatchAllows, sendPreconditionFailed } from "./etag.js";
 import {
@@ -134,6 +134,9 @@ interface TableSchemas {
   exportQuery: z.ZodObject;
 }
 
+/** A column's write schema, with the bounds its refinements check shown in the document. */
+const documentedSchema = (column: Column) => columnSchema(column).meta(columnBounds(column));
+
 function tableSchemas(table: Table): TableSchemas {
   const writable = table.columns.filter((c) => c.write);
   const filterable = table.columns.filter((c) => !c.secret && c.type !== "Json");
@@ -145,12 +148,17 @@ function tableSchemas(table: Table): TableSchemas {
   return {
     create: z.strictObject({
       ...Object.fromEntries(
-        writable.map((c) => [c.name, c.nullable || c.hasDefault ? columnSchema(c).optional() : columnSchema(c)]),
+        writable.map((c) => [
+          c.name,
+          c.nullable || c.hasDefault ? documentedSchema(c).optional() : documentedSchema(c),
+        ]),
       ),
       ...Object.fromEntries(inputs),
     }),
     update: z.strictObject(
-      Object.fromEntries(writable.filter((c) => c.write === "always").map((c) => [c.name, columnSchema(c).optional()])),
+      Object.fromEntries(
+        writable.filter((c) => c.write === "always").map((c) => [c.name, documentedSchema(c).optional()]),
+      ),
     ),
     record,
     page: z.object({

@@ -1,6 +1,8 @@
 // The OpenAPI 3.1 document of /admin/api/v1, generated from the zod schemas the routes validate with
 // (z.toJSONSchema), and a docs page that renders it with no CDN and nothing but an inline script.
 import { z } from "zod";
+import type { Column } from "../db/columns.js";
+import { MAX_DATE, MIN_DATE } from "../lib/input-rules.js";
 
 export interface NamedSchema {
   /** Name under components.schemas. */
@@ -11,6 +13,8 @@ export interface NamedSchema {
 export interface ApiResponse {
   description: string;
   schema?: NamedSchema;
+  /** The record of a table, as its REST routes answer it: the model's name ("Invoice"). */
+  record?: string;
   /** application/json unless said otherwise. */
   contentType?: string;
   headers?: Record<string, string>;
@@ -29,6 +33,8 @@ export interface ApiOperation {
   idType?: "integer" | "string";
   query?: z.ZodObject;
   body?: NamedSchema;
+  /** A body the route accepts, shown with the body's schema. */
+  example?: Record<string, unknown>;
   responses: Record<number, ApiResponse>;
 }
 
@@ -58,6 +64,35 @@ const PROBLEMS: Record<number, string> = {
 
 type JsonSchema = Record<string, unknown>;
 
+/** The first and last dates a date column takes (src/db/columns.ts MIN_DATE, MAX_DATE). */
+export const DATE_RANGE = { from: MIN_DATE.toISOString().slice(0, 10), to: MAX_DATE.toISOString().slice(0, 10) };
+
+/**
+ * What a column's write schema checks in code (refinements JSON Schema cannot see), as JSON Schema
+ * keywords for the document: a money column's range, a date's range (a text's length, enum values
+ * and patterns come through from the schema itself).
+ */
+export function columnBounds(column: Column): JsonSchema {
+  switch (column.type) {
+    case "Decimal": {
+      const step = 10 ** -column.scale;
+      const max = Number(column.limit!.toString()) - step;
+      const min = column.rule.negative ? -max : 0;
+      return {
+        minimum: min,
+        maximum: Number(max.toFixed(column.scale)),
+        description: `decimal, as text or number, ${min} to ${max.toFixed(column.scale)}; rounded half-up to ${column.scale} places`,
+      };
+    }
+    case "DateTime":
+      return {
+        description: `${column.dateOnly ? "a date" : "a date and time"}, ${DATE_RANGE.from} to ${DATE_RANGE.to}`,
+      };
+    default:
+      return {};
+  }
+}
+
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
     io,
@@ -65,6 +100,11 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
     // A format (date-time, date, email) says it; zod's long equivalent regex would bury it.
     override: ({ jsonSchema: json }) => {
       if (typeof json.format === "string") delete json.pattern;
+      // Any value or null is any value: a JSON column (z.unknown()) that may be null.
+      if (json.anyOf?.some((member) => typeof member === "object" && !Object.keys(member).length)) {
+        delete json.anyOf;
+        json.description ??= "Any JSON value";
+      }
     },
   }) as JsonSchema;
   return rest;
@@ -122,8 +162,13 @@ export function openApiDocument(operations: ApiOperation[], info: { title: strin
             }
           : {}),
         ...(answer.schema ? { content: { [type]: { schema: ref(answer.schema, "output") } } } : {}),
-        ...(!answer.schema && answer.contentType ? { content: { [type]: { schema: { type: "string" } } } } : {}),
-        ...(!answer.schema && Number(status) >= 400
+        ...(answer.record
+          ? { content: { [type]: { schema: { $ref: `#/components/schemas/${answer.record}` } } } }
+          : {}),
+        ...(!answer.schema && !answer.record && answer.contentType
+          ? { content: { [type]: { schema: { type: "string" } } } }
+          : {}),
+        ...(!answer.schema && !answer.record && Number(status) >= 400
           ? { content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } }
           : {}),
       };
@@ -155,7 +200,14 @@ export function openApiDocument(operations: ApiOperation[], info: { title: strin
       ...(op.permission ? { "x-permission": op.permission } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(op.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: ref(op.body, "input") } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "application/json": { schema: ref(op.body, "input"), ...(op.example ? { example: op.example } : {}) },
+              },
+            },
+          }
         : {}),
       responses,
     };
@@ -167,10 +219,15 @@ export function openApiDocument(operations: ApiOperation[], info: { title: strin
       description:
         "Log in with POST /auth/login, then send `Authorization: Bearer <token>`. Errors are " +
         "application/problem+json (RFC 9457). Permissions follow the portal's matrix: each operation names the one it needs.",
+      contact: { name: "Locod-AI", url: "https://locod-ai.dev" },
+      license: { name: "Proprietary", url: "https://locod-ai.dev" },
     },
     servers: [{ url: API_BASE }],
     security: [{ bearerAuth: [] }],
-    tags: [...new Set(operations.map((op) => op.tag))].map((name) => ({ name })),
+    tags: [...new Set(operations.map((op) => op.tag))].map((name) => ({
+      name,
+      description: `The routes of the ${name} module`,
+    })),
     paths,
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },

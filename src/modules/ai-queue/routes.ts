@@ -6,6 +6,7 @@ import { storable } from "../../lib/input-rules.js";
 import type { ApiOperation } from "../../http/openapi.js";
 import { Router } from "express";
 import { z } from "zod";
+import type { AiRequest } from "@prisma/client";
 import type { QueueDeps } from "./service.js";
 import { completeRequest, rejectRequest, releaseRequest, takeRequest } from "./service.js";
 import { AppError } from "../../lib/errors.js";
@@ -15,10 +16,11 @@ import { asyncRoute } from "../../http/bearer-auth.js";
 const ZComplete = z
   .object({
     generatedContent: z.unknown().describe("the content, of the request type's schema"),
-    actualCost: z
-      .union([z.string(), z.number()])
-      .nullish()
-      .describe('what the work cost, EUR, 0 to 999.99 ("2.50"); null: the request type\'s price'),
+    actualCost: z.union([z.string(), z.number()]).nullish().meta({
+      minimum: 0,
+      maximum: 999.99,
+      description: 'what the work cost, EUR, 0 to 999.99 ("2.50"); null: the request type\'s price',
+    }),
     adminNotes: z.string().max(5000).superRefine(storable).nullish(),
   })
   .strict();
@@ -47,6 +49,15 @@ function inBodyNames(error: unknown): never {
   throw error;
 }
 
+/** A request as the table's routes answer it (the AiRequest schema): money as text with its 2 decimals. */
+function asRecord(row: AiRequest) {
+  return {
+    ...row,
+    estimatedCost: row.estimatedCost?.toFixed(2) ?? null,
+    actualCost: row.actualCost?.toFixed(2) ?? null,
+  };
+}
+
 /** The table's REST path: the actions are sub-resources of its rows. */
 export const AI_REQUESTS_PATH = "/ai-queue/ai_requests";
 /** The former path of the queue routes: answered with 308 to the table's. */
@@ -65,13 +76,13 @@ export function aiQueueRoutes(deps: QueueDeps): Router {
   router.post(
     `${AI_REQUESTS_PATH}/:id/take`,
     asyncRoute(async (req, res) => {
-      res.json(await takeRequest(deps, parseId(req.params.id, "AI request")));
+      res.json(asRecord(await takeRequest(deps, parseId(req.params.id, "AI request"))));
     }),
   );
   router.post(
     `${AI_REQUESTS_PATH}/:id/release`,
     asyncRoute(async (req, res) => {
-      res.json(await releaseRequest(deps, parseId(req.params.id, "AI request")));
+      res.json(asRecord(await releaseRequest(deps, parseId(req.params.id, "AI request"))));
     }),
   );
   router.post(
@@ -79,26 +90,51 @@ export function aiQueueRoutes(deps: QueueDeps): Router {
     asyncRoute(async (req, res) => {
       const body = parseBody(ZComplete, req.body ?? {});
       const cost = body.actualCost == null ? null : String(body.actualCost);
-      res.json(
-        await completeRequest(deps, parseId(req.params.id, "AI request"), {
-          generatedContent: body.generatedContent,
-          actualCost: cost,
-          adminNotes: body.adminNotes ?? null,
-        }).catch(inBodyNames),
-      );
+      const completed = await completeRequest(deps, parseId(req.params.id, "AI request"), {
+        generatedContent: body.generatedContent,
+        actualCost: cost,
+        adminNotes: body.adminNotes ?? null,
+      }).catch(inBodyNames);
+      res.json(asRecord(completed));
     }),
   );
   router.post(
     `${AI_REQUESTS_PATH}/:id/reject`,
     asyncRoute(async (req, res) => {
       const body = parseBody(ZReject, req.body ?? {});
-      res.json(await rejectRequest(deps, parseId(req.params.id, "AI request"), body.adminNotes).catch(inBodyNames));
+      const rejected = await rejectRequest(deps, parseId(req.params.id, "AI request"), body.adminNotes).catch(
+        inBodyNames,
+      );
+      res.json(asRecord(rejected));
     }),
   );
   return router;
 }
 
 const ok = (description: string) => ({ description });
+
+const count = z.number().int().min(0);
+const hours = z.number().nullable().meta({ description: "Hours; null without a completed request" });
+const rate = z.number().min(0).max(1).nullable().meta({ description: "Share of the decided; null without any" });
+const ZQueueMetrics = z.object({
+  days: z.union([z.literal(7), z.literal(30), z.literal(90)]),
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+  avgHoursCreatedToCompleted: hours,
+  avgHoursStartedToCompleted: hours,
+  decided: count,
+  completed: count,
+  rejected: count,
+  completionRate: rate,
+  rejectionRate: rate,
+  backlog: z.object({
+    total: count,
+    byPriority: z.array(z.object({ priority: z.number().int(), count })),
+    byType: z.array(z.object({ requestType: z.string(), count })),
+  }),
+  revenue: z.string().meta({ description: 'actual_cost of the completed requests, EUR ("12.50")' }),
+  perAdmin: z.array(z.object({ adminId: z.number().int(), name: z.string(), count })),
+});
 
 /** These routes in the OpenAPI document (src/http/openapi.ts). */
 export const AI_QUEUE_OPERATIONS: ApiOperation[] = [
@@ -112,7 +148,10 @@ export const AI_QUEUE_OPERATIONS: ApiOperation[] = [
         : "processing -> pending (the assignee, or an admin)",
     permission: "ai_queue.process",
     idType: "integer",
-    responses: { 200: ok("The request after the transition"), 409: ok("The request is not in a state that allows it") },
+    responses: {
+      200: { description: "The request after the transition", record: "AiRequest" },
+      409: ok("The request is not in a state that allows it"),
+    },
   })),
   {
     method: "post",
@@ -122,7 +161,11 @@ export const AI_QUEUE_OPERATIONS: ApiOperation[] = [
     permission: "ai_queue.process",
     idType: "integer",
     body: { name: "AiRequestComplete", schema: ZComplete },
-    responses: { 200: ok("Completed and billed"), 409: ok("The request is not processing") },
+    example: { generatedContent: { title: "Spring offers", body: "..." }, actualCost: "2.50", adminNotes: null },
+    responses: {
+      200: { description: "Completed and billed", record: "AiRequest" },
+      409: ok("The request is not processing"),
+    },
   },
   {
     method: "post",
@@ -132,7 +175,8 @@ export const AI_QUEUE_OPERATIONS: ApiOperation[] = [
     permission: "ai_queue.reject",
     idType: "integer",
     body: { name: "AiRequestReject", schema: ZReject },
-    responses: { 200: ok("Rejected"), 409: ok("The request is already decided") },
+    example: { adminNotes: "The site has no products to describe yet" },
+    responses: { 200: { description: "Rejected", record: "AiRequest" }, 409: ok("The request is already decided") },
   },
   {
     method: "get",
@@ -141,6 +185,11 @@ export const AI_QUEUE_OPERATIONS: ApiOperation[] = [
     summary: "Queue metrics over 7, 30 or 90 days",
     permission: "ai_queue.stats",
     query: z.object({ days: z.enum(["7", "30", "90"]).optional() }),
-    responses: { 200: ok("Times, rates, backlog, revenue, requests per admin") },
+    responses: {
+      200: {
+        description: "Times, rates, backlog, revenue, requests per admin",
+        schema: { name: "QueueMetrics", schema: ZQueueMetrics },
+      },
+    },
   },
 ];

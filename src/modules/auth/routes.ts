@@ -63,6 +63,7 @@ export const AUTH_OPERATIONS: ApiOperation[] = [
       "The token lasts JWT_TTL_MINUTES; its session (admin_sessions) can be revoked at any time. Failed logins are throttled per account and IP.",
     permission: null,
     body: { name: "Login", schema: ZLogin },
+    example: { email: "admin@locod-ai.local", password: "a long pass phrase" },
     responses: {
       200: { description: "Logged in", schema: { name: "LoginAnswer", schema: ZLoginAnswer } },
       401: { description: "Wrong e-mail or password, or a disabled account (one message for all)" },

@@ -45,6 +45,7 @@ export function invoiceJson(invoice: Invoice) {
     taxAmount: invoice.taxAmount.toFixed(2),
     totalAmount: invoice.totalAmount.toFixed(2),
     amountRefunded: invoice.amountRefunded.toFixed(2),
+    vatRate: invoice.vatRate?.toFixed(2) ?? null,
     periodStart: day(invoice.periodStart),
     periodEnd: day(invoice.periodEnd),
   };
@@ -83,6 +84,16 @@ export function invoicingRoutes(deps: InvoicingDeps): Router {
 
 const ok = (description: string) => ({ description });
 
+const ZInvoicingRunResult = z.object({
+  period: z.string().meta({ description: "The month invoiced, YYYY-MM" }),
+  issued: z.number().int().meta({ description: "Invoices issued by this run" }),
+  skipped: z.number().int().meta({ description: "Customers whose invoice of the month was already issued" }),
+  customers: z.number().int().meta({ description: "Customers of the month" }),
+  failed: z.number().int().meta({ description: "Customers whose transaction failed (retried by the next run)" }),
+  renewed: z.number().int().meta({ description: "Subscriptions renewed to the month's end" }),
+  ended: z.number().int().meta({ description: "Subscriptions ended at their period's end" }),
+});
+
 /** These routes in the OpenAPI document (src/http/openapi.ts). */
 export const INVOICING_OPERATIONS: ApiOperation[] = [
   {
@@ -97,7 +108,7 @@ export const INVOICING_OPERATIONS: ApiOperation[] = [
     permission: "billing.create_invoice",
     idType: "integer",
     responses: {
-      200: ok("The issued invoice"),
+      200: { description: "The issued invoice", record: "Invoice" },
       404: ok("No such invoice"),
       409: ok("Already issued, or a draft without lines"),
     },
@@ -110,8 +121,9 @@ export const INVOICING_OPERATIONS: ApiOperation[] = [
     permission: "billing.create_invoice",
     idType: "integer",
     body: { name: "InvoicePayment", schema: ZPayment },
+    example: { paidAt: "2026-10-05T10:00:00Z", paymentMethod: "bank_transfer", notes: "Wire received" },
     responses: {
-      200: ok("The paid invoice"),
+      200: { description: "The paid invoice", record: "Invoice" },
       400: ok("A bad field, named; or a draft (issue it first)"),
       404: ok("No such invoice"),
     },
@@ -127,6 +139,10 @@ export const INVOICING_OPERATIONS: ApiOperation[] = [
       "creates nothing new. Answers the counts: issued, skipped (already invoiced), customers, failed.",
     permission: "billing.create_invoice",
     body: { name: "InvoicingRun", schema: ZInvoicingRun },
-    responses: { 200: ok("{ period, issued, skipped, customers, failed, renewed, ended }"), 400: ok("period") },
+    example: { period: "2026-10" },
+    responses: {
+      200: { description: "The run's counts", schema: { name: "InvoicingRunResult", schema: ZInvoicingRunResult } },
+      400: ok("period"),
+    },
   },
 ];

@@ -21,7 +21,10 @@ export interface RefundAndAlertRouteDeps {
 // Shape only; the amount's rules (positive, two decimals, within what is left) are the service's.
 const ZRefund = z
   .object({
-    amount: z.union([z.string(), z.number()]).meta({ description: 'Euros, e.g. "12.50"' }),
+    amount: z.union([z.string(), z.number()]).meta({
+      exclusiveMinimum: 0,
+      description: 'Euros, more than 0 and at most what is left to refund, e.g. "12.50"',
+    }),
     reason: z.string().max(REASON_MAX).superRefine(storable),
   })
   .strict();
@@ -103,6 +106,29 @@ export function refundAndAlertRoutes(deps: RefundAndAlertRouteDeps): Router {
 
 const ok = (description: string) => ({ description });
 
+const money = z.string().meta({ description: 'EUR, 2 decimals ("12.50")' });
+const ZRefundRow = z
+  .object({ id: z.number().int(), invoiceId: z.number().int(), amount: money, reason: z.string() })
+  .loose()
+  .meta({ description: "A refund, as /billing/refunds answers it" });
+const ZInvoiceRefunds = z.object({
+  invoice: z
+    .object({ id: z.number().int(), totalAmount: money, amountRefunded: money, refundable: money })
+    .loose()
+    .meta({ description: "The invoice, with what is left to refund" }),
+  data: z.array(ZRefundRow).meta({ description: "Newest first" }),
+});
+const ZRefundMade = z.object({
+  refund: ZRefundRow,
+  invoice: z.object({
+    id: z.number().int(),
+    invoiceNumber: z.string().nullable(),
+    status: z.enum(["draft", "pending", "paid", "failed", "refunded"]),
+    totalAmount: money,
+    amountRefunded: money,
+  }),
+});
+
 /** These routes in the OpenAPI document (src/http/openapi.ts). */
 export const REFUND_AND_ALERT_OPERATIONS: ApiOperation[] = [
   {
@@ -112,7 +138,10 @@ export const REFUND_AND_ALERT_OPERATIONS: ApiOperation[] = [
     summary: "The refunds of an invoice, newest first, with what is left to refund",
     permission: "billing.view",
     idType: "integer",
-    responses: { 200: ok("{ invoice, data: refunds }"), 404: ok("No such invoice") },
+    responses: {
+      200: { description: "The invoice and its refunds", schema: { name: "InvoiceRefunds", schema: ZInvoiceRefunds } },
+      404: ok("No such invoice"),
+    },
   },
   {
     method: "post",
@@ -123,8 +152,13 @@ export const REFUND_AND_ALERT_OPERATIONS: ApiOperation[] = [
     permission: "billing.refund",
     idType: "integer",
     body: { name: "InvoiceRefund", schema: ZRefund },
+    example: { amount: "12.50", reason: "Duplicate charge" },
     responses: {
-      201: ok("{ refund, invoice }: the invoice is refunded once its whole total is"),
+      201: {
+        description: "The refund and its invoice: the invoice is refunded once its whole total is",
+        schema: { name: "RefundMade", schema: ZRefundMade },
+        headers: { Location: "URL of the refund" },
+      },
       400: ok("amount above what is left of the payment, or no reason"),
       409: ok("The invoice is not paid"),
       502: ok("Stripe refused the refund: nothing was recorded"),
@@ -137,6 +171,6 @@ export const REFUND_AND_ALERT_OPERATIONS: ApiOperation[] = [
     summary: "Marks a billing alert as seen (it leaves the dashboard)",
     permission: `billing.${ACKNOWLEDGE_PERMISSION}`,
     idType: "integer",
-    responses: { 200: ok("The alert"), 409: ok("Already acknowledged") },
+    responses: { 200: { description: "The alert", record: "BillingAlert" }, 409: ok("Already acknowledged") },
   },
 ];

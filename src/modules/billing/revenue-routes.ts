@@ -65,6 +65,64 @@ export function revenueRoutes(deps: DunningDeps): Router {
 
 const ok = (description: string) => ({ description });
 
+const money = z.string().meta({ description: "EUR excluding tax, 2 decimals" });
+const ratio = z.string().nullable().meta({ description: "4 decimals; null when the denominator is 0" });
+const ZRevenueMonth = z.object({
+  month: z.string().meta({ description: "YYYY-MM" }),
+  start: z.string(),
+  end: z.string(),
+  complete: z.boolean().meta({ description: "false for the current month, which ends now" }),
+  mrrStart: money,
+  mrrEnd: money,
+  arr: money,
+  payingStart: z.number().int(),
+  payingEnd: z.number().int(),
+  arpa: money.nullable(),
+  movements: z
+    .record(z.string(), z.object({}).loose())
+    .meta({ description: "By movement kind (new, reactivation, expansion, contraction, churn)" }),
+  netNewMrr: money,
+  customerChurn: ratio,
+  grossRevenueChurn: ratio,
+  netRevenueChurn: ratio,
+  nrr: ratio,
+});
+const ZRevenueMetrics = z.object({
+  generatedAt: z.iso.datetime(),
+  months: z.array(ZRevenueMonth).meta({ description: "Oldest first; the last one is the current month" }),
+  lastFullMonth: ZRevenueMonth.nullable(),
+  current: z.object({ mrr: money, arr: money, paying: z.number().int(), arpa: money.nullable() }),
+});
+const ZOverdueInvoices = z.object({
+  total: z.number().int(),
+  totals: z.array(z.object({ currency: z.string(), amount: money })),
+  data: z.array(
+    z.object({
+      id: z.number().int(),
+      invoiceNumber: z.string(),
+      status: z.enum(["pending", "failed"]),
+      totalAmount: money,
+      currency: z.string(),
+      issuedAt: z.string(),
+      dueAt: z.string(),
+      daysOverdue: z.number().int(),
+      customer: z.object({ id: z.number().int(), name: z.string(), email: z.string(), language: z.enum(["fr", "en"]) }),
+      lastReminderAt: z.string().nullable(),
+      nextReminderAt: z.string().nullable().meta({ description: "null: a reminder may be sent now" }),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+const ZSentReminder = z.object({
+  invoiceId: z.number().int(),
+  invoiceNumber: z.string(),
+  emailLogId: z.number().int(),
+  to: z.string(),
+  language: z.enum(["fr", "en"]),
+  sentAt: z.iso.datetime(),
+  nextReminderAt: z.iso.datetime(),
+});
+
 /** These routes in the OpenAPI document (src/http/openapi.ts). */
 export const REVENUE_OPERATIONS: ApiOperation[] = [
   {
@@ -78,7 +136,9 @@ export const REVENUE_OPERATIONS: ApiOperation[] = [
       "with 2 decimals; ratios as strings with 4 decimals, null when the denominator is 0.",
     permission: "billing.view",
     query: ZMetricsQuery,
-    responses: { 200: ok("{ generatedAt, months, lastFullMonth, current }") },
+    responses: {
+      200: { description: "The months' figures", schema: { name: "RevenueMetrics", schema: ZRevenueMetrics } },
+    },
   },
   {
     method: "get",
@@ -87,7 +147,12 @@ export const REVENUE_OPERATIONS: ApiOperation[] = [
     summary: "Overdue invoices (pending or failed, past due), most overdue first; keyset pages via nextCursor",
     permission: "billing.view",
     query: ZOverdueQuery,
-    responses: { 200: ok("{ total, totals per currency, data: invoices with their last reminder, nextCursor }") },
+    responses: {
+      200: {
+        description: "The total and totals per currency, a page of invoices with their last reminder, nextCursor",
+        schema: { name: "OverdueInvoices", schema: ZOverdueInvoices },
+      },
+    },
   },
   {
     method: "post",
@@ -97,7 +162,7 @@ export const REVENUE_OPERATIONS: ApiOperation[] = [
     permission: "billing.create_invoice",
     idType: "integer",
     responses: {
-      201: ok("{ invoiceId, invoiceNumber, emailLogId, to, language, sentAt, nextReminderAt }"),
+      201: { description: "The reminder sent", schema: { name: "SentReminder", schema: ZSentReminder } },
       404: ok("No such invoice"),
       409: ok("The invoice is not overdue, or was reminded less than 24 hours ago (Retry-After)"),
     },

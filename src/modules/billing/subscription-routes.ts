@@ -65,23 +65,29 @@ export function subscriptionRoutes(deps: BillingDeps): Router {
 }
 
 const ok = (description: string) => ({ description });
-const member = (name: string, summary: string, body?: ApiOperation["body"]): ApiOperation => ({
+const member = (name: string, summary: string, body?: Pick<ApiOperation, "body" | "example">): ApiOperation => ({
   method: "post",
   path: `${SUBSCRIPTIONS_PATH}/{id}/${name}`,
   tag: "billing",
   summary,
   permission: "billing.create_invoice",
   idType: "integer",
-  ...(body ? { body } : {}),
-  responses: { 200: ok("The subscription after the change"), 409: ok("Not allowed in the subscription's state") },
+  ...body,
+  responses: {
+    200: { description: "The subscription after the change", record: "CustomerSubscription" },
+    409: ok("Not allowed in the subscription's state"),
+  },
 });
 
 export const SUBSCRIPTION_OPERATIONS: ApiOperation[] = [
   member("change-plan", "Change plan now; an upgrade bills the difference for the days left in the period", {
-    name: "SubscriptionChangePlan",
-    schema: ZChangePlan,
+    body: { name: "SubscriptionChangePlan", schema: ZChangePlan },
+    example: { planId: 3 },
   }),
-  member("cancel", "Cancel at the end of the period, or now", { name: "SubscriptionCancel", schema: ZCancel }),
+  member("cancel", "Cancel at the end of the period, or now", {
+    body: { name: "SubscriptionCancel", schema: ZCancel },
+    example: { atPeriodEnd: true },
+  }),
   member("suspend", "Suspend (leaves MRR, not billed)"),
   member("reactivate", "Undo a scheduled cancellation, or restart a suspended or ended subscription"),
 ];

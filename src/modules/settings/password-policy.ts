@@ -118,7 +118,14 @@ export function passwordProblem(password: string, owner: PasswordOwner = {}): Pa
 }
 
 /** A password checked by the rules that need no owner (the owner's e-mail and name are checked with the object). */
-export const ZPassword = z.string().superRefine((password, ctx) => {
-  const problem = passwordProblem(password);
-  if (problem) ctx.addIssue({ code: "custom", message: PASSWORD_PROBLEM_TEXT[problem] });
-});
+export const ZPassword = z
+  .string()
+  .superRefine((password, ctx) => {
+    const problem = passwordProblem(password);
+    if (problem) ctx.addIssue({ code: "custom", message: PASSWORD_PROBLEM_TEXT[problem] });
+  })
+  .meta({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters; not a common password, nor the admin's e-mail or name`,
+  });
