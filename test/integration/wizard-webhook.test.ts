@@ -16,9 +16,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 // Each request is signed at its own second, as a sender re-signs a retry: the webhook accepts a
-// signature once. The seconds count back from now, well within the tolerance.
-let signed = 0;
-const freshTime = () => Math.floor(Date.now() / 1000) - (signed++ % 200);
+// signature once. A second already used counts back to the latest free one, well within the tolerance
+// (two requests in one clock second, or either side of a tick, never share a second).
+const usedTimes = new Set<number>();
+function freshTime(): number {
+  let at = Math.floor(Date.now() / 1000);
+  while (usedTimes.has(at)) at--;
+  usedTimes.add(at);
+  return at;
+}
 
 function post(path: string, body: unknown, opts: { signature?: string | null; t?: number; key?: string } = {}) {
   const raw = typeof body === "string" ? body : JSON.stringify(body);
