@@ -48,7 +48,7 @@ const SHAPES: Record<string, ListShape> = {
     columns:
       "id, customer_id, site_id, request_type, business_type, terminology, status, priority, estimated_cost, " +
       "actual_cost, created_at, assigned_at, started_at, completed_at, admin_id, admin_notes, customer_feedback, " +
-      "customer_notes, billing_status, idempotency_key",
+      "customer_notes, billing_status, idempotency_key, idempotency_hash",
     orderBy: "created_at DESC",
     titles: [
       {
@@ -62,7 +62,11 @@ const SHAPES: Record<string, ListShape> = {
   customers: { table: "customers", columns: "*", orderBy: "created_at DESC", titles: [] },
   invoices: {
     table: "invoices",
-    columns: "*",
+    // seller is the JSON document of the seller at issue, which the list does not show.
+    columns:
+      "id, customer_id, subscription_id, invoice_number, amount, tax_amount, total_amount, currency, status, " +
+      "issued_at, due_at, paid_at, stripe_invoice_id, payment_method, notes, amount_refunded, period_end, " +
+      "period_start, stripe_payment_intent_id, vat_rate",
     orderBy: "issued_at DESC",
     titles: [
       {

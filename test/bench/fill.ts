@@ -91,14 +91,17 @@ const BIG_TABLES = ["customers", "ai_requests", "invoices"];
  * instead of the index. Autovacuum settles that on a live database; here it is redone while it shows.
  */
 export async function ensureVacuumed(client: pg.Client, log: (message: string) => void): Promise<void> {
+  // Incomplete visibility map, or many dead rows (a migration that rewrote a table since the fill).
   const { rows } = await client.query<{ relname: string }>(
-    "SELECT relname FROM pg_class WHERE relname = ANY($1) AND relkind = 'r' AND relallvisible < 0.95 * relpages",
+    `SELECT c.relname FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid
+      WHERE c.relname = ANY($1) AND c.relkind = 'r'
+        AND (c.relallvisible < 0.95 * c.relpages OR s.n_dead_tup > 0.1 * greatest(s.n_live_tup, 1))`,
     [BIG_TABLES],
   );
   if (rows.length === 0) return;
   const tables = rows.map((r) => r.relname);
-  log(`vacuuming ${tables.join(", ")} (visibility map incomplete)`);
-  await client.query(`VACUUM ${tables.map((t) => `"${t}"`).join(", ")}`);
+  log(`vacuuming ${tables.join(", ")} (visibility map incomplete or dead rows)`);
+  await client.query(`VACUUM ANALYZE ${tables.map((t) => `"${t}"`).join(", ")}`);
 }
 
 export interface FillOptions {
