@@ -8,6 +8,7 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
 import express from "express";
 import busboy from "busboy";
 import { AppError } from "../lib/errors.js";
+import { sendProblem } from "./errors.js";
 import { forbiddenKeyPath, formFieldProblem, jsonBodyVerify } from "../lib/input-rules.js";
 
 declare global {
@@ -99,19 +100,9 @@ function parsed(req: Request, fields: Record<string, unknown>, read = true): voi
 /** Answers a refusal as problem+json, and discards the rest of the body (read, never kept). */
 function refuse(req: Request, res: Response, refusal: BodyRefusal): void {
   if (res.headersSent) return;
-  res
-    .status(refusal.status)
-    .set("Connection", "close")
-    .type("application/problem+json")
-    .send(
-      JSON.stringify({
-        type: `https://locod-ai.dev/problems/${refusal.status === 413 ? "payload_too_large" : "unsupported_media_type"}`,
-        title: refusal.status === 413 ? "Payload too large" : "Unsupported media type",
-        status: refusal.status,
-        detail: refusal.message,
-        errors: [{ field: "body", message: refusal.message }],
-      }),
-    );
+  const code = refusal.status === 413 ? "payload_too_large" : "unsupported_media_type";
+  res.set("Connection", "close");
+  sendProblem(res, new AppError(code, refusal.message, [{ field: "body", message: refusal.message }]));
   req.resume();
 }
 

@@ -1,9 +1,9 @@
 // The JSON REST API under /admin/api/v1 (DESIGN.md 4): bearer tokens, problem+json errors.
 // Mounted before the cookie session and the same-origin check: no cookie is read here, so a forged
 // cross-site request carries no credentials, and CORS stays closed unless CORS_ORIGINS opens it.
-import { Router, json, type ErrorRequestHandler, type RequestHandler, type Response } from "express";
+import { Router, json, type ErrorRequestHandler, type RequestHandler } from "express";
 import type { Deps } from "../deps.js";
-import { errorHandler, notFoundHandler } from "./errors.js";
+import { errorHandler, notFoundHandler, sendProblem } from "./errors.js";
 import { AppError } from "../lib/errors.js";
 import { keepContext } from "./context.js";
 import { requireBearer } from "./bearer-auth.js";
@@ -21,30 +21,18 @@ const BODY_LIMIT = "1mb";
 /** The body types the API reads: JSON, and JSON-based types such as application/merge-patch+json. */
 const JSON_TYPES = ["application/json", "application/*+json"];
 
-function sendStatus(res: Response, status: number, code: string, title: string, detail: string): void {
-  res
-    .status(status)
-    .type("application/problem+json")
-    .send(JSON.stringify({ type: `https://locod-ai.dev/problems/${code}`, title, status, detail }));
-}
-
 /** 415 for a body that is not JSON: it would be read as no body at all. */
 const jsonBodiesOnly: RequestHandler = (req, res, next) => {
   const hasBody = req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
   if (!hasBody || req.is(JSON_TYPES)) return next();
-  sendStatus(
-    res,
-    415,
-    "unsupported_media_type",
-    "Unsupported media type",
-    `The body must be application/json, not ${req.get("content-type") ?? "untyped"}`,
-  );
+  const detail = `The body must be application/json, not ${req.get("content-type") ?? "untyped"}`;
+  sendProblem(res, new AppError("unsupported_media_type", detail));
 };
 
 /** 413 for a body over the limit (body-parser's error), before the generic handler words it. */
 const bodyTooLarge: ErrorRequestHandler = (err, _req, res, next) => {
   if ((err as { type?: string }).type !== "entity.too.large") return next(err);
-  sendStatus(res, 413, "payload_too_large", "Payload too large", `The body must be at most ${BODY_LIMIT}`);
+  sendProblem(res, new AppError("payload_too_large", `The body must be at most ${BODY_LIMIT}`));
 };
 
 /**
@@ -72,14 +60,8 @@ function methodNotAllowed(operations: readonly { method: string; path: string }[
     }
     if (!allowed.size || allowed.has(req.method) || (req.method === "HEAD" && allowed.has("GET"))) return next();
     const allow = [...allowed].sort().join(", ");
-    res.set("Allow", allow);
-    sendStatus(
-      res,
-      405,
-      "method_not_allowed",
-      "Method not allowed",
-      `${req.method} is not allowed here; allowed: ${allow}`,
-    );
+    const detail = `${req.method} is not allowed here; allowed: ${allow}`;
+    sendProblem(res, new AppError("method_not_allowed", detail, undefined, { Allow: allow }));
   };
 }
 

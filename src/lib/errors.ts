@@ -9,7 +9,10 @@ export const ERROR_CODES = {
   forbidden: { status: 403, title: "Forbidden" },
   not_found: { status: 404, title: "Not found" },
   // A state change lost a race or is not allowed from the current state.
+  method_not_allowed: { status: 405, title: "Method not allowed" },
   conflict: { status: 409, title: "Conflict" },
+  payload_too_large: { status: 413, title: "Payload too large" },
+  unsupported_media_type: { status: 415, title: "Unsupported media type" },
   too_many_requests: { status: 429, title: "Too many requests" },
   unavailable: { status: 503, title: "Service unavailable" },
   // A provider we call (Stripe) refused or failed: its own message is the detail; nothing was written.

@@ -3,6 +3,7 @@
 // the overdue invoices' reminders (billing.create_invoice, checked by the service).
 import { Router } from "express";
 import { z } from "zod";
+import { ALERT_KINDS } from "./types.js";
 import type { ApiOperation } from "../../http/openapi.js";
 import { asyncRoute } from "../../http/bearer-auth.js";
 import { parseBody } from "../../http/params.js";
@@ -76,14 +77,7 @@ const ZDashboard = z.object({
   ),
   alerts: z.array(
     z.object({
-      kind: z.enum([
-        "sites_down",
-        "invoices_overdue",
-        "ai_queue_backlog",
-        "failed_jobs",
-        "security_alerts",
-        "billing_alerts",
-      ]),
+      kind: z.enum(ALERT_KINDS),
       count,
       threshold: count,
       href: z.string().nullable(),

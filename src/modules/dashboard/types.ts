@@ -7,8 +7,17 @@ import type { OpenAlerts } from "../auth/security-alerts.js";
 import type { OpenBillingAlerts } from "../billing/stripe/alerts.js";
 import type { MetricPeriod } from "../ai-queue/metrics.js";
 
-export type AlertKind =
-  "sites_down" | "invoices_overdue" | "ai_queue_backlog" | "failed_jobs" | "security_alerts" | "billing_alerts";
+/** The dashboard's alert kinds, in the order the dashboard shows them. */
+export const ALERT_KINDS = [
+  "sites_down",
+  "invoices_overdue",
+  "ai_queue_backlog",
+  "failed_jobs",
+  "security_alerts",
+  "billing_alerts",
+] as const;
+
+export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface DashboardAlert {
   kind: AlertKind;
