@@ -13,7 +13,7 @@ import type { ModuleDefinition } from "../module.js";
 import { docsPage, openApiDocument, type ApiOperation } from "./openapi.js";
 import type { WriteDeps } from "../db/table-spec.js";
 import { jsonBodyVerify, refuseForbiddenKeys } from "../lib/input-rules.js";
-import { rateLimit } from "./rate-limit.js";
+import { bearerKey, rateLimit } from "./rate-limit.js";
 import { idempotency } from "./idempotency.js";
 
 const TITLE = "Locod-AI Admin API";
@@ -140,16 +140,22 @@ export async function apiRoutes(deps: Deps, modules: readonly ModuleDefinition[]
   router.use(cors(deps.config.corsOrigins));
   const limits = deps.config.rateLimit;
   const onRedisError = (err: Error) => deps.log.warn({ err: err.message }, "rate limit not counted");
-  // Per client IP, before anything else (logins and bad tokens count too).
+  // Per client IP and per bearer token, before anything else (logins and bad tokens count too), in
+  // one Redis round trip.
   router.use(
-    rateLimit(deps.redis, {
-      name: "ip",
-      limit: () => limits.perIp,
-      windowSeconds: () => limits.windowSeconds,
-      keyOf: (req) => req.ip ?? null,
-      keyPrefix: deps.config.queuePrefix,
-      onRedisError,
-    }),
+    rateLimit(
+      deps.redis,
+      [
+        {
+          name: "ip",
+          limit: () => limits.perIp,
+          windowSeconds: () => limits.windowSeconds,
+          keyOf: (req) => req.ip ?? null,
+        },
+        { name: "token", limit: () => limits.perToken, windowSeconds: () => limits.windowSeconds, keyOf: bearerKey },
+      ],
+      { keyPrefix: deps.config.queuePrefix, onRedisError },
+    ),
   );
   router.get("/openapi.json", (_req, res) => {
     res.json(document);
@@ -160,16 +166,6 @@ export async function apiRoutes(deps: Deps, modules: readonly ModuleDefinition[]
   for (const module of modules) if (module.publicApi) router.use(module.publicApi.routes(deps));
   // Everything below needs a live token; bodies are read only once the caller is known.
   router.use(requireBearer(deps));
-  router.use(
-    rateLimit(deps.redis, {
-      name: "token",
-      limit: () => limits.perToken,
-      windowSeconds: () => limits.windowSeconds,
-      keyOf: (req) => req.apiSession?.id ?? null,
-      keyPrefix: deps.config.queuePrefix,
-      onRedisError,
-    }),
-  );
   // Answers carry customer and admin data: no shared or browser cache keeps them.
   router.use((_req, res, next) => {
     res.set("Cache-Control", "no-store");

@@ -15,15 +15,20 @@ declare module "express-serve-static-core" {
 // RFC 6750 token characters (base64url parts joined by dots, for a JWT).
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 
+/** The bearer token of the request's Authorization header, or null without a well-formed one. */
+export function bearerToken(req: Request): string | null {
+  return BEARER.exec(req.get("authorization") ?? "")?.[1] ?? null;
+}
+
 /**
  * Every API request but login and the public document: a live token of an active admin, or 401.
  * The admin goes into the request context, so the audit trail names them as the actor.
  */
 export function requireBearer(deps: TokenDeps): RequestHandler {
   return (req, _res, next) => {
-    const match = BEARER.exec(req.get("authorization") ?? "");
-    if (!match) return next(invalidToken("Bearer token required: POST /admin/api/v1/auth/login"));
-    verifyApiToken(deps, match[1]!).then(({ admin, session }) => {
+    const token = bearerToken(req);
+    if (!token) return next(invalidToken("Bearer token required: POST /admin/api/v1/auth/login"));
+    verifyApiToken(deps, token).then(({ admin, session }) => {
       req.admin = admin;
       req.apiSession = session;
       setContextAdmin(admin);
