@@ -453,7 +453,10 @@ export function checkFormWrite(
 /** The value of a column as an answer carries it: exact decimals, ISO dates. */
 export function jsonValue(column: Column, value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (column.type === "Decimal") return new Prisma.Decimal(value as Prisma.Decimal.Value).toFixed(column.scale);
+  if (column.type === "Decimal") {
+    const decimal = value instanceof Prisma.Decimal ? value : new Prisma.Decimal(value as Prisma.Decimal.Value);
+    return decimal.toFixed(column.scale);
+  }
   if (value instanceof Date) return column.dateOnly ? value.toISOString().slice(0, 10) : value.toISOString();
   if (typeof value === "bigint") return value.toString();
   return value;

@@ -59,9 +59,14 @@ const modulePath = (module: string) => module.replace(/_/g, "-");
 /** /<module-path>/<table> */
 export const tablePath = (table: Pick<Table, "module" | "table">) => `/${modulePath(table.module)}/${table.table}`;
 
+/** The table's shown columns, worked out once per table rather than once per row. */
+const shownColumns = new WeakMap<Table, Column[]>();
+
 function serialize(table: Table, row: Row): Row {
+  let columns = shownColumns.get(table);
+  if (!columns) shownColumns.set(table, (columns = table.columns.filter((column) => !column.secret)));
   const out: Row = {};
-  for (const column of table.columns) if (!column.secret) out[column.name] = jsonValue(column, row[column.name]);
+  for (const column of columns) out[column.name] = jsonValue(column, row[column.name]);
   return out;
 }
 
