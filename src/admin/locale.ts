@@ -96,6 +96,8 @@ const SHARED: ModuleLocale = {
       "L'alerte est marquée comme vue et quitte le tableau de bord.",
       "The alert is marked as seen and leaves the dashboard.",
     ],
+    // A colon in a field message (src/admin/resource-kit.ts): French sets a space before it.
+    colon: [" :", ":"],
   },
   actions: {
     acknowledge: ["Prendre en compte", "Acknowledge"],

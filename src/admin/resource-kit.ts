@@ -61,15 +61,35 @@ const t = (key: string) => `$t(messages.${key})`;
 
 export type FieldErrors = Record<string, { message: string }>;
 
-/** A ValidationError whose notice names the fields, in the admin's language. */
+// i18next reads a colon in a message as a namespace separator, and throws ("namespaces.forEach is not
+// a function") on a message that also holds a $t(...) nesting: each colon outside the nestings becomes
+// the nesting of messages.colon, which words it in the admin's language (" :" in French).
+const NESTING = /\$t\([^)]*\)/g;
+function colonSafe(message: string): string {
+  let out = "";
+  let last = 0;
+  for (const match of message.matchAll(NESTING)) {
+    out += message.slice(last, match.index).replace(/\s*:/g, t("colon")) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + message.slice(last).replace(/\s*:/g, t("colon"));
+}
+
+/**
+ * A ValidationError whose notice names the fields, in the admin's language. A nested path
+ * (`generatedContent.pages.2.title`) is named by its property's label.
+ */
 export function fieldErrors(resourceId: string, errors: FieldErrors): ValidationError {
-  const label = (path: string) => `$t(resources.${resourceId}.properties.${path})`;
+  const label = (path: string) => `$t(resources.${resourceId}.properties.${path.split(".")[0]})`;
   const paths = Object.keys(errors);
+  const safe: FieldErrors = Object.fromEntries(
+    paths.map((path) => [path, { ...errors[path]!, message: colonSafe(errors[path]!.message) }]),
+  );
   const message =
     paths.length === 1
-      ? `${label(paths[0]!)} — ${errors[paths[0]!]!.message}`
-      : `${t("fieldsInvalid")} ${paths.map(label).join(", ")}`;
-  return new ValidationError(errors, { message });
+      ? `${label(paths[0]!)} — ${safe[paths[0]!]!.message}`
+      : `${t("fieldsInvalid")} ${[...new Set(paths.map(label))].join(", ")}`;
+  return new ValidationError(safe, { message });
 }
 
 /** A column refusal in the admin's words: the reason's message, then its detail. */
