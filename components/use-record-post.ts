@@ -8,13 +8,19 @@ const api = new ApiClient();
 export function useRecordPost(action: ActionJSON, resource: ResourceJSON, record: RecordJSON | undefined) {
   const handleResponse = useActionResponseHandler();
   const [busy, setBusy] = useState(false);
-  const post = async (data: Record<string, unknown>) => {
-    if (!record) return;
+  /** Posts and hands AdminJS the answer; returns the answer's record (its field errors on a refusal). */
+  const post = async (data: Record<string, unknown>): Promise<RecordJSON | undefined> => {
+    if (!record) return undefined;
     setBusy(true);
     try {
-      handleResponse(
-        await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data }),
-      );
+      const response = await api.recordAction({
+        resourceId: resource.id,
+        recordId: record.id,
+        actionName: action.name,
+        data,
+      });
+      handleResponse(response);
+      return (response.data as { record?: RecordJSON } | undefined)?.record;
     } finally {
       setBusy(false);
     }

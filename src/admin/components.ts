@@ -41,6 +41,8 @@ export function createComponents() {
     AlertThresholds: add("AlertThresholds", "AlertThresholds.tsx"),
     // CSV exports over a range of days (src/admin/range-export.ts): accounting, business metrics.
     RangeExport: add("RangeExport", "RangeExport.tsx"),
+    // A JSON column shown and edited through the form of its schema (src/lib/json-form.ts): AI requests.
+    SchemaJson: add("SchemaJson", "SchemaJson.tsx"),
     // AdminJS's logged-in menu, with a link to the change-password page.
     LoggedIn: override("LoggedIn", "LoggedIn.tsx"),
   };

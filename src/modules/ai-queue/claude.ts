@@ -2,7 +2,7 @@
 // request_type's generated_content, and what the call cost. Pure functions: the job (drafts.ts) calls
 // the API, the Claude Code brief (brief.ts) reuses the schema and the JSON extraction.
 import { z } from "zod";
-import { ZGeneratedContent, type GeneratedContent, type RequestType } from "./schemas.js";
+import { checkColumn, ZGeneratedContent, type GeneratedContent, type RequestType } from "./schemas.js";
 
 /** What a prompt is built from: the request as the wizard sent it. */
 export interface DraftSubject {
@@ -81,7 +81,7 @@ export function extractJson(text: string): unknown {
 
 /** A value checked against the request type's schema; DraftOutputError lists every problem. */
 export function validateContent<T extends RequestType>(type: T, value: unknown): GeneratedContent<T> {
-  const parsed = ZGeneratedContent[type].safeParse(value);
+  const parsed = checkColumn("generatedContent", type, value);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .slice(0, 10)

@@ -9,11 +9,11 @@ import { storable } from "../../lib/input-rules.js";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { Prisma, type AiRequest } from "@prisma/client";
 import { z } from "zod";
-import { AppError } from "../../lib/errors.js";
+import { AppError, fieldErrorsFromZod } from "../../lib/errors.js";
 import { parseBody } from "../../http/params.js";
 import { writeAudit } from "../../lib/audit.js";
 import { readSetting } from "../settings/values.js";
-import { REQUEST_TYPES, ZRequestData, type RequestType } from "./schemas.js";
+import { REQUEST_TYPES, checkColumn, type RequestType } from "./schemas.js";
 import { dispatchNotifications } from "../../lib/email/outbox.js";
 import { recordNotification } from "./notifications.js";
 import type { QueueDeps } from "./service.js";
@@ -167,6 +167,17 @@ function replayOf(existing: AiRequest, hash: string): IntakeResult {
   return { request: existing, created: false };
 }
 
+/** request_data checked as an edit checks it (checkColumn), refused with each field named `request_data.<path>`. */
+function parseRequestData(type: RequestType, value: unknown): unknown {
+  const parsed = checkColumn("requestData", type, value);
+  if (parsed.success) return parsed.data;
+  const errors = fieldErrorsFromZod(parsed.error).map((e) => ({
+    field: e.field === "(body)" ? "request_data" : `request_data.${e.field}`,
+    message: e.message,
+  }));
+  throw new AppError("validation", errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors);
+}
+
 /**
  * Creates the pending request of a submission. Idempotent per customer: a submission whose key (the
  * Idempotency-Key, or the body's hash without one) the customer already used answers the first request
@@ -187,7 +198,7 @@ export async function intakeSubmission(
     });
   const existing = await find();
   if (existing) return replayOf(existing, hash);
-  const requestData = parseBody(ZRequestData[input.request_type as RequestType], input.request_data, "request_data");
+  const requestData = parseRequestData(input.request_type as RequestType, input.request_data);
   const site = await deps.prisma.site.findUnique({ where: { id: input.site_id }, select: { customerId: true } });
   if (!site || site.customerId !== customerId) {
     throw new AppError("validation", "Unknown site for this customer", [

@@ -1,11 +1,20 @@
-import { AppError as AdminNotice, type Action, type ActionContext, type ActionResponse } from "adminjs";
-import type { ResourceFactory, ResourceKit } from "../../admin/resource-kit.js";
+import {
+  AppError as AdminNotice,
+  type Action,
+  type ActionContext,
+  type ActionRequest,
+  type ActionResponse,
+  type Before,
+} from "adminjs";
+import { fieldErrors, type ResourceFactory, type ResourceKit } from "../../admin/resource-kit.js";
 import { serviceRecordAction } from "../../admin/service-action.js";
 import { AppError } from "../../lib/errors.js";
 import { completeRequest, rejectRequest, releaseRequest, takeRequest } from "./service.js";
 import { importResult } from "./brief.js";
 import { requestDraft } from "./drafts.js";
 import { aiGenerationTable, aiRequestTable } from "./tables.js";
+import { columnErrors, columnFormData } from "./json-fields.js";
+import type { JsonColumn, RequestType } from "./schemas.js";
 
 type Payload = Record<string, unknown>;
 const str = (value: unknown) => (typeof value === "string" ? value : value == null ? "" : String(value));
@@ -32,19 +41,36 @@ function workflowAction(
   });
 }
 
+/** A JSON column's value as a form posts it (its JSON text), or the field error of invalid JSON. */
+function postedJson(column: JsonColumn, raw: unknown): unknown {
+  if (typeof raw !== "string") return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw fieldErrors("ai_requests", { [column]: { message: "$t(messages.fieldJson)" } });
+  }
+}
+
+/**
+ * A JSON column checked against the request type's schema before the service or the adapter writes it
+ * (which check it again): a refusal names each input's path in the admin's words, nothing is written.
+ */
+function checkPosted(column: JsonColumn, type: unknown, value: unknown): void {
+  const errors = columnErrors(column, type as RequestType, value);
+  if (errors) throw fieldErrors("ai_requests", errors);
+}
+
+/** The edit form's request_data, checked as the wizard's intake checks it (after the kit's form check). */
+const checkRequestDataEdit: Before = (request: ActionRequest, context) => {
+  if (request.method !== "post" || !request.payload || !("requestData" in request.payload)) return request;
+  const value = postedJson("requestData", request.payload.requestData);
+  checkPosted("requestData", context.record?.param("requestType"), value);
+  return request;
+};
+
 function aiRequestActions(kit: ResourceKit) {
   const deps = { prisma: kit.prisma, queues: kit.queues };
   const status = (context: ActionContext) => context.record?.param("status") as string | undefined;
-  const parseContent = (raw: unknown): unknown => {
-    if (typeof raw !== "string") return raw;
-    try {
-      return JSON.parse(raw);
-    } catch {
-      throw new AppError("validation", "generated_content is not valid JSON", [
-        { field: "generated_content", message: "not valid JSON" },
-      ]);
-    }
-  };
   return {
     take: workflowAction(
       kit,
@@ -64,12 +90,20 @@ function aiRequestActions(kit: ResourceKit) {
       kit,
       "complete",
       "CheckCircle",
-      (id, p) =>
-        completeRequest(deps, id, {
-          generatedContent: parseContent(p.generatedContent),
-          actualCost: str(p.actualCost) || null,
+      async (id, p) => {
+        const generatedContent = postedJson("generatedContent", p.generatedContent);
+        const { requestType } = await kit.prisma.aiRequest.findUniqueOrThrow({
+          where: { id },
+          select: { requestType: true },
+        });
+        checkPosted("generatedContent", requestType, generatedContent);
+        return completeRequest(deps, id, {
+          generatedContent,
+          // A decimal comma as French admins type it ("2,50").
+          actualCost: str(p.actualCost).trim().replace(",", ".") || null,
           adminNotes: str(p.adminNotes) || null,
-        }),
+        });
+      },
       (c) => status(c) === "processing",
     ),
     reject: workflowAction(
@@ -90,8 +124,17 @@ export const aiQueueResources: ResourceFactory = (kit) => [
       priority: { description: "priorityHint" },
       // The customer's own words, on the record's page only.
       customerNotes: { isVisible: { list: false, show: true, filter: false } },
+      // Shown and edited through the form of the request type's schema (json-fields.ts).
+      requestData: {
+        components: { show: kit.components.SchemaJson, edit: kit.components.SchemaJson },
+        custom: columnFormData("requestData"),
+      },
+      generatedContent: {
+        components: { show: kit.components.SchemaJson },
+        custom: columnFormData("generatedContent"),
+      },
     },
-    actions: { ...draftActions(kit), ...aiRequestActions(kit) },
+    actions: { ...draftActions(kit), ...aiRequestActions(kit), edit: { before: [checkRequestDataEdit] } },
   }),
   // Written by the draft job: a record of what Claude was asked and what it cost.
   kit.table(aiGenerationTable, { properties: { model: { isTitle: true } } }),

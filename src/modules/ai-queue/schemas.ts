@@ -80,3 +80,15 @@ export const ZGeneratedContent = {
 
 export type RequestData<T extends RequestType = RequestType> = z.infer<(typeof ZRequestData)[T]>;
 export type GeneratedContent<T extends RequestType = RequestType> = z.infer<(typeof ZGeneratedContent)[T]>;
+
+/**
+ * The one check of a request's JSON columns, on every path that writes them: the wizard's intake and an
+ * edit of request_data, Complete, a Claude draft and an imported result for generated_content.
+ */
+export const COLUMN_SCHEMAS = { requestData: ZRequestData, generatedContent: ZGeneratedContent } as const;
+export type JsonColumn = keyof typeof COLUMN_SCHEMAS;
+
+export function checkColumn(column: JsonColumn, type: RequestType, value: unknown) {
+  const schema: z.ZodType = COLUMN_SCHEMAS[column][type];
+  return schema.safeParse(value);
+}

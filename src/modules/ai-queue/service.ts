@@ -8,7 +8,7 @@ import { type CurrentAdmin } from "../../lib/request-context.js";
 import { AppError, fieldErrorsFromZod } from "../../lib/errors.js";
 import type { Permission } from "../auth/permissions.js";
 import type { Queues } from "../../queues/queues.js";
-import { ZGeneratedContent, type RequestType } from "./schemas.js";
+import { checkColumn, type RequestType } from "./schemas.js";
 import { dispatchNotifications } from "../../lib/email/outbox.js";
 import { recordNotification, type NotificationEvent } from "./notifications.js";
 import { billAiRequest } from "../billing/ai-billing.js";
@@ -125,7 +125,7 @@ const COST = /^\d{1,3}(\.\d{1,2})?$/;
 export async function completeRequest(deps: QueueDeps, id: number, input: CompleteInput): Promise<AiRequest> {
   const admin = actor("process");
   const current = await load(deps.prisma, id);
-  const parsed = ZGeneratedContent[current.requestType as RequestType].safeParse(input.generatedContent);
+  const parsed = checkColumn("generatedContent", current.requestType as RequestType, input.generatedContent);
   if (!parsed.success) {
     const errors = fieldErrorsFromZod(parsed.error).map((e) => ({
       field: e.field === "(body)" ? "generated_content" : `generated_content.${e.field}`,
