@@ -209,10 +209,11 @@ describe("admin resources", () => {
       const res = await agent
         .post(`/admin/api/resources/ai_requests/records/${request.id}/edit`)
         .type("form")
-        .send({ requestData: '{"services": ["pizza"], "count": 2, "urgent": true}', generatedContent: "" });
+        .send({ requestData: '{"servicesWanted": 2, "existingServices": ["pizza"]}', generatedContent: "" });
       expect(res.body.notice).toEqual({ message: "successfullyUpdated", type: "success" });
       const stored = await prisma.aiRequest.findUniqueOrThrow({ where: { id: request.id } });
-      expect(stored.requestData).toEqual({ services: ["pizza"], count: 2, urgent: true });
+      // Stored as the request type's schema reads it (its defaults filled in), as the wizard's intake does.
+      expect(stored.requestData).toEqual({ servicesWanted: 2, existingServices: ["pizza"], tone: "professionnel" });
       expect(stored.generatedContent).toBeNull();
     });
   });

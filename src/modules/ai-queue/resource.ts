@@ -14,7 +14,7 @@ import { importResult } from "./brief.js";
 import { requestDraft } from "./drafts.js";
 import { aiGenerationTable, aiRequestTable } from "./tables.js";
 import { columnErrors, columnFormData } from "./json-fields.js";
-import type { JsonColumn, RequestType } from "./schemas.js";
+import { checkColumn, type JsonColumn, type RequestType } from "./schemas.js";
 
 type Payload = Record<string, unknown>;
 const str = (value: unknown) => (typeof value === "string" ? value : value == null ? "" : String(value));
@@ -54,18 +54,21 @@ function postedJson(column: JsonColumn, raw: unknown): unknown {
 /**
  * A JSON column checked against the request type's schema before the service or the adapter writes it
  * (which check it again): a refusal names each input's path in the admin's words, nothing is written.
+ * Returns the value as the schema reads it (its defaults filled in), as the intake stores it.
  */
-function checkPosted(column: JsonColumn, type: unknown, value: unknown): void {
+function checkPosted(column: JsonColumn, type: unknown, value: unknown): unknown {
   const errors = columnErrors(column, type as RequestType, value);
   if (errors) throw fieldErrors("ai_requests", errors);
+  const parsed = checkColumn(column, type as RequestType, value);
+  return parsed.success ? parsed.data : value;
 }
 
 /** The edit form's request_data, checked as the wizard's intake checks it (after the kit's form check). */
 const checkRequestDataEdit: Before = (request: ActionRequest, context) => {
   if (request.method !== "post" || !request.payload || !("requestData" in request.payload)) return request;
   const value = postedJson("requestData", request.payload.requestData);
-  checkPosted("requestData", context.record?.param("requestType"), value);
-  return request;
+  const requestData = checkPosted("requestData", context.record?.param("requestType"), value);
+  return { ...request, payload: { ...request.payload, requestData } };
 };
 
 function aiRequestActions(kit: ResourceKit) {
@@ -97,6 +100,7 @@ function aiRequestActions(kit: ResourceKit) {
           select: { requestType: true },
         });
         checkPosted("generatedContent", requestType, generatedContent);
+        // The service checks it again (the same checkColumn) and stores the schema's reading.
         return completeRequest(deps, id, {
           generatedContent,
           // A decimal comma as French admins type it ("2,50").
