@@ -48,9 +48,13 @@ describe("Queue IA in a browser", () => {
     const draft = { services: [{ name: "Dépannage", description: "Intervention en moins de 2 heures." }] };
     await deps.prisma.aiRequest.update({ where: { id: request.id }, data: { generatedContent: draft } });
     await page.goto(`${baseUrl}/admin/resources/ai_requests/records/${request.id}/complete`);
-    const textarea = page.locator("textarea").first();
-    await textarea.waitFor({ timeout: 20_000 });
-    expect(JSON.parse(await textarea.inputValue())).toEqual(draft);
+    // The draft fills the form of the request type's content.
+    const name = page.locator('[name="generatedContent.services.0.name"]');
+    await name.waitFor({ timeout: 20_000 });
+    expect(await name.inputValue()).toBe(draft.services[0]!.name);
+    expect(await page.locator('[name="generatedContent.services.0.description"]').inputValue()).toBe(
+      draft.services[0]!.description,
+    );
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "e2e-queue-complete.png"), fullPage: true });
     await page.click('[data-testid="confirm-complete"]');
     expect(await statusBecomes(request.id, "completed")).toBe("completed");
