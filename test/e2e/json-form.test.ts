@@ -84,4 +84,38 @@ describe("the Complete form of an AI request", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it("edits request_data through its form, refusing a value out of the schema next to its input", async () => {
+    const editor = await makeAdmin(deps.prisma, { role: "editor" });
+    const request = await makeQueuedRequest(deps.prisma);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (err) => errors.push(err.message));
+    await logInBrowser(page, baseUrl, editor);
+
+    await page.goto(`${baseUrl}/admin/resources/ai_requests/records/${request.id}/edit`);
+    const wanted = field(page, "requestData.servicesWanted");
+    await wanted.waitFor({ timeout: 20_000 });
+    expect(await wanted.inputValue()).toBe("3");
+    await wanted.fill("40");
+    await page.locator("form button[type=submit]").click();
+    const error = page.locator('[id="requestData.servicesWanted-error"]');
+    await error.filter({ hasText: "requestData.servicesWanted" }).waitFor({ timeout: 20_000 });
+    expect(await error.textContent()).toMatch(/requestData\.servicesWanted ?: Maximum ?: 20/);
+    expect((await deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: request.id } })).requestData).toEqual(
+      request.requestData,
+    );
+
+    await field(page, "requestData.servicesWanted").fill("4");
+    await field(page, "requestData.tone").selectOption("chaleureux");
+    await page.locator("form button[type=submit]").click();
+    await page.waitForURL(/\/admin\/resources\/ai_requests(\?|$)/, { timeout: 20_000 });
+    expect((await deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: request.id } })).requestData).toEqual({
+      servicesWanted: 4,
+      existingServices: [],
+      tone: "chaleureux",
+    });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
