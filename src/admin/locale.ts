@@ -100,6 +100,7 @@ const SHARED: ModuleLocale = {
     ],
     fieldCreateOnly: ["Ne se choisit qu'à la création", "Can only be set when the record is created"],
     fieldUnknown: ["Pas un champ de cette table", "Not a field of this table"],
+    fieldPositive: ["Montant supérieur à zéro attendu", "Must be more than zero"],
     recordStillReferenced: [
       "Suppression impossible : d'autres données dépendent de cet enregistrement",
       "Cannot delete: other data depends on this record",
