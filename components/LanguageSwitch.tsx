@@ -3,6 +3,8 @@
 // reloads in it, so <html lang>, dates, numbers and money follow and a reload or a new login keeps it.
 import React, { useEffect } from "react";
 import { useTranslation } from "adminjs";
+// Loaded with the top bar, on every page after login: react-select's words in the page's language.
+import "./select-words.js";
 
 type TopBarProps = Record<string, unknown> & { OriginalComponent?: React.ComponentType<Record<string, unknown>> };
 

@@ -110,6 +110,10 @@ const SHARED: ModuleLocale = {
       "L'alerte est marquée comme vue et quitte le tableau de bord.",
       "The alert is marked as seen and leaves the dashboard.",
     ],
+    // Lists' filters and forms' selects (components/select-words.ts).
+    selectPlaceholder: ["Choisir…", "Select…"],
+    selectNoOptions: ["Aucun choix", "No options"],
+    selectLoading: ["Chargement…", "Loading…"],
   },
   actions: {
     acknowledge: ["Prendre en compte", "Acknowledge"],
