@@ -7,7 +7,7 @@ import { useRecordPost } from "./use-record-post.js";
 import { formatMoney, pageLanguage } from "../src/lib/format.js";
 
 const RefundInvoice: React.FC<ActionProps> = ({ action, resource, record }) => {
-  const { translateAction, translateButton, translateMessage } = useTranslation();
+  const { translateAction, translateButton, translateMessage, translateProperty } = useTranslation();
   const { busy, post } = useRecordPost(action, resource, record);
   const [amount, setAmount] = useState<string>("");
   const [reason, setReason] = useState<string>("");
@@ -33,26 +33,32 @@ const RefundInvoice: React.FC<ActionProps> = ({ action, resource, record }) => {
         {formatMoney(total, lang, { currency })} − {formatMoney(refunded, lang, { currency })}
       </Text>
       <FormGroup error={Boolean(errors.amount)}>
-        <Label required>amount ({currency})</Label>
+        <Label required htmlFor="refund-amount">
+          {translateProperty("amount", "refunds")} ({currency === "EUR" ? "€" : currency})
+        </Label>
         <Input
+          id="refund-amount"
           value={amount}
           inputMode="decimal"
-          placeholder="12.50"
+          placeholder={lang === "en" ? "12.50" : "12,50"}
           onChange={(e: React.ChangeEvent<HTMLInputElement>) => setAmount(e.target.value)}
           data-testid="refund-amount"
         />
-        <FormMessage>{errors.amount?.message}</FormMessage>
+        <FormMessage>{errors.amount ? translateMessage(errors.amount.message, resource.id) : null}</FormMessage>
       </FormGroup>
       <FormGroup error={Boolean(errors.reason)}>
-        <Label required>reason</Label>
+        <Label required htmlFor="refund-reason">
+          {translateProperty("reason", "refunds")}
+        </Label>
         <TextArea
+          id="refund-reason"
           width="100%"
           rows={3}
           value={reason}
           onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setReason(e.target.value)}
           data-testid="refund-reason"
         />
-        <FormMessage>{errors.reason?.message}</FormMessage>
+        <FormMessage>{errors.reason ? translateMessage(errors.reason.message, resource.id) : null}</FormMessage>
       </FormGroup>
       <Button
         variant="contained"

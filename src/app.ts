@@ -16,6 +16,7 @@ import { regenerateSession, sessionOptions, SESSION_COOKIE } from "./http/sessio
 import { forbiddenAs403, requirePermission, requireSessionForApi } from "./http/auth-guards.js";
 import { authenticate } from "./modules/auth/service.js";
 import { sessionAdmin } from "./modules/auth/current-admin.js";
+import { applyLoginLanguage } from "./modules/auth/language.js";
 import { keepContext, requestContext } from "./http/context.js";
 import { sameOriginOnly } from "./http/csrf.js";
 import { apiRoutes } from "./http/api.js";
@@ -131,6 +132,8 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
         }).catch((err: unknown) => formLoginRefusal(err, ctx?.res, log));
         // A new session id at login: an id planted before login (fixation) is worth nothing after it.
         if (user && req) await regenerateSession(req);
+        // The login page's language choice becomes the account's; the page then opens in the account's.
+        if (user) return { ...user, language: await applyLoginLanguage(deps.prisma, req, ctx?.res, user.id) };
         return user;
       },
     },

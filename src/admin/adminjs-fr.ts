@@ -93,6 +93,8 @@ export const adminjsFr: LocaleTranslations = {
 };
 
 export const adminjsEn: LocaleTranslations = {
+  // AdminJS's English lacks the search action (used by reference pickers).
+  actions: { search: "Search" },
   components: {
     LanguageSelector: { availableLanguages: { fr: "French", en: "English" } },
     Login: {

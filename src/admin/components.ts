@@ -13,6 +13,10 @@ export function createComponents() {
     loader,
     Dashboard: add("Dashboard", "Dashboard.tsx"),
     Money: add("Money", "Money.tsx"),
+    // Money typed "1,50", "1.50" or "1 234,50" in forms (lib/format parseAmount).
+    MoneyEdit: add("MoneyEdit", "MoneyEdit.tsx"),
+    // Whole numbers grouped in the admin's language in lists and record pages.
+    NumberValue: add("NumberValue", "NumberValue.tsx"),
     Json: add("Json", "Json.tsx"),
     JsonEdit: add("JsonEdit", "JsonEdit.tsx"),
     ConfirmAction: add("ConfirmAction", "ConfirmAction.tsx"),
@@ -45,6 +49,13 @@ export function createComponents() {
     SchemaJson: add("SchemaJson", "SchemaJson.tsx"),
     // AdminJS's logged-in menu, with a link to the change-password page.
     LoggedIn: override("LoggedIn", "LoggedIn.tsx"),
+    // AdminJS's top bar whose language selector stores the choice on the admin (auth/language.ts).
+    TopBar: override("TopBar", "LanguageSwitch.tsx"),
+    // Dates and timestamps in the admin's language, timestamps in Paris time with the zone named.
+    DatetimeList: override("DefaultDatetimeListProperty", "DateValue.tsx"),
+    DatetimeShow: override("DefaultDatetimeShowProperty", "DateValue.tsx"),
+    // AdminJS's login page with a FR | EN switch.
+    Login: override("Login", "LoginLanguage.tsx"),
   };
 }
 

@@ -12,6 +12,7 @@ import { LocodPrismaResource } from "./prisma-resource.js";
 import type { Components } from "./components.js";
 import type { ModuleDefinition, PageRequest } from "../module.js";
 import { MODULES } from "../modules.js";
+import { currentContext } from "../lib/request-context.js";
 
 // No adapter is registered: every resource is already a LocodPrismaResource instance, which AdminJS
 // uses as it is. Registering @adminjs/prisma's adapter would make AdminJS re-wrap each instance in a
@@ -70,6 +71,17 @@ export function translations(modules: readonly ModuleDefinition[] = MODULES): Re
   };
 }
 
+/**
+ * The language of a back-office page: the logged-in admin's (read from the database on this request),
+ * else the login page's choice in this browser (its cookie, in the request's context), else French.
+ */
+export function pageLanguageOf(sessionAdmin?: { language?: unknown } | null): "fr" | "en" {
+  const context = currentContext();
+  const stored = context?.admin?.language ?? sessionAdmin?.language;
+  if (stored === "fr" || stored === "en") return stored;
+  return context?.language ?? "fr";
+}
+
 /** AdminJS for the modules given (the portal's list by default). */
 export async function buildAdmin(deps: Deps, modules: readonly ModuleDefinition[] = MODULES): Promise<AdminJS> {
   // We bundle ourselves (bundleComponents); this stops @adminjs/express from starting a second,
@@ -80,6 +92,7 @@ export async function buildAdmin(deps: Deps, modules: readonly ModuleDefinition[
   const components = createComponents();
   const kit = createResourceKit(deps, models, components);
   const handler = dashboardHandler(deps, modules);
+  const words = translations(modules);
   const options: AdminJSOptions = {
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
@@ -95,12 +108,14 @@ export async function buildAdmin(deps: Deps, modules: readonly ModuleDefinition[
       logo: false,
       theme: { colors: { primary100: "#4268F6" } },
     },
-    locale: {
-      language: "fr",
+    // Per page: the admin's stored language (or the login page's choice), so the bundle starts in it
+    // and <html lang> follows; the top bar's selector stores a change (src/modules/auth/language.ts).
+    locale: (currentAdmin) => ({
+      language: pageLanguageOf(currentAdmin as { language?: unknown } | undefined),
       availableLanguages: ["fr", "en"],
-      translations: translations(modules),
+      translations: words,
       withBackend: false,
-    },
+    }),
     settings: { defaultPerPage: 20 },
   };
   return new AdminJS(options);

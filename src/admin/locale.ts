@@ -58,10 +58,14 @@ const SHARED: ModuleLocale = {
     fieldReference: ["Choisissez un enregistrement", "Pick a record"],
     fieldReferenceMissing: ["Cet enregistrement n'existe pas", "This record does not exist"],
     fieldMoney: [
-      "Montant positif attendu, au centime près (ex. 12,50)",
-      "A positive amount is expected, to the cent (e.g. 12.50)",
+      "Montant attendu, au centime près (ex. 12,50 ou 12.50)",
+      "An amount is expected, to the cent (e.g. 12.50 or 12,50)",
     ],
     fieldMoneyMax: ["Montant trop grand, maximum", "Amount too large, maximum"],
+    fieldMoneyAmbiguous: [
+      "Montant ambigu (« 1,234 » se lit 1,234 ou 1 234) : écrivez 1234, 1 234 ou 1,23",
+      'Ambiguous amount ("1,234" reads as 1.234 or 1234): write 1234, 1,234.00 or 1.23',
+    ],
     fieldJson: ["JSON invalide", "Invalid JSON"],
     fieldJsonObject: ["Un objet JSON est attendu : { … }", "A JSON object is expected: { … }"],
     fieldJsonArray: ["Un tableau JSON est attendu : [ … ]", "A JSON array is expected: [ … ]"],
@@ -87,6 +91,16 @@ const SHARED: ModuleLocale = {
       "Chemin relatif attendu (sans .., sans / initial, sans barre oblique inverse)",
       "A relative path is expected (no .., no leading /, no backslash)",
     ],
+    fieldTooLong: ["Texte trop long :", "Too long:"],
+    fieldText: ["Texte attendu", "Text is expected"],
+    fieldReadOnly: ["Champ en lecture seule", "This field is read-only"],
+    fieldWorkflow: [
+      "Fixé par son circuit de traitement, pas par une modification",
+      "Set by its workflow, not by an edit",
+    ],
+    fieldCreateOnly: ["Ne se choisit qu'à la création", "Can only be set when the record is created"],
+    fieldUnknown: ["Pas un champ de cette table", "Not a field of this table"],
+    fieldPositive: ["Montant supérieur à zéro attendu", "Must be more than zero"],
     recordStillReferenced: [
       "Suppression impossible : d'autres données dépendent de cet enregistrement",
       "Cannot delete: other data depends on this record",
@@ -98,6 +112,10 @@ const SHARED: ModuleLocale = {
     ],
     // A colon in a field message (src/admin/resource-kit.ts): French sets a space before it.
     colon: [" :", ":"],
+    // Lists' filters and forms' selects (components/select-words.ts).
+    selectPlaceholder: ["Choisir…", "Select…"],
+    selectNoOptions: ["Aucun choix", "No options"],
+    selectLoading: ["Chargement…", "Loading…"],
   },
   actions: {
     acknowledge: ["Prendre en compte", "Acknowledge"],
@@ -128,7 +146,8 @@ function merged<K extends keyof ModuleLocale>(kind: K): NonNullable<ModuleLocale
 }
 
 const RESOURCES = merged("resources");
-const ENUMS = merged("enums");
+/** Every enum's words by Prisma enum name, then value (npm run lint:i18n checks them all). */
+export const ENUMS = merged("enums");
 const MESSAGES = merged("messages");
 const ACTIONS = merged("actions");
 const PAGES = merged("pages");
@@ -141,6 +160,19 @@ function common(resourceId: string, name: string): Words {
   const words = Object.hasOwn(COMMON, name) ? COMMON[name] : undefined;
   if (!words) throw new Error(`locale: ${resourceId} lists "${name}", not a common property`);
   return words;
+}
+
+/** Yes and no, for every boolean column (badges, filters): AdminJS reads labels.<prop>.true/false. */
+const BOOLEAN: Record<"true" | "false", Words> = { true: ["Oui", "Yes"], false: ["Non", "No"] };
+
+/** resourceId -> its boolean properties, from the client's data model. */
+function booleanProperties(): Map<string, string[]> {
+  const byResource = new Map<string, string[]>();
+  for (const model of Prisma.dmmf.datamodel.models) {
+    const booleans = model.fields.filter((f) => f.kind === "scalar" && f.type === "Boolean").map((f) => f.name);
+    if (booleans.length) byResource.set(model.dbName ?? model.name, booleans);
+  }
+  return byResource;
 }
 
 /** resourceId -> enum property -> Prisma enum name, from the client's data model. */
@@ -156,6 +188,7 @@ function enumProperties(): Map<string, Record<string, string>> {
 
 function build(lang: Lang): LocaleTranslations {
   const enumProps = enumProperties();
+  const boolProps = booleanProperties();
   const resources = Object.fromEntries(
     Object.entries(RESOURCES).map(([resourceId, words]) => {
       const shared = Object.fromEntries((words.common ?? []).map((name) => [name, common(resourceId, name)[lang]]));
@@ -163,11 +196,12 @@ function build(lang: Lang): LocaleTranslations {
         prop,
         pick(lang, ENUMS[enumName] ?? {}),
       ]);
+      const booleans = (boolProps.get(resourceId) ?? []).map((prop) => [prop, pick(lang, BOOLEAN)]);
       return [
         resourceId,
         {
           properties: { ...shared, ...pick(lang, words.properties ?? {}) },
-          labels: Object.fromEntries(enums),
+          labels: Object.fromEntries([...enums, ...booleans]),
         },
       ];
     }),

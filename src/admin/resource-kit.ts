@@ -421,8 +421,7 @@ function derivedProperty(column: Column, table: Table, components: Components, t
   switch (column.type) {
     case "Decimal":
       Object.assign(options, {
-        components: { list: components.Money, show: components.Money },
-        props: { type: "number", step: "0.01", min: 0 },
+        components: { list: components.Money, show: components.Money, edit: components.MoneyEdit },
       });
       break;
     case "Json":
@@ -433,6 +432,9 @@ function derivedProperty(column: Column, table: Table, components: Components, t
       break;
     case "Int": {
       const { min, max } = column.rule;
+      if (!column.relation && column !== table.idColumn) {
+        options.components = { list: components.NumberValue, show: components.NumberValue };
+      }
       if (!column.relation && (min !== undefined || max !== undefined)) {
         options.props = {
           type: "number",
@@ -551,7 +553,7 @@ export function createResourceKit(
     components,
     table,
     money: ({ currencyPath }) => ({
-      components: { list: components.Money, show: components.Money },
+      components: { list: components.Money, show: components.Money, edit: components.MoneyEdit },
       custom: { currencyPath },
     }),
   };

@@ -12,6 +12,7 @@ import {
 } from "adminjs";
 import { AppError } from "../lib/errors.js";
 import { fieldErrors } from "./resource-kit.js";
+import { serviceFieldWords } from "./service-words.js";
 
 type Payload = Record<string, unknown>;
 
@@ -21,7 +22,9 @@ export function serviceRefusal(error: unknown, form?: { resourceId: string; path
   if (form && error.errors?.length) {
     return fieldErrors(
       form.resourceId,
-      Object.fromEntries(error.errors.map((e) => [form.paths?.[e.field] ?? e.field, { message: e.message }])),
+      Object.fromEntries(
+        error.errors.map((e) => [form.paths?.[e.field] ?? e.field, { message: serviceFieldWords(e.message) }]),
+      ),
     );
   }
   const detail = error.errors?.length ? `: ${error.errors.map((e) => `${e.field} ${e.message}`).join("; ")}` : "";

@@ -17,6 +17,7 @@ import {
   textProblem,
 } from "../lib/input-rules.js";
 import type { ColumnRule, TableSpec } from "./table-spec.js";
+import { parseAmount } from "../lib/format.js";
 
 type DmmfField = DmmfModel["fields"][number];
 
@@ -38,6 +39,7 @@ export const REASONS = {
   fieldReferenceMissing: "refers to a record that does not exist",
   fieldMoney: "must be a decimal number like 12.50",
   fieldMoneyMax: "must be less than",
+  fieldMoneyAmbiguous: 'is ambiguous ("1,234" reads as 1.234 or as 1234): write 1234, 1 234 or 1.23',
   fieldJson: "must be valid JSON",
   fieldJsonObject: "must be a JSON object",
   fieldJsonArray: "must be a JSON array",
@@ -392,6 +394,8 @@ export function refusalOf(column: Column | undefined, mode: "create" | "update")
 const UNREADABLE = Symbol("unreadable");
 /** Marks form JSON text nested too deeply to be read. */
 const TOO_DEEP = Symbol("too deep");
+/** Marks an amount that reads two ways ("1,234": 1.234 or 1234). */
+const AMBIGUOUS = Symbol("ambiguous amount");
 
 /**
  * An AdminJS form value (text) as the JSON value REST would send for the column: "12" -> 12,
@@ -410,9 +414,12 @@ export function fromFormText(column: Column, raw: unknown): unknown {
       return /^\s*-?\d+\s*$/.test(text) ? Number(text.trim()) : text;
     case "Boolean":
       return text === "true" ? true : text === "false" ? false : text;
-    case "Decimal":
-      // Typed by people: "12,50", "1 200.5".
-      return text.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+    case "Decimal": {
+      // Typed by people, in French or English: "12,50", "1 200.5", "1.234,50" (lib/format parseAmount).
+      const amount = parseAmount(text);
+      if (amount.ok) return amount.value;
+      return amount.reason === "fieldMoneyAmbiguous" ? AMBIGUOUS : text;
+    }
     case "Json":
       // Refused unread when nested too deeply for JSON.parse to be safe.
       if (jsonTextDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) return TOO_DEEP;
@@ -442,6 +449,7 @@ export function checkFormWrite(
     if (column && empty && mode === "create" && !column.nullable && column.hasDefault) continue;
     if (value === UNREADABLE) unreadable.push({ field: key, reason: "fieldJson" });
     else if (value === TOO_DEEP) unreadable.push({ field: key, reason: "fieldJsonTooDeep" });
+    else if (value === AMBIGUOUS) unreadable.push({ field: key, reason: "fieldMoneyAmbiguous" });
     else values[key] = value;
   }
   const checked = checkWrite(columns, values, mode);

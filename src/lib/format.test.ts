@@ -1,5 +1,14 @@
 import { Prisma } from "@prisma/client";
-import { formatCents, formatDate, formatMoney, formatNumber, formatPercent, languageOf } from "./format.js";
+import {
+  formatCents,
+  formatCount,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  languageOf,
+  parseAmount,
+} from "./format.js";
 
 // Intl's French spaces: narrow no-break between thousands, no-break before the symbol.
 const NNBSP = "\u202f";
@@ -119,6 +128,13 @@ describe("formatDate", () => {
     expect(formatDate("2026-10-16T00:00:00Z", "fr", "numeric")).toBe("16/10/2026");
   });
 
+  it("names the time zone of a timestamp, read in Paris time", () => {
+    // 14:30 UTC is 16:30 in Paris in October (summer time), 15:30 in December.
+    expect(formatDate(at, "fr", "timestamp")).toBe("15 oct. 2026, 16:30 UTC+2");
+    expect(formatDate(at, "en", "timestamp")).toBe("15 Oct 2026, 16:30 CEST");
+    expect(formatDate("2026-12-01T14:30:00Z", "en", "timestamp")).toBe("1 Dec 2026, 15:30 CET");
+  });
+
   it("shows a dash for a missing date and refuses an invalid one", () => {
     expect(formatDate(null, "fr")).toBe("—");
     expect(() => formatDate("not a date", "fr")).toThrow(RangeError);
@@ -133,5 +149,87 @@ describe("languageOf", () => {
     expect(languageOf("")).toBe("fr");
     expect(languageOf(null)).toBe("fr");
     expect(languageOf("de")).toBe("fr");
+  });
+});
+
+describe("formatCount", () => {
+  const alerts = { one: "# alerte", other: "# alertes" };
+  const alertsEn = { one: "# alert", other: "# alerts", zero: "no alerts" };
+
+  it("follows each language's plural rules", () => {
+    expect(formatCount(0, "fr", alerts)).toBe("0 alerte");
+    expect(formatCount(1, "fr", alerts)).toBe("1 alerte");
+    expect(formatCount(2, "fr", alerts)).toBe("2 alertes");
+    expect(formatCount(1, "en", alertsEn)).toBe("1 alert");
+    expect(formatCount(2, "en", alertsEn)).toBe("2 alerts");
+    expect(formatCount(0, "en", alertsEn)).toBe("no alerts");
+  });
+
+  it("writes the count in the language's number format", () => {
+    expect(formatCount(1234, "fr", alerts)).toBe(`1${NNBSP}234 alertes`);
+    expect(formatCount(1234, "en", alertsEn)).toBe("1,234 alerts");
+    expect(formatCount(1_000_000, "fr", { ...alerts, many: "# d'alertes" })).toBe(`1${NNBSP}000${NNBSP}000 d'alertes`);
+  });
+});
+
+describe("parseAmount", () => {
+  const value = (text: string) => {
+    const read = parseAmount(text);
+    return read.ok ? read.value : read.reason;
+  };
+
+  it("reads a comma or a point as the decimal mark", () => {
+    expect(value("1,50")).toBe("1.50");
+    expect(value("1.50")).toBe("1.50");
+    expect(value("12,5")).toBe("12.5");
+    expect(value("0,125")).toBe("0.125");
+    expect(value("1234,567")).toBe("1234.567");
+    expect(value(",5")).toBe("0.5");
+    expect(value("42")).toBe("42");
+    expect(value("007")).toBe("7");
+  });
+
+  it("reads thousands grouped by spaces, commas or points", () => {
+    expect(value("1 234,50")).toBe("1234.50");
+    expect(value(`1${NNBSP}234,50`)).toBe("1234.50");
+    expect(value(`1${NBSP}234${NBSP}567`)).toBe("1234567");
+    expect(value("1,234.50")).toBe("1234.50");
+    expect(value("1.234,50")).toBe("1234.50");
+    expect(value("1.234.567")).toBe("1234567");
+    expect(value("1,234,567.89")).toBe("1234567.89");
+  });
+
+  it("takes a sign and the euro sign or code", () => {
+    expect(value("-3")).toBe("-3");
+    expect(value("+3,10")).toBe("3.10");
+    expect(value("-0")).toBe("0");
+    expect(value("12,50 €")).toBe("12.50");
+    expect(value("€12.50")).toBe("12.50");
+    expect(value("12.50 EUR")).toBe("12.50");
+  });
+
+  it("refuses one mark before exactly three digits as ambiguous", () => {
+    expect(value("1,234")).toBe("fieldMoneyAmbiguous");
+    expect(value("1.234")).toBe("fieldMoneyAmbiguous");
+    expect(value("999,000")).toBe("fieldMoneyAmbiguous");
+  });
+
+  it("refuses what is not an amount", () => {
+    for (const text of [
+      "",
+      " ",
+      "abc",
+      "12a",
+      "1,2,3",
+      "1.234.56",
+      "12 34",
+      "1,234,5.6",
+      "1.2,3.4",
+      "1e3",
+      "--1",
+      "€",
+    ]) {
+      expect({ [text]: value(text) }).toEqual({ [text]: "fieldMoney" });
+    }
   });
 });

@@ -231,6 +231,19 @@ export const DATE_STYLES = {
   monthShort: { month: "short", year: "2-digit", timeZone: "UTC" },
   /** 15 oct. 2026, 14:30 (the reader's time zone) */
   dateTime: { dateStyle: "medium", timeStyle: "short" },
+  /**
+   * 15 oct. 2026, 16:30 UTC+2 / 15 Oct 2026, 16:30 CEST: an instant (a created_at, a sent_at) in the
+   * business's time zone, named, so that two readers in different zones read the same figures.
+   */
+  timestamp: {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Paris",
+    timeZoneName: "short",
+  },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 export type DateStyle = keyof typeof DATE_STYLES;
@@ -253,4 +266,109 @@ export function formatDate(
     dateFormats.set(key, format);
   }
   return format.format(at);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plurals
+// ---------------------------------------------------------------------------------------------
+
+/** The forms of a counted word; `#` stands for the count ("# alertes"). French 0 and 1 take `one`. */
+export interface PluralForms {
+  one: string;
+  other: string;
+  /** French "many" (1 000 000 de…); `other` when absent. */
+  many?: string;
+  /** English 0 may read apart ("no alerts"); the plural rule's form when absent. */
+  zero?: string;
+}
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/** The count in the language's number format inside its plural form: 1 -> "1 alerte", 2 -> "2 alertes". */
+export function formatCount(count: number | bigint, language: Language, forms: PluralForms): string {
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(LOCALES[language]);
+    pluralRules.set(language, rules);
+  }
+  const n = typeof count === "bigint" ? Number(count) : count;
+  const rule = rules.select(n);
+  const form =
+    n === 0 && forms.zero !== undefined
+      ? forms.zero
+      : rule === "one"
+        ? forms.one
+        : rule === "many"
+          ? (forms.many ?? forms.other)
+          : forms.other;
+  return form.replace(/#/g, formatNumber(count, language));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Amounts typed by people
+// ---------------------------------------------------------------------------------------------
+
+/** An amount as typed, read: its decimal text ("1234.50"), or why it cannot be read. */
+export type AmountInput =
+  | { ok: true; value: string }
+  /** fieldMoney: not a number; fieldMoneyAmbiguous: "1,234" could be 1.234 or 1234. */
+  | { ok: false; reason: "fieldMoney" | "fieldMoneyAmbiguous" };
+
+const GROUPED = /^\d{1,3}(?:[ ,.]\d{3})+$/;
+
+/**
+ * Reads an amount typed in French or English: "1,50", "1.50", "1 234,50", "1,234.50", "1.234,50",
+ * "€12", "12 €", "-3". A comma or a point is the decimal mark unless it groups thousands; one mark
+ * followed by exactly three digits ("1,234", "1.234") could be either and is refused as ambiguous.
+ * Pure text work: no float, no locale guessing from the browser.
+ */
+export function parseAmount(input: string): AmountInput {
+  const bad = { ok: false, reason: "fieldMoney" } as const;
+  let text = input.trim().replace(/^(?:€|EUR)\s*|\s*(?:€|EUR)$/gi, "");
+  let sign = "";
+  if (/^[-+]/.test(text)) {
+    sign = text[0] === "-" ? "-" : "";
+    text = text.slice(1).trim();
+  }
+  // Spaces (no-break and narrow ones too) and apostrophes only group thousands.
+  text = text.replace(/[\s\u00a0\u202f']/g, " ");
+  if (!/^[\d ,.]+$/.test(text) || !/\d/.test(text)) return bad;
+  const lastComma = text.lastIndexOf(",");
+  const lastPoint = text.lastIndexOf(".");
+  let whole: string;
+  let fraction = "";
+  if (lastComma >= 0 && lastPoint >= 0) {
+    // Both marks: the last one is the decimal mark, the other groups thousands.
+    const mark = Math.max(lastComma, lastPoint);
+    whole = text.slice(0, mark);
+    fraction = text.slice(mark + 1);
+    if (whole.includes(text[mark]!)) return bad;
+  } else {
+    const markChar = lastComma >= 0 ? "," : lastPoint >= 0 ? "." : "";
+    const count = markChar ? text.split(markChar).length - 1 : 0;
+    if (count > 1) {
+      // "1.234.567": the mark groups thousands.
+      whole = text;
+    } else if (count === 1) {
+      const at = text.indexOf(markChar);
+      const before = text.slice(0, at);
+      const after = text.slice(at + 1);
+      if (/^\d{3}$/.test(after) && /^\d{1,3}$/.test(before) && before !== "0") {
+        return { ok: false, reason: "fieldMoneyAmbiguous" };
+      }
+      whole = before;
+      fraction = after;
+    } else {
+      whole = text;
+    }
+  }
+  if (!/^\d*$/.test(fraction)) return bad;
+  if (/[ ,.]/.test(whole)) {
+    // Thousands grouped by one kind of mark, in threes: "1 234 567", "1.234.567".
+    if (!GROUPED.test(whole) || new Set(whole.replace(/\d/g, "")).size > 1) return bad;
+    whole = whole.replace(/[ ,.]/g, "");
+  }
+  if (!/^\d*$/.test(whole) || whole.length + fraction.length === 0) return bad;
+  const digits = (whole.replace(/^0+(?=\d)/, "") || "0") + (fraction ? `.${fraction}` : "");
+  return { ok: true, value: sign && /[1-9]/.test(digits) ? `-${digits}` : digits };
 }

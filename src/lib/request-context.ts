@@ -11,6 +11,8 @@ export interface CurrentAdmin {
   role: Role;
   permissions: string[] | null;
   status: "active" | "disabled";
+  /** The back-office's language for this admin (admin_users.language). */
+  language?: "fr" | "en";
 }
 
 export interface RequestContext {
@@ -19,6 +21,8 @@ export interface RequestContext {
   userAgent: string | null;
   /** How the change arrived: the admin UI, the REST API, a webhook, a job. */
   via: "admin" | "api" | "webhook" | "job" | "cli";
+  /** Before login: the language this browser last chose for the back-office (its cookie). */
+  language?: "fr" | "en";
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -8,7 +8,7 @@ import { can, type Permission, type PermissionModule } from "./permissions.js";
 export async function loadCurrentAdmin(prisma: PrismaClient, id: number): Promise<CurrentAdmin | null> {
   const row = await prisma.adminUser.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, permissions: true, status: true },
+    select: { id: true, email: true, name: true, role: true, permissions: true, status: true, language: true },
   });
   if (!row) return null;
   const permissions = Array.isArray(row.permissions)

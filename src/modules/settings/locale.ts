@@ -13,6 +13,7 @@ export const settingsLocale: ModuleLocale = {
         passwordHash: ["Empreinte du mot de passe", "Password hash"],
         lastLogin: ["Dernière connexion", "Last login"],
         permissions: ["Permissions (JSON)", "Permissions (JSON)"],
+        language: ["Langue du back-office", "Back-office language"],
       },
     },
     admin_sessions: {

@@ -6,6 +6,7 @@
 // invoices.amount_refunded is the sum of the invoice's refunds that are succeeded or still pending
 // (money promised back counts, so a pending refund cannot be refunded twice); the invoice becomes
 // refunded when that reaches its total.
+import { parseAmount } from "../../../lib/format.js";
 import type { Invoice, Prisma, PrismaClient, Refund, RefundStatus } from "@prisma/client";
 import type Stripe from "stripe";
 import { writeAudit } from "../../../lib/audit.js";
@@ -26,6 +27,7 @@ export interface RefundInput {
 }
 
 const AMOUNT = /^\d{1,8}(\.\d{1,2})?$/;
+const AMBIGUOUS_AMOUNT = 'ambiguous: "1,234" reads as 1.234 or as 1234';
 export const REASON_MAX = 500;
 
 /** The amount (euros, at most two decimals, above zero) and the reason (required), or a 400 naming them. */
@@ -38,10 +40,17 @@ export function parseRefundInput(input: RefundInput): { amount: Money; reason: s
         ? input.amount.trim()
         : "";
   let amount: Money = ZERO;
-  if (!text) errors.push({ field: "amount", message: "required" });
-  else if (!AMOUNT.test(text)) errors.push({ field: "amount", message: "an amount in euros like 12.50" });
+  // Typed in French or English ("12,50", "12.50", "1 234,50"); "1,234" reads two ways and is refused.
+  const read = text ? parseAmount(text) : null;
+  if (!read) errors.push({ field: "amount", message: "required" });
+  else if (!read.ok)
+    errors.push({
+      field: "amount",
+      message: read.reason === "fieldMoneyAmbiguous" ? AMBIGUOUS_AMOUNT : "an amount in euros like 12.50",
+    });
+  else if (!AMOUNT.test(read.value)) errors.push({ field: "amount", message: "an amount in euros like 12.50" });
   else {
-    amount = money(text);
+    amount = money(read.value);
     if (amount.lte(0)) errors.push({ field: "amount", message: "must be more than 0.00" });
   }
   const reason = typeof input.reason === "string" ? input.reason.trim() : "";

@@ -29,17 +29,24 @@ describe("reset links", () => {
     );
   });
 
-  it("should word the e-mail in French then English, with the link and its end time in UTC", () => {
-    const mail = resetMessage(
-      { email: "ana@example.com", name: "Ana" },
-      "https://x/admin/reset-password?token=t",
-      new Date("2026-11-02T09:41:30Z"),
-    );
-    expect(mail.to).toBe("ana@example.com");
-    expect(mail.text.indexOf("Bonjour Ana,")).toBeLessThan(mail.text.indexOf("Hello Ana,"));
-    expect(mail.text.split("https://x/admin/reset-password?token=t")).toHaveLength(3);
-    expect(mail.text).toContain("jusqu'au 2026-11-02 09:41 UTC");
-    expect(mail.text).toContain("until 2026-11-02 09:41 UTC");
+  it("should word the e-mail in the admin's language, with the link and its end in Paris time", () => {
+    const link = "https://x/admin/reset-password?token=t";
+    const at = new Date("2026-11-02T09:41:30Z");
+    const fr = resetMessage({ email: "ana@example.com", name: "Ana", language: "fr" }, link, at);
+    expect(fr.to).toBe("ana@example.com");
+    expect(fr.subject).toBe("Réinitialisation de votre mot de passe — Locod-AI");
+    expect(fr.text).toContain("Bonjour Ana,");
+    expect(fr.text).not.toContain("Hello");
+    expect(fr.text.split(link)).toHaveLength(2);
+    expect(fr.text).toContain("jusqu'au 2 nov. 2026, 10:41 UTC+1");
+
+    const en = resetMessage({ email: "ana@example.com", name: "Ana", language: "en" }, link, at);
+    expect(en.subject).toBe("Reset your password — Locod-AI");
+    expect(en.text).toContain("Hello Ana,");
+    expect(en.text).not.toContain("Bonjour");
+    expect(en.text).toContain("until 2 Nov 2026, 10:41 CET");
+    // An admin row without a language reads French, the portal's first language.
+    expect(resetMessage({ email: "ana@example.com", name: "Ana" }, link, at).text).toContain("Bonjour Ana,");
   });
 });
 

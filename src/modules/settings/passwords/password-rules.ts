@@ -1,6 +1,7 @@
 // Reset links and new passwords: the token's shape and stored form, the link and the e-mail carrying it,
 // and the check of a new password with its confirmation. Plain functions, unit-tested in
 // password-rules.test.ts.
+import { formatDate, type Language } from "../../../lib/format.js";
 import { createHash } from "node:crypto";
 import { refuse } from "../admin-user-error.js";
 import { passwordProblem, type PasswordOwner } from "../password-policy.js";
@@ -28,34 +29,41 @@ export function resetLink(publicBaseUrl: string, token: string): string {
   return `${publicBaseUrl.replace(/\/+$/, "")}/admin/reset-password?token=${token}`;
 }
 
-/** The e-mail: French first, then English (admin users have no language of their own). */
-export function resetMessage(to: { email: string; name: string }, link: string, expiresAt: Date) {
-  const until = `${expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  const text = [
-    `Bonjour ${to.name},`,
-    "",
-    "Un administrateur du back-office Locod-AI a demandé la réinitialisation de votre mot de passe.",
-    `Pour en choisir un nouveau, ouvrez ce lien (valable une seule fois, jusqu'au ${until}) :`,
-    "",
-    link,
-    "",
-    "Si vous n'attendiez pas ce message, ignorez-le : votre mot de passe actuel reste valable.",
-    "",
-    "-- ",
-    "",
-    `Hello ${to.name},`,
-    "",
-    "An administrator of the Locod-AI back-office asked for your password to be reset.",
-    `To choose a new one, open this link (it works once, until ${until}):`,
-    "",
-    link,
-    "",
-    "If you did not expect this message, ignore it: your current password stays valid.",
-    "",
-  ].join("\n");
+/** The e-mail, in the admin's language (admin_users.language), with the link's end in Paris time. */
+export function resetMessage(
+  to: { email: string; name: string; language?: Language | null },
+  link: string,
+  expiresAt: Date,
+) {
+  const language = to.language === "en" ? "en" : "fr";
+  const until = formatDate(expiresAt, language, "timestamp");
+  const lines =
+    language === "fr"
+      ? [
+          `Bonjour ${to.name},`,
+          "",
+          "Un administrateur du back-office Locod-AI a demandé la réinitialisation de votre mot de passe.",
+          `Pour en choisir un nouveau, ouvrez ce lien (valable une seule fois, jusqu'au ${until}) :`,
+          "",
+          link,
+          "",
+          "Si vous n'attendiez pas ce message, ignorez-le : votre mot de passe actuel reste valable.",
+          "",
+        ]
+      : [
+          `Hello ${to.name},`,
+          "",
+          "An administrator of the Locod-AI back-office asked for your password to be reset.",
+          `To choose a new one, open this link (it works once, until ${until}):`,
+          "",
+          link,
+          "",
+          "If you did not expect this message, ignore it: your current password stays valid.",
+          "",
+        ];
   return {
     to: to.email,
-    subject: "Réinitialisation de votre mot de passe / Reset your password — Locod-AI",
-    text,
+    subject: language === "fr" ? "Réinitialisation de votre mot de passe — Locod-AI" : "Reset your password — Locod-AI",
+    text: lines.join("\n"),
   };
 }

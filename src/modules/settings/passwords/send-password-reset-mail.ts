@@ -27,7 +27,7 @@ export async function sendPasswordResetMail(
   }
   const reset = await deps.prisma.passwordResetToken.findUniqueOrThrow({
     where: { id: job.resetId },
-    select: { expiresAt: true, admin: { select: { email: true, name: true } } },
+    select: { expiresAt: true, admin: { select: { email: true, name: true, language: true } } },
   });
   await sendMail(
     deps.config.mail,
