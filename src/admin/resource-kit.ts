@@ -454,7 +454,7 @@ function derivedProperty(column: Column, table: Table, components: Components, t
  */
 export function keepsOneLine(column: Column): boolean {
   if (column.relation) return false;
-  if (["Int", "BigInt", "Float", "Decimal", "DateTime", "Boolean"].includes(column.type)) return true;
+  if (["Int", "Decimal", "DateTime", "Boolean", "enum"].includes(column.type)) return true;
   if (column.values) return true;
   if (column.type !== "String" || column.rule.text || column.rule.email) return false;
   return Boolean(column.rule.pattern || column.rule.hostname || column.rule.relativePath || column.isId);

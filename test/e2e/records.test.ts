@@ -92,6 +92,10 @@ describe("record pages in a browser", () => {
     const customerLink = page.locator(`a[href$="/admin/resources/customers/records/${customer.id}/show"]`).first();
     expect((await customerLink.innerText()).trim()).toBe(customer.name);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "e2e-records-invoice.png"), fullPage: true });
+    // The page scrolls inside AdminJS's layout: the related lists get a picture of their own.
+    await page
+      .locator('[data-testid="related-records"]')
+      .screenshot({ path: path.join(ARTIFACTS_DIR, "e2e-records-invoice-related.png") });
 
     // The MRR history names customers, not "Client (ID) 200".
     await page.goto(`${baseUrl}/admin/resources/subscription_history`);
