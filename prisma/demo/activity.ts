@@ -55,7 +55,7 @@ export function buildActivityLog(input: ActivityInput) {
     entries.push({
       adminId: staff.editor,
       action: "update",
-      resourceType: "ai_request",
+      resourceType: "ai_requests",
       resourceId: completed.row.id,
       oldValues: { status: "processing" },
       newValues: { status: "completed", actual_cost: completed.actualCost!.toFixed(2) },
@@ -68,7 +68,7 @@ export function buildActivityLog(input: ActivityInput) {
     entries.push({
       adminId: rejected.row.adminId,
       action: "update",
-      resourceType: "ai_request",
+      resourceType: "ai_requests",
       resourceId: rejected.row.id,
       oldValues: { status: "pending" },
       newValues: { status: "rejected", admin_notes: rejected.row.adminNotes },
@@ -81,7 +81,7 @@ export function buildActivityLog(input: ActivityInput) {
     entries.push({
       adminId: staff.admin,
       action: "update",
-      resourceType: "invoice",
+      resourceType: "invoices",
       resourceId: refunded.id,
       oldValues: { status: "paid" },
       newValues: { status: "refunded", refunded_amount: refunded.totalAmount.toFixed(2) },
@@ -93,7 +93,7 @@ export function buildActivityLog(input: ActivityInput) {
     entries.push({
       adminId: staff.admin,
       action: "update",
-      resourceType: "template_version",
+      resourceType: "template_versions",
       resourceId: v.id!,
       oldValues: { is_active: false },
       newValues: { is_active: true, version: v.version },
@@ -106,7 +106,7 @@ export function buildActivityLog(input: ActivityInput) {
     entries.push({
       adminId: staff.superAdmin,
       action: "create",
-      resourceType: "template_ab_test",
+      resourceType: "template_ab_tests",
       resourceId: running.id!,
       newValues: { name: running.name, traffic_split: running.trafficSplit, status: "draft" },
       createdAt: running.createdAt as Date,
@@ -115,7 +115,7 @@ export function buildActivityLog(input: ActivityInput) {
     entries.push({
       adminId: staff.superAdmin,
       action: "update",
-      resourceType: "template_ab_test",
+      resourceType: "template_ab_tests",
       resourceId: running.id!,
       oldValues: { status: "draft" },
       newValues: { status: "running" },
@@ -128,7 +128,7 @@ export function buildActivityLog(input: ActivityInput) {
     entries.push({
       adminId: staff.admin,
       action: "update",
-      resourceType: "email_campaign",
+      resourceType: "email_campaigns",
       resourceId: sent.id!,
       oldValues: { status: "scheduled" },
       newValues: { status: "sending" },
@@ -141,7 +141,7 @@ export function buildActivityLog(input: ActivityInput) {
     entries.push({
       adminId: null,
       action: "update",
-      resourceType: "customer",
+      resourceType: "customers",
       resourceId: c.id,
       oldValues: { status: "active" },
       newValues: { status: "suspended", reason: "unpaid_invoice" },

@@ -56,6 +56,16 @@ export function createComponents() {
     DatetimeShow: override("DefaultDatetimeShowProperty", "DateValue.tsx"),
     // AdminJS's login page with a FR | EN switch.
     Login: override("Login", "LoginLanguage.tsx"),
+    // A record's page with the rows that belong to it (the table spec's `related`).
+    RecordShow: add("RecordShow", "RecordShow.tsx"),
+    // A row naming another table's row (the audit log): the table's name, the row's title and link.
+    RecordLink: add("RecordLink", "RecordLink.tsx"),
+    // The action header: at most three record actions, the rest in a menu; the record's title as heading.
+    ActionHeader: override("ActionHeader", "ActionHeader.tsx"),
+    // Enum values as badges coloured by meaning (src/lib/status-tone.ts), on every list and page.
+    PropertyValue: override("DefaultPropertyValue", "PropertyValue.tsx"),
+    // A reference filter that does not call a search the admin may not use (no 403 on list pages).
+    ReferenceFilter: override("DefaultReferenceFilterProperty", "ReferenceFilter.tsx"),
   };
 }
 

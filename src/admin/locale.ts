@@ -116,9 +116,30 @@ const SHARED: ModuleLocale = {
     selectPlaceholder: ["Choisir…", "Select…"],
     selectNoOptions: ["Aucun choix", "No options"],
     selectLoading: ["Chargement…", "Loading…"],
+    // Record pages (components/RecordShow.tsx, RecordLink.tsx, ActionHeader.tsx, ReferenceFilter.tsx).
+    relatedNone: ["Aucun pour l'instant.", "None yet."],
+    relatedRecord: ["Enregistrement", "Record"],
+    relatedSeeAll: ["Voir les {{count}} dans la liste", "See all {{count}} in the list"],
+    relatedOpenList: ["Ouvrir dans la liste", "Open in the list"],
+    recordDeleted: ["supprimé", "deleted"],
+    moreActions: ["Plus", "More"],
+    referenceIdFilter: ["Numéro (ID)", "Number (ID)"],
   },
   actions: {
     acknowledge: ["Prendre en compte", "Acknowledge"],
+    // What the audit log records (admin_activity_log.action) beside the actions of the screens.
+    create: ["Création", "Created"],
+    update: ["Modification", "Updated"],
+    login: ["Connexion", "Logged in"],
+    logout: ["Déconnexion", "Logged out"],
+    login_failed: ["Connexion refusée", "Login refused"],
+    login_locked: ["Compte verrouillé", "Account locked"],
+    force_logout: ["Sessions fermées", "Sessions ended"],
+    export: ["Export", "Export"],
+    password_change: ["Mot de passe changé", "Password changed"],
+    password_change_failed: ["Changement de mot de passe refusé", "Password change refused"],
+    password_reset: ["Mot de passe réinitialisé", "Password reset"],
+    password_reset_requested: ["Réinitialisation demandée", "Password reset requested"],
   },
 };
 

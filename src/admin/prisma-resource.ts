@@ -20,7 +20,16 @@ import { Resource, convertFilter } from "@adminjs/prisma";
 import type { Prisma } from "@prisma/client";
 import { writeAudit } from "../lib/audit.js";
 import { forgetCounts, knownSets, KNOWN_SET_ENTRIES } from "../db/count-cache.js";
-import { BaseRecord, type ActionContext, type CurrentAdmin, type Filter, type RecordJSON } from "adminjs";
+import {
+  BaseRecord,
+  type ActionContext,
+  type AdminJS,
+  type CurrentAdmin,
+  type Filter,
+  type RecordJSON,
+  type ResourceOptions,
+} from "adminjs";
+import { titleColumns, titleRelations, titleText } from "./record-title.js";
 
 export interface ListCountOptions {
   /** Above this many rows a list shows the planner's estimate instead of an exact count. */
@@ -76,35 +85,74 @@ export class LocodPrismaResource extends Resource {
 
   private listColumns: Record<string, true> | undefined;
   private listReferences: ListReference[] | undefined;
+  /** What names a row (the table spec's `title`); AdminJS's title property where unset. */
+  title: readonly string[] | undefined;
+
+  // Every record the resource answers with carries its title text (TitledRecord), read from the row
+  // and the relations the title names, which load in the same query.
+  override assignDecorator(admin: AdminJS, options: ResourceOptions = {}): void {
+    super.assignDecorator(admin, options);
+    const decorator = this.decorate();
+    const titleOf = decorator.titleOf.bind(decorator);
+    decorator.titleOf = (record) => (record instanceof TitledRecord && record.titleText) || titleOf(record);
+  }
+
+  /** A record of one of this table's rows, as Prisma returned it (the title's relations nested). */
+  protected record(row: Record<string, unknown>): TitledRecord {
+    return new TitledRecord(this.prepareReturnValues(row), this, titleText(row, this.title));
+  }
+
+  /** The relations a title reads, as a Prisma include; undefined when it reads none. */
+  private titleInclude(): Record<string, { select: Record<string, true> }> | undefined {
+    const relations = titleRelations(this.title);
+    return Object.keys(relations).length ? relations : undefined;
+  }
+
+  override async findOne(id: string | number): Promise<BaseRecord | null> {
+    const include = this.titleInclude();
+    const row: Record<string, unknown> | null = await this.manager.findUnique({
+      where: this.idWhere(id),
+      ...(include ? { include } : {}),
+    });
+    return row ? this.record(row) : null;
+  }
 
   override async find(filter: Filter, options: FindOptions = {}, context?: ActionContext): Promise<BaseRecord[]> {
     const where = listWhere(this.model.fields, filter);
     if (context?.action?.name !== "list") {
       // The stock find, with our WHERE (search boxes and reference pickers).
       const { limit = 10, offset = 0, sort = {} } = options;
+      const include = this.titleInclude();
       const found: Record<string, unknown>[] = await this.manager.findMany({
         where,
         skip: offset,
         take: limit,
         orderBy: this.buildSortBy(sort),
+        ...(include ? { include } : {}),
       });
-      return found.map((row) => new BaseRecord(this.prepareReturnValues(row), this));
+      return found.map((row) => this.record(row));
     }
     const total = this.total(where);
     // Awaited by count(); if the list fails before it counts, nobody awaits it.
     total.catch(() => undefined);
     const { limit = 10, offset = 0, sort = {} } = options;
     const references = this.referencesShown(context);
+    const select: Record<string, unknown> = { ...this.listSelect() };
+    for (const [relation, { select: fields }] of Object.entries(titleRelations(this.title))) {
+      select[relation] = { select: fields };
+    }
+    for (const { relation, target } of references) {
+      const title = (select[relation] as { select: Record<string, unknown> } | undefined)?.select;
+      select[relation] = { select: { ...title, ...target.referenceSelect() } };
+    }
     const rows: Record<string, unknown>[] = await this.manager.findMany({
       where,
       skip: offset,
       take: limit,
       orderBy: this.buildSortBy(sort),
-      select: {
-        ...this.listSelect(),
-        ...Object.fromEntries(references.map((r) => [r.relation, { select: r.target.referenceSelect() }])),
-      },
+      select,
     });
+    const records = rows.map((row) => this.record(row));
     pages.set(filter, { offset, limit, returned: rows.length, total });
     // The populator asks each referenced resource for these rows next (findMany): they are loaded.
     const loaded =
@@ -115,17 +163,16 @@ export class LocodPrismaResource extends Resource {
       loaded.set(target, byId);
       for (const row of rows) {
         const related = row[relation] as Record<string, unknown> | null;
-        delete row[relation];
         if (related) byId.set(String(related[target.idProperty.path()]), related);
       }
     }
-    return rows.map((row) => new BaseRecord(this.prepareReturnValues(row), this));
+    return records;
   }
 
   /** References of another resource's list page: those its columns show, as id and title. */
   override async findMany(ids: Array<string | number>, context?: ActionContext): Promise<BaseRecord[]> {
     const list = context?.action?.name === "list" ? context.resource : undefined;
-    if (!context || !list || list === this) return super.findMany(ids);
+    if (!context || !list || list === this) return this.findByIds(ids);
     const loaded = loadedReferences.get(context)?.get(this);
     if (!loaded) {
       // A reference the list does not show: its cell is not drawn, so nothing to look up.
@@ -134,18 +181,37 @@ export class LocodPrismaResource extends Resource {
         .getListProperties()
         .some((p) => p.referenceName() === this.decorate().id());
       if (!shown) return [];
-      return super.findMany(ids);
+      return this.findByIds(ids);
     }
     return ids.flatMap((id) => {
       const row = loaded.get(String(id));
-      return row ? [new ReferenceRecord(this.prepareReturnValues(row), this)] : [];
+      return row ? [new ReferenceRecord(this.prepareReturnValues(row), this, titleText(row, this.title))] : [];
     });
   }
 
-  /** What a list of another resource loads of this one's rows: id and title. */
-  private referenceSelect(): Record<string, true> | null {
+  /** The stock findMany, with the title's relations. */
+  private async findByIds(ids: Array<string | number>): Promise<BaseRecord[]> {
+    const idField = this.model.fields.find((f) => f.isId);
+    if (!idField) return [];
+    const include = this.titleInclude();
+    const rows: Record<string, unknown>[] = await this.manager.findMany({
+      where: { [idField.name]: { in: ids.map((id) => (idField.type === "Int" ? Number(id) : String(id))) } },
+      ...(include ? { include } : {}),
+    });
+    return rows.map((row) => this.record(row));
+  }
+
+  /** What a list of another resource loads of this one's rows: id and title (its relations' columns too). */
+  private referenceSelect(): Record<string, unknown> | null {
+    if (!this.idProperty) return null;
+    if (this.title) {
+      const select: Record<string, unknown> = { [this.idProperty.path()]: true };
+      for (const column of titleColumns(this.title)) select[column] = true;
+      for (const [relation, fields] of Object.entries(titleRelations(this.title))) select[relation] = fields;
+      return select;
+    }
     const title = this.model.fields.find((f) => f.name === this.decorate().titleProperty().name());
-    if (!title || title.kind === "object" || !this.idProperty) return null;
+    if (!title || title.kind === "object") return null;
     return { [this.idProperty.path()]: true, [title.name]: true };
   }
 
@@ -287,12 +353,24 @@ export class LocodPrismaResource extends Resource {
   }
 }
 
+/** A record with its title's text, read from its row (see LocodPrismaResource.assignDecorator). */
+export class TitledRecord extends BaseRecord {
+  constructor(
+    params: Record<string, unknown>,
+    resource: LocodPrismaResource,
+    /** Null when the title's columns are all empty: AdminJS's title property then names the record. */
+    readonly titleText: string | null,
+  ) {
+    super(params, resource);
+  }
+}
+
 /**
  * A populated reference in a list: AdminJS's list cell shows its title and links it when the record's
  * actions include `show` (that is how it knows the admin may open it); the other actions of each
  * referenced row were a kilobyte per row for nothing.
  */
-class ReferenceRecord extends BaseRecord {
+class ReferenceRecord extends TitledRecord {
   override toJSON(currentAdmin?: CurrentAdmin): RecordJSON {
     const json = super.toJSON(currentAdmin);
     return { ...json, recordActions: json.recordActions.filter((a) => a.name === "show"), bulkActions: [] };

@@ -37,6 +37,9 @@ import { LocodPrismaResource } from "./prisma-resource.js";
 import { BUILT_IN_ACTIONS, guard, refuseBeforeHooks, type ResourceAccess } from "./access.js";
 import type { Components } from "./components.js";
 import { AppError as ServiceError } from "../lib/errors.js";
+import { checkTitle, titleParts } from "./record-title.js";
+import { relatedSections, resolveRelated, type RelatedList } from "./related-records.js";
+import { recordLinks } from "./record-links.js";
 
 export type { RecordWrites } from "../db/table-spec.js";
 
@@ -414,6 +417,8 @@ function derivedProperty(column: Column, table: Table, components: Components, t
   const { spec } = table;
   const options: PropertyOptions = {};
   if (column.relation) options.reference = tableOf(column.relation.model);
+  const copied = spec.references?.[column.name];
+  if (copied) options.reference = tableOf(copied);
   if (column.values) options.availableValues = column.values.map((v) => ({ value: v, label: v }));
   const filterable = spec.filters ? spec.filters.includes(propertyOf(column)) : undefined;
   const listed = spec.list ? spec.list.includes(propertyOf(column)) : undefined;
@@ -465,6 +470,31 @@ function derivedProperty(column: Column, table: Table, components: Components, t
   return options;
 }
 
+/**
+ * Whether a list cell keeps its value on one line: ids, numbers, money, dates, enum values and
+ * machine-made text (slugs, host names, codes) are unreadable once broken ("20/0" for 200).
+ */
+export function keepsOneLine(column: Column): boolean {
+  if (column.relation) return false;
+  if (["Int", "Decimal", "DateTime", "Boolean", "enum"].includes(column.type)) return true;
+  if (column.values) return true;
+  if (column.type !== "String" || column.rule.text || column.rule.email) return false;
+  return Boolean(column.rule.pattern || column.rule.hostname || column.rule.relativePath || column.isId);
+}
+
+/** The show action of a table with related lists: the lists ride on the record it answers with. */
+function relatedFeature(lists: RelatedList[], components: Components): ResourceOptions {
+  const after: After<ActionResponse> = async (response, request, context) => {
+    const record = response.record as (RecordJSON & { related?: unknown }) | undefined;
+    if (request.method !== "get" || !record?.id) return response;
+    record.related = await relatedSections(lists, record.id, context, (resource) =>
+      resource instanceof KitPrismaResource ? resource.described.spec.order : undefined,
+    );
+    return response;
+  };
+  return { actions: { show: { component: components.RecordShow, after: [after] } } };
+}
+
 export function createResourceKit(
   deps: WriteDeps,
   models: Map<string, DmmfModel>,
@@ -484,6 +514,22 @@ export function createResourceKit(
     for (const column of described.columns) {
       derived[propertyOf(column)] = derivedProperty(column, described, components, tableOf);
     }
+    for (const field of Object.keys(spec.references ?? {})) {
+      const column = described.columns.find((c) => c.name === field);
+      if (!column || column.relation || !["Int", "String"].includes(column.type)) {
+        throw new Error(`${resourceId}: references.${field} is not a plain id column`);
+      }
+    }
+    if (spec.title) checkTitle(model, spec.title, models);
+    // The first text column of the title is AdminJS's title property: the list's link and what a search
+    // looks in. A title without one (a subscription: its customer and plan) keeps the module's or AdminJS's.
+    const titleProperty = spec.title
+      ? titleParts(spec.title).find(
+          (p) => !p.relation && described.columns.find((c) => c.name === p.field)?.type === "String",
+        )?.field
+      : undefined;
+    if (titleProperty) derived[titleProperty] = { ...derived[titleProperty], isTitle: true };
+    const related = resolveRelated(model, spec.related ?? [], models);
     for (const [key] of Object.entries(spec.createInputs ?? {})) {
       derived[key] = { isVisible: { list: false, show: false, filter: false, edit: true } };
     }
@@ -494,7 +540,29 @@ export function createResourceKit(
       ...(spec.filters ? { filterProperties: spec.filters } : {}),
       ...(spec.order ? { sort: { sortBy: spec.order.by, direction: spec.order.direction } } : {}),
     };
-    const merged = mergeResourceOptions(fromSpec, options);
+    let merged = mergeResourceOptions(fromSpec, options);
+    if (titleProperty) {
+      for (const [path, property] of Object.entries(merged.properties ?? {})) {
+        if (path !== titleProperty && property.isTitle) merged.properties![path] = { ...property, isTitle: false };
+      }
+    }
+    if (related.length) merged = mergeResourceOptions(relatedFeature(related, components), merged);
+    if (spec.recordLink) {
+      const { recordLink } = spec;
+      const link = recordLinks(recordLink);
+      const shown: PropertyOptions = {
+        components: { list: components.RecordLink, show: components.RecordLink },
+        custom: { recordLink },
+      };
+      const paths = [recordLink.table, recordLink.id, ...(recordLink.action ? [recordLink.action] : [])];
+      merged = mergeResourceOptions(
+        {
+          properties: Object.fromEntries(paths.map((path) => [path, shown])),
+          actions: { list: { after: [link] }, show: { after: [link] } },
+        },
+        merged,
+      );
+    }
     // What may be edited is the spec's, whatever the presentation says.
     for (const column of described.columns) {
       const property = (merged.properties ??= {})[propertyOf(column)] ?? {};
@@ -502,6 +570,7 @@ export function createResourceKit(
       const edit = Boolean(column.write) && !column.secret;
       merged.properties[propertyOf(column)] = {
         ...property,
+        ...(keepsOneLine(column) ? { custom: { ...property.custom, oneLine: true } } : {}),
         isVisible:
           visible === false || visible === true
             ? { list: visible, show: visible, filter: visible, edit: edit && visible }
@@ -527,13 +596,15 @@ export function createResourceKit(
     }
     const hidden = [...(spec.secrets ?? []), ...Object.keys(spec.createInputs ?? {})];
     const adapterModel = model as unknown as ConstructorParameters<typeof LocodPrismaResource>[0]["model"];
+    const resource = new KitPrismaResource(
+      { model: adapterModel, client: deps.prisma },
+      described,
+      access,
+      spec.writes?.(deps),
+    );
+    resource.title = spec.title;
     return {
-      resource: new KitPrismaResource(
-        { model: adapterModel, client: deps.prisma },
-        described,
-        access,
-        spec.writes?.(deps),
-      ),
+      resource,
       // AdminJS applies features before options, so the options go in as the first feature: the form
       // check runs before a module's own hooks.
       options: { id: resourceId },

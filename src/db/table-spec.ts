@@ -71,6 +71,33 @@ export interface RecordWrites {
   delete?(id: string): Promise<void>;
 }
 
+/**
+ * A table whose rows belong to this table's rows: a record's page lists the newest of them, each linked
+ * to its page, with a link to the list filtered on the record for the rest. Shown only to an admin who
+ * may list that table.
+ */
+export interface RelatedTable {
+  /** The table holding the rows (its name, which is its resource id): "invoice_items". */
+  table: string;
+  /** Its column (Prisma field name) holding this table's id: "invoiceId". */
+  via: string;
+  /** How many of the newest rows the page lists (default 5). */
+  limit?: number;
+}
+
+/**
+ * A column naming any table's row by two columns (the audit log's resource_type and resource_id): shown
+ * as the table's name and the row's title, linked to its page while the row exists.
+ */
+export interface RecordLink {
+  /** The column holding the table name. */
+  table: string;
+  /** The column holding the row's id. */
+  id: string;
+  /** The column holding what was done to it, shown as the action's words. */
+  action?: string;
+}
+
 export interface TableSpec<M extends PermissionModule = PermissionModule> {
   /** The Prisma model; the table's name (its @@map) is the AdminJS resource id and the REST path. */
   model: string;
@@ -109,6 +136,21 @@ export interface TableSpec<M extends PermissionModule = PermissionModule> {
   order?: { by: string; direction: "asc" | "desc" };
   /** Columns of the list view, in order. */
   list?: string[];
+  /**
+   * What names a row wherever it is shown (list links, references, filters, page headings): columns,
+   * or a relation's column ("customer.name"), joined by " · " where several are filled. The first plain
+   * text column is also what a search looks in. Without it AdminJS guesses, and often shows an id.
+   */
+  title?: readonly string[];
+  /**
+   * Integer columns holding another table's id without a foreign key (a denormalised copy): by field,
+   * the Prisma model they point at. Shown as that row's title, like a relation.
+   */
+  references?: Record<string, string>;
+  /** Tables whose rows belong to a row of this one, listed on its page (newest first). */
+  related?: readonly RelatedTable[];
+  /** A pair of columns naming a row of any table (audit rows): shown by name and linked. */
+  recordLink?: RecordLink;
   /**
    * Table constraints a single field cannot explain (two columns together), by constraint name: the
    * field to blame, the message key (messages.<key> of the module's locale) and its English words for

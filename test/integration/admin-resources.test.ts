@@ -132,8 +132,9 @@ describe("admin resources", () => {
       for (const [table, id, title] of [
         ["customers", customer.id, customer.name],
         ["sites", site.id, site.name],
-        ["ai_requests", request.id, "boulangerie"],
-        ["invoices", invoice.id, invoice.invoiceNumber],
+        // Titles follow the table specs: a request by its business and customer, an invoice by its number and customer.
+        ["ai_requests", request.id, "boulangerie · Boulangerie Dupont"],
+        ["invoices", invoice.id, `${invoice.invoiceNumber} · Boulangerie Dupont`],
         ["templates", template.id, template.name],
         ["admin_users", handler.id, handler.name],
       ] as const) {

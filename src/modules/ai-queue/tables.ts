@@ -33,6 +33,12 @@ export const aiRequestTable = defineTable({
     "actualCost",
   ],
   list: ["id", "customer", "requestType", "businessType", "status", "priority", "estimatedCost", "admin", "createdAt"],
+  title: ["businessType", "customer.name"],
+  related: [
+    { table: "ai_generations", via: "aiRequestId" },
+    { table: "email_log", via: "aiRequestId" },
+    { table: "invoice_items", via: "aiRequestId" },
+  ],
   filters: [
     "status",
     "requestType",
@@ -54,6 +60,7 @@ export const aiGenerationTable = defineTable({
   actions: { new: null, edit: null, delete: null, bulkDelete: null },
   writable: {},
   list: ["id", "aiRequest", "status", "model", "inputTokens", "outputTokens", "cost", "admin", "createdAt"],
+  title: ["model", "createdAt"],
   filters: ["aiRequest", "status", "model", "admin", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
 });

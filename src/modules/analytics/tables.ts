@@ -16,6 +16,7 @@ export const businessMetricTable = defineTable({
     "aiRevenue",
   ],
   filters: ["metricDate"],
+  title: ["metricDate"],
   order: { by: "metricDate", direction: "desc" },
 });
 

@@ -94,7 +94,7 @@ export const billingLocale: ModuleLocale = {
       properties: {
         kind: ["Type d'alerte", "Alert kind"],
         invoice: ["Facture", "Invoice"],
-        customerId: ["Client (ID)", "Customer (ID)"],
+        customerId: ["Client", "Customer"],
         details: ["Détails (JSON)", "Details (JSON)"],
         acknowledgedAt: ["Prise en compte le", "Acknowledged at"],
         acknowledger: ["Prise en compte par", "Acknowledged by"],
@@ -105,8 +105,8 @@ export const billingLocale: ModuleLocale = {
       common: ["id", "createdAt", "status"],
       properties: {
         subscription: ["Abonnement", "Subscription"],
-        customerId: ["Client (ID)", "Customer (ID)"],
-        planId: ["Offre (ID)", "Plan (ID)"],
+        customerId: ["Client", "Customer"],
+        planId: ["Offre", "Plan"],
         billingInterval: ["Périodicité", "Billing interval"],
         mrr: ["MRR", "MRR"],
         validFrom: ["Depuis le", "Valid from"],

@@ -20,6 +20,7 @@ export const billingPlanTable = defineTable({
     status: {},
   },
   list: ["id", "name", "priceMonthly", "priceYearly", "aiCreditsIncluded", "maxSites", "status"],
+  title: ["name"],
   filters: ["name", "status", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
 });
@@ -46,6 +47,11 @@ export const customerSubscriptionTable = defineTable({
     "stripeSubscriptionId",
   ],
   list: ["id", "customer", "plan", "status", "currentPeriodEnd", "cancelAtPeriodEnd", "createdAt"],
+  title: ["customer.name", "plan.name"],
+  related: [
+    { table: "subscription_history", via: "subscriptionId" },
+    { table: "invoices", via: "subscriptionId" },
+  ],
   filters: [
     "customer",
     "plan",
@@ -95,6 +101,14 @@ export const invoiceTable = defineTable({
     "vatRate",
   ],
   list: ["invoiceNumber", "customer", "totalAmount", "status", "issuedAt", "dueAt", "paidAt"],
+  title: ["invoiceNumber", "customer.name"],
+  // The payments' trouble (failed payments, disputes) is in billing_alerts; reminders in email_log.
+  related: [
+    { table: "invoice_items", via: "invoiceId", limit: 10 },
+    { table: "refunds", via: "invoiceId" },
+    { table: "billing_alerts", via: "invoiceId" },
+    { table: "email_log", via: "invoiceId" },
+  ],
   filters: [
     "invoiceNumber",
     "customer",
@@ -122,6 +136,7 @@ export const invoiceItemTable = defineTable({
     unitPrice: {},
   },
   list: ["id", "invoice", "description", "quantity", "unitPrice", "totalPrice", "aiRequest", "createdAt"],
+  title: ["description"],
   filters: ["invoice", "aiRequest", "description", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
 });
@@ -132,6 +147,7 @@ export const stripeEventTable = defineTable({
   actions: { new: null, edit: null, delete: null, bulkDelete: null },
   writable: {},
   list: ["id", "type", "status", "attempts", "receivedAt", "processedAt"],
+  title: ["type", "receivedAt"],
   filters: ["id", "type", "status", "receivedAt", "processedAt"],
   order: { by: "receivedAt", direction: "desc" },
 });
@@ -142,6 +158,7 @@ export const refundTable = defineTable({
   actions: { new: null, edit: null, delete: null, bulkDelete: null },
   writable: {},
   list: ["id", "invoice", "amount", "status", "reason", "admin", "createdAt"],
+  title: ["invoice.invoiceNumber", "reason"],
   filters: ["invoice", "status", "admin", "stripeRefundId", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
 });
@@ -152,6 +169,8 @@ export const billingAlertTable = defineTable({
   actions: { new: null, edit: null, delete: null, bulkDelete: null, ...BILLING_ALERT_ACTION_ACCESS },
   writable: {},
   list: ["id", "createdAt", "kind", "invoice", "customerId", "acknowledgedAt"],
+  title: ["invoice.invoiceNumber", "createdAt"],
+  references: { customerId: "Customer" },
   filters: ["kind", "invoice", "customerId", "createdAt", "acknowledgedAt"],
   order: { by: "createdAt", direction: "desc" },
 });
@@ -162,6 +181,8 @@ export const subscriptionHistoryTable = defineTable({
   actions: { new: null, edit: null, delete: null, bulkDelete: null },
   writable: {},
   list: ["id", "subscription", "customerId", "planId", "status", "billingInterval", "mrr", "validFrom", "reason"],
+  title: ["validFrom"],
+  references: { customerId: "Customer", planId: "BillingPlan" },
   filters: ["subscription", "customerId", "planId", "status", "reason", "validFrom"],
   order: { by: "validFrom", direction: "desc" },
 });

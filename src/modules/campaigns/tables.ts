@@ -15,6 +15,7 @@ export const emailCampaignTable = defineTable({
   },
   workflow: ["status", "sentAt"],
   list: ["id", "name", "subject", "status", "scheduledAt", "sentAt", "author", "createdAt"],
+  title: ["name"],
   filters: ["name", "subject", "status", "scheduledAt", "sentAt", "author", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
 });
@@ -25,6 +26,7 @@ export const emailSendTable = defineTable({
   actions: { new: null, edit: null },
   writable: {},
   list: ["id", "campaign", "email", "customer", "status", "sentAt", "openedAt", "clickedAt"],
+  title: ["email", "campaign.name"],
   filters: ["campaign", "customer", "email", "status", "sentAt", "openedAt", "clickedAt"],
   order: { by: "id", direction: "desc" },
 });
@@ -44,6 +46,7 @@ export const referralTable = defineTable({
     paidAt: {},
   },
   list: ["id", "referralCode", "referrer", "referred", "rewardType", "rewardAmount", "status", "createdAt"],
+  title: ["referralCode"],
   filters: ["referralCode", "referrer", "referred", "rewardType", "status", "earnedAt", "paidAt", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
   constraints: {

@@ -11,6 +11,13 @@ export const customerTable = defineTable({
     language: {},
   },
   list: ["id", "name", "email", "planType", "status", "createdAt"],
+  title: ["name"],
+  related: [
+    { table: "sites", via: "customerId" },
+    { table: "customer_subscriptions", via: "customerId" },
+    { table: "invoices", via: "customerId" },
+    { table: "ai_requests", via: "customerId" },
+  ],
   filters: ["name", "email", "planType", "status", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
 });

@@ -6,6 +6,7 @@ export const siteMonitoringTable = defineTable({
   actions: { new: null, edit: null, delete: null, bulkDelete: null },
   writable: {},
   list: ["id", "site", "checkType", "isUp", "statusCode", "responseTimeMs", "checkTime"],
+  title: ["site.name", "checkTime"],
   filters: ["site", "checkType", "isUp", "statusCode", "checkTime"],
   order: { by: "checkTime", direction: "desc" },
 });

@@ -98,6 +98,8 @@ export const adminUserTable = defineTable({
   },
   secrets: ["passwordHash"],
   list: ["id", "name", "email", "role", "status", "lastLogin", "createdAt"],
+  title: ["name"],
+  related: [{ table: "admin_activity_log", via: "adminId" }],
   filters: ["name", "email", "role", "status", "lastLogin", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
 });
@@ -116,6 +118,7 @@ export const adminSessionTable = defineTable({
   },
   writable: {},
   list: ["admin", "ipAddress", "userAgent", "createdAt", "expiresAt"],
+  title: ["ipAddress", "admin.name"],
   filters: ["admin", "ipAddress", "createdAt", "expiresAt"],
   order: { by: "createdAt", direction: "desc" },
 });
@@ -126,6 +129,7 @@ export const adminActivityLogTable = defineTable({
   actions: { new: null, edit: null, delete: null, bulkDelete: null },
   writable: {},
   list: ["id", "createdAt", "admin", "action", "resourceType", "resourceId", "ipAddress"],
+  recordLink: { table: "resourceType", id: "resourceId", action: "action" },
   filters: ["admin", "action", "resourceType", "resourceId", "ipAddress", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
 });
@@ -136,6 +140,7 @@ export const securityAlertTable = defineTable({
   actions: { new: null, edit: null, delete: null, bulkDelete: null, acknowledge: "edit", bulkAcknowledge: "edit" },
   writable: {},
   list: ["id", "createdAt", "kind", "admin", "email", "ipAddress", "acknowledgedAt"],
+  title: ["email", "createdAt"],
   filters: ["kind", "admin", "email", "ipAddress", "createdAt", "acknowledgedAt"],
   order: { by: "createdAt", direction: "desc" },
 });
@@ -155,6 +160,7 @@ export const passwordResetTokenTable = defineTable({
   writable: {},
   secrets: ["tokenHash"],
   list: ["id", "admin", "requester", "createdAt", "expiresAt", "usedAt"],
+  title: ["admin.name", "createdAt"],
   filters: ["admin", "requester", "createdAt", "expiresAt", "usedAt"],
   order: { by: "createdAt", direction: "desc" },
 });
@@ -165,7 +171,8 @@ export const emailLogTable = defineTable({
   actions: { new: null, edit: null, delete: null, bulkDelete: null },
   writable: {},
   list: ["id", "createdAt", "template", "toAddress", "status", "attempts", "sentAt"],
-  filters: ["template", "toAddress", "status", "customer", "aiRequest", "createdAt", "sentAt"],
+  filters: ["template", "toAddress", "status", "customer", "aiRequest", "invoice", "createdAt", "sentAt"],
+  title: ["subject", "toAddress"],
   order: { by: "createdAt", direction: "desc" },
 });
 
@@ -191,6 +198,7 @@ export const settingTable = defineTable({
     value: { json: "any" },
   },
   list: ["key", "value", "updatedAt", "updater"],
+  title: ["key"],
   filters: ["key", "updatedAt"],
   order: { by: "updatedAt", direction: "desc" },
 });

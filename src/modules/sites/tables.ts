@@ -11,6 +11,11 @@ export const siteTable = defineTable({
     status: {},
   },
   list: ["id", "name", "customer", "domain", "status", "createdAt"],
+  title: ["name"],
+  related: [
+    { table: "site_configs", via: "siteId" },
+    { table: "site_monitoring", via: "siteId" },
+  ],
   filters: ["name", "customer", "domain", "status", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
   constraints: {
@@ -31,6 +36,7 @@ export const siteConfigTable = defineTable({
     version: { min: 1 },
   },
   list: ["id", "site", "version", "createdAt"],
+  title: ["site.name", "version"],
   filters: ["site", "version", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
 });

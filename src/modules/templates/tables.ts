@@ -10,6 +10,8 @@ export const templateTable = defineTable({
     status: {},
   },
   list: ["id", "name", "category", "status", "createdAt"],
+  title: ["name"],
+  related: [{ table: "template_versions", via: "templateId" }],
   filters: ["name", "category", "status", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
 });
@@ -26,6 +28,7 @@ export const templateVersionTable = defineTable({
     isActive: {},
   },
   list: ["id", "template", "version", "isActive", "author", "createdAt"],
+  title: ["template.name", "version"],
   filters: ["template", "version", "isActive", "author", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
 });
@@ -44,6 +47,7 @@ export const templateAbTestTable = defineTable({
     status: {},
   },
   list: ["id", "name", "templateA", "templateB", "trafficSplit", "status", "startDate", "endDate"],
+  title: ["name"],
   filters: ["name", "templateA", "templateB", "status", "startDate", "endDate", "author", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
   constraints: {
