@@ -3,7 +3,7 @@
 // alerts above their thresholds with where to act, and the quick actions. Data: the dashboard handler
 // (src/modules/dashboard/service.ts), the same answer as GET /admin/api/v1/dashboard; what the admin may
 // not see is not in it (no revenue figure without billing.view or analytics.view).
-import React, { useCallback, useEffect, useState } from "react";
+import React, { useState } from "react";
 import { ApiClient, useTranslation } from "adminjs";
 import { Box, Button, H2, H5, Link, Loader, MessageBox, Text } from "@adminjs/design-system";
 import {
@@ -21,6 +21,7 @@ import { Line } from "react-chartjs-2";
 // Types only: erased from the browser bundle, so the page and its handler cannot drift apart.
 import type { DashboardAlert, DashboardData, Kpi, TrendPoint } from "../src/modules/dashboard/service.js";
 import type { OverdueReminderRun } from "../src/modules/dashboard/overdue-reminders.js";
+import { usePageData } from "./use-page-data.js";
 import { formatDate, formatMoney, formatNumber, formatPercent, pageLanguage } from "../src/lib/format.js";
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Filler);
@@ -297,21 +298,11 @@ const QuickActions: React.FC<{ data: DashboardData }> = ({ data }) => {
 const Dashboard: React.FC = () => {
   const { translateMessage } = useTranslation();
   const [days, setDays] = useState<Days>(30);
-  const [data, setData] = useState<Answer | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [series, setSeries] = useState<Series | null>(null);
-
-  const load = useCallback(() => {
-    api
-      .getDashboard({ params: { days } })
-      .then((res) => {
-        const body = res.data as Answer;
-        if (body.error) setError(translateMessage(body.error));
-        else setData(body);
-      })
-      .catch((err: Error) => setError(err.message));
-  }, [days, translateMessage]);
-  useEffect(load, [load]);
+  const { data, error: failure } = usePageData<DashboardData>(`days=${days}`, (signal) =>
+    api.getDashboard({ params: { days }, signal }).then((res) => res.data as Answer),
+  );
+  const error = failure ? translateMessage(failure) : null;
 
   const available = SERIES.filter((s) => !s.money || data?.revenue);
   const shown = available.find((s) => s.key === series) ?? available[0]!;

@@ -1,7 +1,7 @@
 // The "Queue IA" page: open AI requests by tab (unassigned / mine / all open), by priority then age,
 // each age coloured against the SLA of its priority; a one-click Take (the `take` record action of
 // ai_requests); and the metrics of the last 7, 30 or 90 days. Data: the page handler (queueBoardPage).
-import React, { useCallback, useEffect, useState } from "react";
+import React, { useState } from "react";
 import { ApiClient, useTranslation } from "adminjs";
 import { Box, Button, H2, H5, Link, Loader, MessageBox, Text } from "@adminjs/design-system";
 
@@ -14,6 +14,7 @@ import type {
   QueueMetrics as Metrics,
   SlaLevel,
 } from "../src/modules/ai-queue/metrics.js";
+import { usePageData } from "./use-page-data.js";
 import { formatMoney, formatNumber, formatPercent, pageLanguage } from "../src/lib/format.js";
 
 type PageData = QueueBoardPage & { error?: string };
@@ -120,24 +121,17 @@ const QueueBoard: React.FC = () => {
   const { translateMessage } = useTranslation();
   const [tab, setTab] = useState<Tab>("unassigned");
   const [days, setDays] = useState<Days>(30);
-  const [data, setData] = useState<PageData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
-
-  const load = useCallback(() => {
-    setError(null);
-    api
-      .getPage({ pageName: "queueBoard", params: { tab, days } })
-      .then((res) => {
-        const body = res.data as PageData;
-        if (body.error) setError(translateMessage(body.error));
-        else setData(body);
-      })
-      .catch((err: Error) => setError(err.message));
-  }, [tab, days, translateMessage]);
-
-  useEffect(load, [load]);
+  const {
+    data,
+    error: failure,
+    reload: load,
+  } = usePageData<QueueBoardPage>(`tab=${tab}&days=${days}`, (signal) =>
+    api.getPage({ pageName: "queueBoard", params: { tab, days }, signal }).then((res) => res.data as PageData),
+  );
+  const error = actionError ?? (failure ? translateMessage(failure) : null);
 
   const take = async (id: number) => {
     setBusy(id);

@@ -1,13 +1,14 @@
 // The "Revenue" page: the KPIs of the last full month, the MRR movements of the last 12 months (a table
 // and a stacked bar chart drawn in SVG), and the overdue invoices with a "Send reminder" button each (the
 // `sendReminder` record action of invoices). Data: the page handler (revenuePage in metrics.ts).
-import React, { useCallback, useEffect, useState } from "react";
+import React, { useState } from "react";
 import { ApiClient, useTranslation } from "adminjs";
 import { Box, Button, H2, H5, Link, Loader, MessageBox, Text } from "@adminjs/design-system";
 
 // Types only: erased from the browser bundle, so the page and its handler cannot drift apart.
 import type { MovementKind, RevenueMonth, RevenuePage as PageData } from "../src/modules/billing/metrics.js";
 import type { OverdueInvoice } from "../src/modules/billing/dunning.js";
+import { usePageData } from "./use-page-data.js";
 import { formatDate, formatMoney, formatPercent, pageLanguage } from "../src/lib/format.js";
 
 type Answer = PageData & { error?: string };
@@ -178,23 +179,17 @@ const MovementsTable: React.FC<{ months: RevenueMonth[] }> = ({ months }) => {
 
 const RevenuePage: React.FC = () => {
   const { translateMessage } = useTranslation();
-  const [data, setData] = useState<Answer | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
-
-  const load = useCallback(() => {
-    api
-      .getPage({ pageName: "revenue" })
-      .then((res) => {
-        const body = res.data as Answer;
-        if (body.error) setError(translateMessage(body.error));
-        else setData(body);
-      })
-      .catch((err: Error) => setError(err.message));
-  }, [translateMessage]);
-
-  useEffect(load, [load]);
+  const {
+    data,
+    error: failure,
+    reload: load,
+  } = usePageData<PageData>("revenue", (signal) =>
+    api.getPage({ pageName: "revenue", signal }).then((res) => res.data as Answer),
+  );
+  const error = actionError ?? (failure ? translateMessage(failure) : null);
 
   const remind = async (invoice: OverdueInvoice) => {
     setBusy(invoice.id);

@@ -6,6 +6,7 @@ import type { Deps } from "../../src/deps.js";
 import { DEMO_ADMINS } from "../../prisma/seed.js";
 import { dashboard } from "../../src/modules/dashboard/service.js";
 import { ARTIFACTS_DIR, euroFr, logInBrowser, startDemoBrowserApp } from "../helpers/browser.js";
+import { IDLE_REQUEST_LIMIT, idleApiRequests } from "../helpers/idle-requests.js";
 
 let env: Awaited<ReturnType<typeof startDemoBrowserApp>>;
 let deps: Deps;
@@ -94,6 +95,20 @@ describe("the dashboard in a browser", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+});
+
+describe("the dashboard left open", () => {
+  it("loads its data once and stays quiet for 10 idle seconds", async () => {
+    const login = DEMO_ADMINS.find((a) => a.role === "super_admin")!;
+    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (err) => errors.push(err.message));
+    await logInBrowser(page, baseUrl, login);
+    const requests = await idleApiRequests(page, '[data-testid="kpi-card"]');
+    expect(requests.length).toBeLessThanOrEqual(IDLE_REQUEST_LIMIT);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });
 
 describe("the range exports in a browser", () => {
