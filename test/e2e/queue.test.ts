@@ -70,6 +70,8 @@ describe("Queue IA in a browser", () => {
     await logInBrowser(page, baseUrl, admin);
     await page.goto(`${baseUrl}/admin/pages/queueBoard`);
     const requests = await idleApiRequests(page, '[data-testid="queue-row"]');
+    const pending = await deps.prisma.aiRequest.count({ where: { status: "pending" } });
+    expect(await page.locator('[data-testid="queue-pending"]').getAttribute("data-count")).toBe(String(pending));
     expect(requests.length).toBeLessThanOrEqual(IDLE_REQUEST_LIMIT);
     expect(errors).toEqual([]);
     await page.close();

@@ -141,6 +141,13 @@ export const aiQueueLocale: ModuleLocale = {
       "Paste the JSON produced by Claude Code: it is checked against the request type and stored as the draft (generated content).",
     ],
     importResultDone: ["Résultat importé comme brouillon", "Result imported as the draft"],
+    // The Queue IA page's counts (components/QueueBoard.tsx, counts.ts), with their plural.
+    queueBoardPending_one: ["demande en attente", "request pending"],
+    queueBoardPending_other: ["demandes en attente", "requests pending"],
+    queueBoardProcessing_one: ["en traitement", "being processed"],
+    queueBoardProcessing_other: ["en traitement", "being processed"],
+    queueBoardSeeList: ["voir la liste", "see the list"],
+    queueBoardTable: ["Demandes ouvertes", "Open requests"],
   },
   actions: {
     // Queue IA workflow (src/modules/ai-queue/service.ts).
