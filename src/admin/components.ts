@@ -43,6 +43,14 @@ export function createComponents() {
     RangeExport: add("RangeExport", "RangeExport.tsx"),
     // AdminJS's logged-in menu, with a link to the change-password page.
     LoggedIn: override("LoggedIn", "LoggedIn.tsx"),
+    // "My account": changing one's own password inside the layout (modules/settings/account-routes.ts).
+    AccountPassword: add("AccountPassword", "AccountPassword.tsx"),
+    // AdminJS's routes, with a 403 or 404 page inside the layout instead of the "not found" illustration.
+    ResourceRoute: override("ResourceRoute", "RouteGuard.tsx"),
+    ResourceActionRoute: override("ResourceActionRoute", "RouteGuard.tsx"),
+    RecordActionRoute: override("RecordActionRoute", "RouteGuard.tsx"),
+    BulkActionRoute: override("BulkActionRoute", "RouteGuard.tsx"),
+    PageRoute: override("PageRoute", "RouteGuard.tsx"),
   };
 }
 
