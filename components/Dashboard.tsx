@@ -3,7 +3,7 @@
 // alerts above their thresholds with where to act, and the quick actions. Data: the dashboard handler
 // (src/modules/dashboard/service.ts), the same answer as GET /admin/api/v1/dashboard; what the admin may
 // not see is not in it (no revenue figure without billing.view or analytics.view).
-import React, { useCallback, useEffect, useState } from "react";
+import React, { useState } from "react";
 import { ApiClient, useTranslation } from "adminjs";
 import { Box, Button, H2, H5, Link, Loader, MessageBox, Text } from "@adminjs/design-system";
 import {
@@ -21,6 +21,8 @@ import { Line } from "react-chartjs-2";
 // Types only: erased from the browser bundle, so the page and its handler cannot drift apart.
 import type { DashboardAlert, DashboardData, Kpi, TrendPoint } from "../src/modules/dashboard/service.js";
 import type { OverdueReminderRun } from "../src/modules/dashboard/overdue-reminders.js";
+import { usePageData } from "./use-page-data.js";
+import { countOf, countTick, plural, moneyTick, TEXT_COLOURS, visuallyHidden } from "./page-kit.js";
 import { formatDate, formatMoney, formatNumber, formatPercent, pageLanguage } from "../src/lib/format.js";
 
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Tooltip, Filler);
@@ -39,8 +41,9 @@ const SERIES: { key: Series; label: string; money: boolean }[] = [
   { key: "aiRequests", label: "dashboardSeriesAiRequests", money: false },
 ];
 const BLUE = "#4268F6";
-const GREEN = "#2e9e5b";
-const RED = "#e85d5d";
+/** The AI requests list filtered on pending: the count shown here is its total (aiQueueCounts). */
+const PENDING_LIST = "/admin/resources/ai_requests?filters.status=pending";
+const { good: GREEN, bad: RED, muted: MUTED } = TEXT_COLOURS;
 
 const euro = (value: string | number | null | undefined, currency = "EUR") =>
   formatMoney(value, pageLanguage(), { currency });
@@ -62,7 +65,7 @@ const KpiCard: React.FC<{
   const { translateMessage } = useTranslation();
   const sign = kpi.change === null ? 0 : Math.sign(Number(kpi.change));
   const arrow = sign > 0 ? "▲" : sign < 0 ? "▼" : "→";
-  const colour = sign === 0 ? "#898a9a" : sign > 0 === upIsGood ? GREEN : RED;
+  const colour = sign === 0 ? MUTED : sign > 0 === upIsGood ? GREEN : RED;
   const change = kpi.changeRatio !== null ? `${sign > 0 ? "+" : ""}${percent(kpi.changeRatio)}` : "—";
   return (
     <Box
@@ -80,12 +83,12 @@ const KpiCard: React.FC<{
       </Text>
       <Text data-testid={`kpi-${id}-change`} style={{ color: colour, fontWeight: 600 }}>
         {arrow} {change}{" "}
-        <Text as="span" color="grey60" style={{ fontWeight: 400 }}>
+        <Text as="span" color={MUTED} style={{ fontWeight: 400 }}>
           {translateMessage("dashboardVsPrevious")}
         </Text>
       </Text>
       {hint ? (
-        <Text color="grey60" mt="sm">
+        <Text color={MUTED} mt="sm">
           {hint}
         </Text>
       ) : null}
@@ -100,6 +103,7 @@ const TrendChart: React.FC<{ points: TrendPoint[]; series: Series; label: string
   label,
   money,
 }) => {
+  const { translateMessage } = useTranslation();
   const values = points.map((p) => {
     const v = p[series];
     return v === null || v === undefined ? null : Number(v);
@@ -130,8 +134,18 @@ const TrendChart: React.FC<{ points: TrendPoint[]; series: Series; label: string
         },
       },
     },
-    scales: { y: { beginAtZero: !money } },
+    scales: {
+      y: { beginAtZero: !money, ticks: { callback: (value) => (money ? moneyTick(value) : countTick(value)) } },
+    },
   };
+  const shown = (v: number | null) => (v === null ? "—" : money ? euro(v) : count(v));
+  const first = points.find((p) => p[series] !== null && p[series] !== undefined);
+  const last = [...points].reverse().find((p) => p[series] !== null && p[series] !== undefined);
+  // What the canvas shows, in words: the series, its first and last values; the table below has every day.
+  const summary =
+    first && last
+      ? `${label} : ${shortDay(first.date)} ${shown(Number(first[series]))} → ${shortDay(last.date)} ${shown(Number(last[series]))}`
+      : label;
   const plotted = values.filter((v) => v !== null).length;
   return (
     <Box
@@ -141,7 +155,24 @@ const TrendChart: React.FC<{ points: TrendPoint[]; series: Series; label: string
       data-plotted={plotted}
       style={{ position: "relative", height: 300 }}
     >
-      <Line data={data} options={options} />
+      <Line data={data} options={options} aria-label={summary} role="img" />
+      <table style={visuallyHidden} data-testid="trend-table">
+        <caption>{`${translateMessage("dashboardTrendSummary")} — ${label}`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{translateMessage("dashboardDay")}</th>
+            <th scope="col">{label}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p, i) => (
+            <tr key={p.date}>
+              <th scope="row">{shortDay(p.date)}</th>
+              <td>{shown(values[i] ?? null)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </Box>
   );
 };
@@ -170,7 +201,7 @@ const AlertsPanel: React.FC<{ alerts: DashboardAlert[] }> = ({ alerts }) => {
         <Box as="ul">
           {alerts.map((alert) => {
             const extra = [
-              alert.overSla ? `${alert.overSla} ${translateMessage("dashboardOverSla")}` : null,
+              alert.overSla ? countOf(translateMessage, "dashboardOverSla", alert.overSla) : null,
               alert.amounts?.map((a) => euro(a.amount, a.currency)).join(" + "),
               alert.byQueue
                 ? Object.entries(alert.byQueue)
@@ -184,9 +215,9 @@ const AlertsPanel: React.FC<{ alerts: DashboardAlert[] }> = ({ alerts }) => {
                 <Text as="span" fontWeight="bold" data-testid={`alert-${alert.kind}-count`}>
                   {count(alert.count)}
                 </Text>{" "}
-                {translateMessage(ALERT_TEXT[alert.kind])}
+                {plural(translateMessage, ALERT_TEXT[alert.kind], alert.count)}
                 {extra.length ? (
-                  <Text as="span" color="grey60">
+                  <Text as="span" color={MUTED}>
                     {" "}
                     ({extra.join(" · ")})
                   </Text>
@@ -241,9 +272,9 @@ const RemindOverdue: React.FC<{ overdue: number }> = ({ overdue }) => {
       )}
       {run ? (
         <Text mt="sm" data-testid="quick-remind-result">
-          {run.sent} {translateMessage("dashboardRemindersSent")}, {run.skipped}{" "}
-          {translateMessage("dashboardRemindersSkipped")}
-          {run.remaining ? `, ${run.remaining} ${translateMessage("dashboardRemindersRemaining")}` : ""}
+          {countOf(translateMessage, "dashboardRemindersSent", run.sent)},{" "}
+          {countOf(translateMessage, "dashboardRemindersSkipped", run.skipped)}
+          {run.remaining ? `, ${countOf(translateMessage, "dashboardRemindersRemaining", run.remaining)}` : ""}
         </Text>
       ) : null}
       {error ? <MessageBox mt="sm" variant="danger" message={error} /> : null}
@@ -264,6 +295,20 @@ const QuickActions: React.FC<{ data: DashboardData }> = ({ data }) => {
           const label = translateMessage(
             action.kind === "open_ai_queue" ? "dashboardOpenAiQueue" : "dashboardOpenSupport",
           );
+          if (action.href && action.kind === "open_ai_queue") {
+            return (
+              <Box key={action.kind}>
+                <Button as="a" href={action.href} variant="outlined" data-testid={`quick-${action.kind}`}>
+                  {label}
+                </Button>
+                <Text mt="sm">
+                  <Link href={PENDING_LIST} data-testid="dashboard-ai-pending" data-count={data.aiQueue.pending}>
+                    {countOf(translateMessage, "dashboardAiPending", data.aiQueue.pending)}
+                  </Link>
+                </Text>
+              </Box>
+            );
+          }
           if (action.href) {
             return (
               <Button
@@ -283,7 +328,7 @@ const QuickActions: React.FC<{ data: DashboardData }> = ({ data }) => {
               <Button variant="outlined" disabled>
                 {label}
               </Button>
-              <Text color="grey60" mt="sm">
+              <Text color={MUTED} mt="sm">
                 {translateMessage(action.reason)}
               </Text>
             </Box>
@@ -297,21 +342,11 @@ const QuickActions: React.FC<{ data: DashboardData }> = ({ data }) => {
 const Dashboard: React.FC = () => {
   const { translateMessage } = useTranslation();
   const [days, setDays] = useState<Days>(30);
-  const [data, setData] = useState<Answer | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [series, setSeries] = useState<Series | null>(null);
-
-  const load = useCallback(() => {
-    api
-      .getDashboard({ params: { days } })
-      .then((res) => {
-        const body = res.data as Answer;
-        if (body.error) setError(translateMessage(body.error));
-        else setData(body);
-      })
-      .catch((err: Error) => setError(err.message));
-  }, [days, translateMessage]);
-  useEffect(load, [load]);
+  const { data, error: failure } = usePageData<DashboardData>(`days=${days}`, (signal) =>
+    api.getDashboard({ params: { days }, signal }).then((res) => res.data as Answer),
+  );
+  const error = failure ? translateMessage(failure) : null;
 
   const available = SERIES.filter((s) => !s.money || data?.revenue);
   const shown = available.find((s) => s.key === series) ?? available[0]!;
@@ -339,7 +374,7 @@ const Dashboard: React.FC = () => {
       {!data && !error ? <Loader /> : null}
       {data && kpis ? (
         <>
-          <Text mx="md" color="grey60" data-testid="period">
+          <Text mx="md" color={MUTED} data-testid="period">
             {shortDay(data.period.from)} – {shortDay(data.period.to)} ({translateMessage("dashboardComparedWith")}{" "}
             {shortDay(data.period.previousFrom)} – {shortDay(data.period.previousTo)})
           </Text>

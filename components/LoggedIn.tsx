@@ -1,5 +1,5 @@
 // AdminJS's menu of the logged-in admin (top right), with "Change my password" above "Log out".
-// The page it opens is served by the portal (src/modules/settings/account-routes.ts).
+// The page it opens is the "My account" page inside the layout (components/AccountPassword.tsx).
 import React from "react";
 import { useTranslation, type CurrentAdmin } from "adminjs";
 import { Box, CurrentUserNav, type CurrentUserNavProps } from "@adminjs/design-system";
@@ -17,7 +17,7 @@ const LoggedIn: React.FC<LoggedInProps> = ({ session, paths }) => {
       label: translateMessage("accountChangePassword"),
       onClick: (event: Event): void => {
         event.preventDefault();
-        window.location.href = `${root}/account/password`;
+        window.location.href = `${root}/pages/account`;
       },
       icon: "Key",
     },

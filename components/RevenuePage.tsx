@@ -1,14 +1,17 @@
 // The "Revenue" page: the KPIs of the last full month, the MRR movements of the last 12 months (a table
 // and a stacked bar chart drawn in SVG), and the overdue invoices with a "Send reminder" button each (the
 // `sendReminder` record action of invoices). Data: the page handler (revenuePage in metrics.ts).
-import React, { useCallback, useEffect, useState } from "react";
+import React, { useState } from "react";
 import { ApiClient, useTranslation } from "adminjs";
 import { Box, Button, H2, H5, Link, Loader, MessageBox, Text } from "@adminjs/design-system";
 
 // Types only: erased from the browser bundle, so the page and its handler cannot drift apart.
 import type { MovementKind, RevenueMonth, RevenuePage as PageData } from "../src/modules/billing/metrics.js";
 import type { OverdueInvoice } from "../src/modules/billing/dunning.js";
-import { formatDate, formatMoney, formatPercent, pageLanguage } from "../src/lib/format.js";
+import { usePageData } from "./use-page-data.js";
+import ErrorPage from "./ErrorPage.js";
+import { countOf, scrollRegion, TEXT_COLOURS } from "./page-kit.js";
+import { formatDate, formatMoney, formatNumber, formatPercent, pageLanguage } from "../src/lib/format.js";
 
 type Answer = PageData & { error?: string };
 
@@ -42,12 +45,12 @@ const Figure: React.FC<{ title: string; value: string; note?: string; testId: st
   testId,
 }) => (
   <Box variant="container" boxShadow="card" m="sm" p="lg" style={{ flex: "1 1 180px" }} data-testid={testId}>
-    <Text color="grey60">{title}</Text>
+    <Text color={TEXT_COLOURS.muted}>{title}</Text>
     <Text fontSize={24} fontWeight="bold" mt="sm" data-testid={`${testId}-value`}>
       {value}
     </Text>
     {note ? (
-      <Text color="grey60" mt="sm" fontSize={12}>
+      <Text color={TEXT_COLOURS.muted} mt="sm" fontSize={12}>
         {note}
       </Text>
     ) : null}
@@ -68,12 +71,17 @@ const MovementsChart: React.FC<{ months: RevenueMonth[] }> = ({ months }) => {
   const width = 60 + months.length * step;
   return (
     <Box mt="lg" data-testid="revenue-chart">
-      <svg width={width} height={plot + 60} role="img" aria-label={translateMessage("revenueChart")}>
+      <svg
+        width={width}
+        height={plot + 60}
+        role="img"
+        aria-label={`${translateMessage("revenueChart")}. ${translateMessage("revenueChartSummary")}`}
+      >
         <line x1={50} x2={width} y1={axis} y2={axis} stroke="#888" />
-        <text x={45} y={24} fontSize={10} textAnchor="end" fill="#666">
+        <text x={45} y={24} fontSize={10} textAnchor="end" fill={TEXT_COLOURS.muted}>
           {euro(Math.round(up))}
         </text>
-        <text x={45} y={plot + 20} fontSize={10} textAnchor="end" fill="#666">
+        <text x={45} y={plot + 20} fontSize={10} textAnchor="end" fill={TEXT_COLOURS.muted}>
           {`-${euro(Math.round(down))}`}
         </text>
         {months.map((m, i) => {
@@ -101,7 +109,7 @@ const MovementsChart: React.FC<{ months: RevenueMonth[] }> = ({ months }) => {
                   </rect>
                 ) : null;
               })}
-              <text x={x + barWidth / 2} y={plot + 45} fontSize={10} textAnchor="middle" fill="#444">
+              <text x={x + barWidth / 2} y={plot + 45} fontSize={10} textAnchor="middle" fill={TEXT_COLOURS.muted}>
                 {monthLabel(m.month, true)}
               </text>
             </g>
@@ -132,11 +140,11 @@ const MovementsTable: React.FC<{ months: RevenueMonth[] }> = ({ months }) => {
     ...[...GAINS, ...LOSSES].map((k) => ({
       label: `revenueKind_${k}`,
       value: (m: RevenueMonth) =>
-        `${LOSSES.includes(k) && m.movements[k].amount !== "0.00" ? "-" : ""}${euro(m.movements[k].amount)} (${m.movements[k].customers})`,
+        `${LOSSES.includes(k) && m.movements[k].amount !== "0.00" ? "-" : ""}${euro(m.movements[k].amount)} (${countOf(translateMessage, "revenueCustomers", m.movements[k].customers)})`,
     })),
     { label: "revenueNetNew", value: (m) => euro(m.netNewMrr) },
     { label: "revenueMrrEnd", value: (m) => euro(m.mrrEnd) },
-    { label: "revenuePaying", value: (m) => String(m.payingEnd) },
+    { label: "revenuePaying", value: (m) => formatNumber(m.payingEnd, pageLanguage()) },
     { label: "revenueArpa", value: (m) => euro(m.arpa) },
     { label: "revenueCustomerChurn", value: (m) => percent(m.customerChurn) },
     { label: "revenueGrossChurn", value: (m) => percent(m.grossRevenueChurn) },
@@ -144,13 +152,15 @@ const MovementsTable: React.FC<{ months: RevenueMonth[] }> = ({ months }) => {
     { label: "revenueNrr", value: (m) => percent(m.nrr) },
   ];
   return (
-    <Box style={{ overflowX: "auto" }}>
+    <Box style={{ overflowX: "auto" }} {...scrollRegion(translateMessage("revenueTableLabel"))}>
       <table style={{ borderCollapse: "collapse", width: "100%" }} data-testid="revenue-months">
         <thead>
           <tr>
-            <th style={{ ...head, textAlign: "left" }}>{translateMessage("revenueMonth")}</th>
+            <th scope="col" style={{ ...head, textAlign: "left" }}>
+              {translateMessage("revenueMonth")}
+            </th>
             {columns.map((c) => (
-              <th key={c.label} style={head}>
+              <th key={c.label} scope="col" style={head}>
                 {translateMessage(c.label)}
               </th>
             ))}
@@ -159,10 +169,10 @@ const MovementsTable: React.FC<{ months: RevenueMonth[] }> = ({ months }) => {
         <tbody>
           {[...months].reverse().map((m) => (
             <tr key={m.month} data-testid="revenue-month" style={{ borderTop: "1px solid #eee" }}>
-              <td style={{ ...cell, textAlign: "left" }}>
+              <th scope="row" style={{ ...cell, textAlign: "left", fontWeight: "normal" }}>
                 {monthLabel(m.month)}
                 {m.complete ? "" : ` (${translateMessage("revenueToDate")})`}
-              </td>
+              </th>
               {columns.map((c) => (
                 <td key={c.label} style={cell}>
                   {c.value(m)}
@@ -177,24 +187,18 @@ const MovementsTable: React.FC<{ months: RevenueMonth[] }> = ({ months }) => {
 };
 
 const RevenuePage: React.FC = () => {
-  const { translateMessage } = useTranslation();
-  const [data, setData] = useState<Answer | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { translateMessage, translateLabel } = useTranslation();
+  const [actionError, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
-
-  const load = useCallback(() => {
-    api
-      .getPage({ pageName: "revenue" })
-      .then((res) => {
-        const body = res.data as Answer;
-        if (body.error) setError(translateMessage(body.error));
-        else setData(body);
-      })
-      .catch((err: Error) => setError(err.message));
-  }, [translateMessage]);
-
-  useEffect(load, [load]);
+  const {
+    data,
+    error: failure,
+    reload: load,
+  } = usePageData<PageData>("revenue", (signal) =>
+    api.getPage({ pageName: "revenue", signal }).then((res) => res.data as Answer),
+  );
+  const error = actionError ?? (failure ? translateMessage(failure) : null);
 
   const remind = async (invoice: OverdueInvoice) => {
     setBusy(invoice.id);
@@ -219,6 +223,7 @@ const RevenuePage: React.FC = () => {
   };
 
   const kpi = data?.metrics.lastFullMonth ?? null;
+  if (failure === "revenueForbidden") return <ErrorPage status={403} />;
   return (
     <Box variant="grey" data-testid="revenue-page">
       <H2 mx="md">{translateMessage("revenueTitle")}</H2>
@@ -243,7 +248,11 @@ const RevenuePage: React.FC = () => {
                 />
                 <Figure testId="kpi-arr" title={translateMessage("revenueArr")} value={euro(kpi.arr)} />
                 <Figure testId="kpi-arpa" title={translateMessage("revenueArpa")} value={euro(kpi.arpa)} />
-                <Figure testId="kpi-paying" title={translateMessage("revenuePaying")} value={String(kpi.payingEnd)} />
+                <Figure
+                  testId="kpi-paying"
+                  title={translateMessage("revenuePaying")}
+                  value={formatNumber(kpi.payingEnd, pageLanguage())}
+                />
                 <Figure
                   testId="kpi-customer-churn"
                   title={translateMessage("revenueCustomerChurn")}
@@ -269,61 +278,63 @@ const RevenuePage: React.FC = () => {
           <MovementsTable months={data.metrics.months} />
 
           <H5 mt="xl">
-            {`${translateMessage("revenueOverdue")} (${data.overdue.total}) — ${data.overdue.totals
+            {`${translateMessage("revenueOverdue")} (${formatNumber(data.overdue.total, pageLanguage())}) — ${data.overdue.totals
               .map((t) => euro(t.amount, t.currency))
               .join(" + ")}`}
           </H5>
           {data.overdue.data.length === 0 ? (
             <Text>{translateMessage("revenueNoOverdue")}</Text>
           ) : (
-            <table style={{ borderCollapse: "collapse", width: "100%" }} data-testid="revenue-overdue">
-              <thead>
-                <tr style={{ textAlign: "left" }}>
-                  <th>{translateMessage("revenueInvoice")}</th>
-                  <th>{translateMessage("revenueCustomer")}</th>
-                  <th>{translateMessage("revenueStatus")}</th>
-                  <th style={{ textAlign: "right" }}>{translateMessage("revenueTotal")}</th>
-                  <th>{translateMessage("revenueDue")}</th>
-                  <th>{translateMessage("revenueLastReminder")}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {data.overdue.data.map((inv) => (
-                  <tr key={inv.id} data-testid="overdue-row" style={{ borderTop: "1px solid #eee" }}>
-                    <td>
-                      <Link href={`/admin/resources/invoices/records/${inv.id}/show`}>{inv.invoiceNumber}</Link>
-                    </td>
-                    <td>
-                      <Link href={`/admin/resources/customers/records/${inv.customer.id}/show`}>
-                        {inv.customer.name}
-                      </Link>
-                    </td>
-                    <td>{inv.status}</td>
-                    <td style={{ textAlign: "right" }}>{euro(inv.totalAmount, inv.currency)}</td>
-                    <td>{`${day(inv.dueAt)} (${inv.daysOverdue} ${translateMessage("revenueDays")})`}</td>
-                    <td>{day(inv.lastReminderAt)}</td>
-                    <td>
-                      {data.canRemind ? (
-                        <Button
-                          size="sm"
-                          disabled={busy !== null || inv.nextReminderAt !== null}
-                          title={
-                            inv.nextReminderAt
-                              ? `${translateMessage("revenueNextReminder")} ${formatDate(inv.nextReminderAt, pageLanguage(), "dateTime")}`
-                              : ""
-                          }
-                          onClick={() => void remind(inv)}
-                          data-testid={`remind-${inv.id}`}
-                        >
-                          {translateMessage("revenueSendReminder")}
-                        </Button>
-                      ) : null}
-                    </td>
+            <Box style={{ overflowX: "auto" }} {...scrollRegion(translateMessage("revenueOverdueLabel"))}>
+              <table style={{ borderCollapse: "collapse", width: "100%" }} data-testid="revenue-overdue">
+                <thead>
+                  <tr style={{ textAlign: "left" }}>
+                    <th>{translateMessage("revenueInvoice")}</th>
+                    <th>{translateMessage("revenueCustomer")}</th>
+                    <th>{translateMessage("revenueStatus")}</th>
+                    <th style={{ textAlign: "right" }}>{translateMessage("revenueTotal")}</th>
+                    <th>{translateMessage("revenueDue")}</th>
+                    <th>{translateMessage("revenueLastReminder")}</th>
+                    <th />
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.overdue.data.map((inv) => (
+                    <tr key={inv.id} data-testid="overdue-row" style={{ borderTop: "1px solid #eee" }}>
+                      <td>
+                        <Link href={`/admin/resources/invoices/records/${inv.id}/show`}>{inv.invoiceNumber}</Link>
+                      </td>
+                      <td>
+                        <Link href={`/admin/resources/customers/records/${inv.customer.id}/show`}>
+                          {inv.customer.name}
+                        </Link>
+                      </td>
+                      <td>{translateLabel(`status.${inv.status}`, "invoices")}</td>
+                      <td style={{ textAlign: "right" }}>{euro(inv.totalAmount, inv.currency)}</td>
+                      <td>{`${day(inv.dueAt)} (${countOf(translateMessage, "revenueDaysLate", inv.daysOverdue)})`}</td>
+                      <td>{day(inv.lastReminderAt)}</td>
+                      <td>
+                        {data.canRemind ? (
+                          <Button
+                            size="sm"
+                            disabled={busy !== null || inv.nextReminderAt !== null}
+                            title={
+                              inv.nextReminderAt
+                                ? `${translateMessage("revenueNextReminder")} ${formatDate(inv.nextReminderAt, pageLanguage(), "dateTime")}`
+                                : ""
+                            }
+                            onClick={() => void remind(inv)}
+                            data-testid={`remind-${inv.id}`}
+                          >
+                            {translateMessage("revenueSendReminder")}
+                          </Button>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </Box>
           )}
         </Box>
       ) : null}

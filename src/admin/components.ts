@@ -66,6 +66,14 @@ export function createComponents() {
     PropertyValue: override("DefaultPropertyValue", "PropertyValue.tsx"),
     // A reference filter that does not call a search the admin may not use (no 403 on list pages).
     ReferenceFilter: override("DefaultReferenceFilterProperty", "ReferenceFilter.tsx"),
+    // "My account": changing one's own password inside the layout (modules/settings/account-routes.ts).
+    AccountPassword: add("AccountPassword", "AccountPassword.tsx"),
+    // AdminJS's routes, with a 403 or 404 page inside the layout instead of the "not found" illustration.
+    ResourceRoute: override("ResourceRoute", "RouteGuard.tsx"),
+    ResourceActionRoute: override("ResourceActionRoute", "RouteGuard.tsx"),
+    RecordActionRoute: override("RecordActionRoute", "RouteGuard.tsx"),
+    BulkActionRoute: override("BulkActionRoute", "RouteGuard.tsx"),
+    PageRoute: override("PageRoute", "RouteGuard.tsx"),
   };
 }
 

@@ -124,6 +124,19 @@ const SHARED: ModuleLocale = {
     recordDeleted: ["supprimé", "deleted"],
     moreActions: ["Plus", "More"],
     referenceIdFilter: ["Numéro (ID)", "Number (ID)"],
+    // The 403 and 404 pages inside the layout (components/ErrorPage.tsx, components/RouteGuard.tsx).
+    errorForbiddenTitle: ["Accès refusé", "Access denied"],
+    errorForbiddenText: [
+      "Votre rôle ne permet pas d'ouvrir cette page. Demandez l'accès à un super administrateur si vous en avez besoin.",
+      "Your role does not allow this page. Ask a super administrator for access if you need it.",
+    ],
+    errorNotFoundTitle: ["Page introuvable", "Page not found"],
+    errorNotFoundText: [
+      "Cette page ou cet enregistrement n'existe pas (ou plus). Le lien est peut-être ancien.",
+      "This page or record does not exist (or no longer does). The link may be out of date.",
+    ],
+    errorBackToList: ["Retour à la liste", "Back to the list"],
+    errorBackToDashboard: ["Retour au tableau de bord", "Back to the dashboard"],
   },
   actions: {
     acknowledge: ["Prendre en compte", "Acknowledge"],

@@ -1,5 +1,6 @@
 import type { RequestHandler } from "express";
 import { AppError } from "../lib/errors.js";
+import { sendError } from "./error-page.js";
 import { can, type Permission, type PermissionModule } from "../modules/auth/permissions.js";
 
 /** AdminJS's own JSON API answers 401 without a session, instead of AdminJS's redirect to the form. */
@@ -8,12 +9,15 @@ export const requireSessionForApi: RequestHandler = (req, _res, next) => {
   next();
 };
 
-/** Pages outside AdminJS (Bull Board): no session -> the login form; no permission -> 403. */
+/**
+ * Pages outside AdminJS (Bull Board): no session -> the login form; no permission -> 403, an HTML page
+ * in the portal's look for a browser (src/http/error-page.ts), problem+json for an API client.
+ */
 export function requirePermission<M extends PermissionModule>(module: M, permission: Permission<M>): RequestHandler {
   return (req, res, next) => {
     if (!req.admin) return res.redirect(302, "/admin/login");
     if (!can(req.admin, module, permission)) {
-      return next(new AppError("forbidden", `This page needs the ${module}.${permission} permission`));
+      return sendError(req, res, new AppError("forbidden", `This page needs the ${module}.${permission} permission`));
     }
     next();
   };

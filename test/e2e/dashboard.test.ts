@@ -6,6 +6,7 @@ import type { Deps } from "../../src/deps.js";
 import { DEMO_ADMINS } from "../../prisma/seed.js";
 import { dashboard } from "../../src/modules/dashboard/service.js";
 import { ARTIFACTS_DIR, euroFr, logInBrowser, startDemoBrowserApp } from "../helpers/browser.js";
+import { IDLE_REQUEST_LIMIT, idleApiRequests } from "../helpers/idle-requests.js";
 
 let env: Awaited<ReturnType<typeof startDemoBrowserApp>>;
 let deps: Deps;
@@ -68,6 +69,13 @@ describe("the dashboard in a browser", () => {
       );
     }
     expect(expected.alerts.map((a) => a.kind)).toContain("sites_down");
+    // The pending AI requests: the count of the list filtered on pending, with a link to it.
+    const pending = page.locator('[data-testid="dashboard-ai-pending"]');
+    expect(await pending.getAttribute("data-count")).toBe(String(expected.aiQueue.pending));
+    expect(await pending.getAttribute("href")).toBe("/admin/resources/ai_requests?filters.status=pending");
+    // The chart's text alternative: a summary on the canvas and a table of every day.
+    expect(await chart.locator("canvas").getAttribute("aria-label")).toMatch(/^MRR : .+ → .+€$/);
+    expect(await page.locator('[data-testid="trend-table"] tbody tr').count()).toBe(30);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "e2e-dashboard-30-days.png"), fullPage: true });
 
     await page.click('[data-testid="period-7"]');
@@ -87,13 +95,29 @@ describe("the dashboard in a browser", () => {
     await page.click('[data-testid="quick-remind-confirm"]');
     const result = page.locator('[data-testid="quick-remind-result"]');
     await result.waitFor({ timeout: 20_000 });
-    expect(await result.textContent()).toMatch(new RegExp(`^${overdue} relances envoyées, 0 ignorées`));
+    // Counts with their plural in French: 0 and 1 take the singular.
+    const sent = overdue === 1 ? "relance envoyée" : "relances envoyées";
+    expect(await result.textContent()).toMatch(new RegExp(`^${overdue} ${sent}, 0 ignorée \\(`));
     expect(await page.locator('[data-testid="quick-open_support"]').textContent()).toContain(
       "Le module support n'existe pas encore.",
     );
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+});
+
+describe("the dashboard left open", () => {
+  it("loads its data once and stays quiet for 10 idle seconds", async () => {
+    const login = DEMO_ADMINS.find((a) => a.role === "super_admin")!;
+    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (err) => errors.push(err.message));
+    await logInBrowser(page, baseUrl, login);
+    const requests = await idleApiRequests(page, '[data-testid="kpi-card"]');
+    expect(requests.length).toBeLessThanOrEqual(IDLE_REQUEST_LIMIT);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });
 
 describe("the range exports in a browser", () => {

@@ -6,6 +6,7 @@ import type { Deps } from "../../src/deps.js";
 import { makeAdmin } from "../factories/index.js";
 import { makeQueuedRequest } from "../factories/ai-queue.js";
 import { ARTIFACTS_DIR, logInBrowser, startBrowserApp } from "../helpers/browser.js";
+import { IDLE_REQUEST_LIMIT, idleApiRequests } from "../helpers/idle-requests.js";
 
 let env: Awaited<ReturnType<typeof startBrowserApp>>;
 let deps: Deps;
@@ -63,4 +64,20 @@ describe("Queue IA in a browser", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it("loads the board once and stays quiet for 10 idle seconds", async () => {
+    const admin = await makeAdmin(deps.prisma, { role: "admin" });
+    await makeQueuedRequest(deps.prisma, { priority: 5 });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (err) => errors.push(err.message));
+    await logInBrowser(page, baseUrl, admin);
+    await page.goto(`${baseUrl}/admin/pages/queueBoard`);
+    const requests = await idleApiRequests(page, '[data-testid="queue-row"]');
+    const pending = await deps.prisma.aiRequest.count({ where: { status: "pending" } });
+    expect(await page.locator('[data-testid="queue-pending"]').getAttribute("data-count")).toBe(String(pending));
+    expect(requests.length).toBeLessThanOrEqual(IDLE_REQUEST_LIMIT);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

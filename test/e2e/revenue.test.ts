@@ -8,6 +8,7 @@ import { REMINDER_ACTION } from "../../src/modules/billing/dunning.js";
 import { makeAdmin } from "../factories/index.js";
 import { until } from "../helpers/wait.js";
 import { ARTIFACTS_DIR, euroFr, logInBrowser, startDemoBrowserApp } from "../helpers/browser.js";
+import { IDLE_REQUEST_LIMIT, idleApiRequests } from "../helpers/idle-requests.js";
 
 let env: Awaited<ReturnType<typeof startDemoBrowserApp>>;
 let deps: Deps;
@@ -63,4 +64,17 @@ describe("the Revenue page in a browser", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it("loads the page once and stays quiet for 10 idle seconds", async () => {
+    const editor = await makeAdmin(deps.prisma, { role: "editor" });
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors: string[] = [];
+    page.on("pageerror", (err) => errors.push(err.message));
+    await logInBrowser(page, baseUrl, editor);
+    await page.goto(`${baseUrl}/admin/pages/revenue`);
+    const requests = await idleApiRequests(page, '[data-testid="kpi-mrr-value"]');
+    expect(requests.length).toBeLessThanOrEqual(IDLE_REQUEST_LIMIT);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

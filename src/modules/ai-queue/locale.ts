@@ -203,6 +203,13 @@ export const aiQueueLocale: ModuleLocale = {
     // The Complete and Reject pages (components/AiRequestTransition.tsx).
     completeCostHint: ["En euros, ex. 2,50 ; vide : le coût estimé", "In euros, e.g. 2.50; empty: the estimated cost"],
     rejectReason: ["Motif (envoyé au client)", "Reason (sent to the customer)"],
+    // The Queue IA page's counts (components/QueueBoard.tsx, counts.ts), with their plural.
+    queueBoardPending_one: ["demande en attente", "request pending"],
+    queueBoardPending_other: ["demandes en attente", "requests pending"],
+    queueBoardProcessing_one: ["en traitement", "being processed"],
+    queueBoardProcessing_other: ["en traitement", "being processed"],
+    queueBoardSeeList: ["voir la liste", "see the list"],
+    queueBoardTable: ["Demandes ouvertes", "Open requests"],
   },
   actions: {
     // Queue IA workflow (src/modules/ai-queue/service.ts).

@@ -6,6 +6,7 @@ import { AppError } from "../../lib/errors.js";
 import { currentContext } from "../../lib/request-context.js";
 import { can } from "../auth/permissions.js";
 import { readSetting } from "../settings/values.js";
+import { aiQueueCounts, type AiQueueCounts } from "./counts.js";
 
 export const METRIC_PERIODS = [7, 30, 90] as const;
 export type MetricPeriod = (typeof METRIC_PERIODS)[number];
@@ -182,6 +183,8 @@ export interface BoardRow {
   status: string;
   priority: number;
   adminId: number | null;
+  /** The assignee's name, null when nobody has it. */
+  adminName: string | null;
   createdAt: string;
   ageHours: number;
   slaHours: number | null;
@@ -222,6 +225,7 @@ export async function queueBoard(
       adminId: true,
       createdAt: true,
       customer: { select: { name: true } },
+      admin: { select: { name: true } },
     },
   });
   return rows.map((row) => {
@@ -236,6 +240,7 @@ export async function queueBoard(
       status: row.status,
       priority: row.priority,
       adminId: row.adminId,
+      adminName: row.admin?.name ?? null,
       createdAt: row.createdAt.toISOString(),
       ageHours: age,
       slaHours,
@@ -251,6 +256,8 @@ export interface QueueBoardPage {
   /** ai_queue.sla_hours: hours by priority. */
   sla: Record<string, number>;
   canProcess: boolean;
+  /** Pending and processing requests now, as the list and the dashboard count them. */
+  counts: AiQueueCounts;
   requests: BoardRow[];
   /** null for an admin without ai_queue.stats. */
   metrics: QueueMetrics | null;
@@ -275,9 +282,19 @@ export async function queueBoardPage(
   }
   const tab = parseTab(query.tab);
   const sla = await readSetting(prisma, "ai_queue.sla_hours");
-  const [requests, metrics] = await Promise.all([
+  const [requests, counts, metrics] = await Promise.all([
     queueBoard(prisma, tab, admin.id, sla, now),
+    aiQueueCounts(prisma),
     can(admin, "ai_queue", "stats") ? queueMetrics(prisma, days, now) : Promise.resolve(null),
   ]);
-  return { adminId: admin.id, tab, days, sla, canProcess: can(admin, "ai_queue", "process"), requests, metrics };
+  return {
+    adminId: admin.id,
+    tab,
+    days,
+    sla,
+    canProcess: can(admin, "ai_queue", "process"),
+    counts,
+    requests,
+    metrics,
+  };
 }

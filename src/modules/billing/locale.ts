@@ -182,7 +182,6 @@ export const billingLocale: ModuleLocale = {
     revenueStatus: ["Statut", "Status"],
     revenueTotal: ["Total TTC", "Total (incl. tax)"],
     revenueDue: ["Échéance", "Due"],
-    revenueDays: ["j de retard", "days late"],
     revenueLastReminder: ["Dernière relance", "Last reminder"],
     revenueNextReminder: ["Prochaine relance possible :", "Next reminder allowed:"],
     revenueSendReminder: ["Relancer", "Send reminder"],
@@ -273,6 +272,17 @@ export const billingLocale: ModuleLocale = {
       "Facturation {{period}} : {{issued}} factures émises, {{failed}} clients en échec (relancer le mois les reprend)",
       "Invoicing {{period}}: {{issued}} invoices issued, {{failed}} customers failed (running the month again retries them)",
     ],
+    // The Revenue page (components/RevenuePage.tsx): counts with their plural, the chart's text alternative.
+    revenueDaysLate_one: ["jour de retard", "day late"],
+    revenueDaysLate_other: ["jours de retard", "days late"],
+    revenueCustomers_one: ["client", "customer"],
+    revenueCustomers_other: ["clients", "customers"],
+    revenueChartSummary: [
+      "Mouvements de MRR par mois, gains au-dessus de l'axe, pertes en dessous ; le tableau qui suit donne chaque valeur.",
+      "MRR movements by month, gains above the axis, losses below; the table that follows gives every value.",
+    ],
+    revenueTableLabel: ["Mouvements de MRR par mois", "MRR movements by month"],
+    revenueOverdueLabel: ["Factures en retard", "Overdue invoices"],
   },
   actions: {
     // Invoices: payment reminder (src/modules/billing/reminder-actions.ts).

@@ -4,6 +4,7 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 import type { Queues } from "../../queues/queues.js";
 import { cents, money } from "../billing/money.js";
 import { UNPAID_STATUSES } from "../billing/dunning.js";
+import { aiQueueCounts } from "../ai-queue/index.js";
 import { isoDay, slaByPriority } from "./rules.js";
 import type { SnapshotRow } from "./types.js";
 
@@ -21,21 +22,20 @@ export function snapshots(prisma: PrismaClient, from: Date, to: Date) {
      ORDER BY metric_date`;
 }
 
+/** The AI queue now: pending and processing as the Queue IA page and the list count them (aiQueueCounts). */
 export async function aiQueueNow(prisma: PrismaClient, sla: Record<string, number>, now: Date) {
   const hours = slaByPriority(sla);
-  const [row] = await prisma.$queryRaw<
-    { pending: number; processing: number; over_sla: number; oldest: Date | null }[]
-  >`
-    SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
-           count(*) FILTER (WHERE status = 'processing')::int AS processing,
-           count(*) FILTER (WHERE status = 'pending'
-             AND created_at <= ${now}::timestamptz - (${hours}::float8[])[priority] * interval '1 hour')::int AS over_sla,
-           min(created_at) FILTER (WHERE status = 'pending') AS oldest
+  const [counts, [row]] = await Promise.all([
+    aiQueueCounts(prisma),
+    prisma.$queryRaw<{ over_sla: number; oldest: Date | null }[]>`
+    SELECT count(*) FILTER (WHERE created_at <= ${now}::timestamptz - (${hours}::float8[])[priority] * interval '1 hour')::int AS over_sla,
+           min(created_at) AS oldest
       FROM ai_requests
-     WHERE status IN ('pending', 'processing')`;
+     WHERE status = 'pending'`,
+  ]);
   return {
-    pending: row?.pending ?? 0,
-    processing: row?.processing ?? 0,
+    pending: counts.pending,
+    processing: counts.processing,
     overSla: row?.over_sla ?? 0,
     oldestPendingAt: row?.oldest?.toISOString() ?? null,
   };

@@ -1,6 +1,9 @@
 // Pages of /admin the portal serves itself, outside AdminJS:
 // - /admin/reset-password?token=…: the e-mailed reset link (no session: the link is the credential);
-// - /admin/account/password: a logged-in admin changes their own password (session required).
+// - /admin/account/password: a logged-in admin changes their own password (session required). A browser
+//   opening it is sent to the account page inside the layout (/admin/pages/account,
+//   components/AccountPassword.tsx), which posts here asking for JSON; a plain form post (no script)
+//   still gets the HTML page.
 // Mounted in app.ts after the session, the same-origin check and the form parser, before AdminJS's
 // authenticated router. Plain HTML forms, French then English like the e-mail: no script, no external
 // resource, inline styles only (the Content-Security-Policy of app.ts).
@@ -12,6 +15,7 @@ import { changeOwnPassword } from "./passwords/change-own-password.js";
 import { completePasswordReset, inspectResetToken } from "./passwords/complete-password-reset.js";
 import { writeAudit } from "../../lib/audit.js";
 import { attemptSucceeded, beginAttempt, throttleKeys } from "../auth/index.js";
+import { wantsHtml } from "../../http/error-page.js";
 
 type Words = readonly [string, string];
 
@@ -184,6 +188,7 @@ export function accountRoutes(deps: Deps): Router {
 
   router.get("/account/password", (req, res) => {
     if (!req.admin) return res.redirect(302, `${req.baseUrl}/login`);
+    if (wantsHtml(req)) return res.redirect(302, `${req.baseUrl}/pages/account`);
     const who = `<p>${escape(TEXT.account[0])} / ${escape(TEXT.account[1])} : <strong>${escape(req.admin.email)}</strong></p>`;
     send(
       res,
@@ -196,6 +201,8 @@ export function accountRoutes(deps: Deps): Router {
   router.post("/account/password", async (req, res, next) => {
     if (!req.admin) return res.redirect(302, `${req.baseUrl}/login`);
     const adminId = req.admin.id;
+    // The account page (AccountPassword.tsx) asks for JSON: message keys of the settings locale.
+    const json = req.accepts(["text/html", "application/json"]) === "application/json";
     // A wrong current password counts against the account's login lock (and this IP's), as a failed
     // login does: the form is no way around the throttle, and a lock shows here as on the login form.
     const keys = throttleKeys(config.queuePrefix, req.admin.email, req.ip);
@@ -211,6 +218,7 @@ export function accountRoutes(deps: Deps): Router {
           after: { reason: "locked", scope: attempt.lock.scope, retryAfter: attempt.lock.retryAfter },
         });
         res.set("Retry-After", String(attempt.lock.retryAfter));
+        if (json) return res.status(429).set("Cache-Control", "no-store").json({ error: "accountLocked", field: null });
         return send(res, 429, TEXT.changeTitle, notice("error", TEXT.locked) + link(req.baseUrl, TEXT.back));
       }
       await changeOwnPassword(
@@ -220,6 +228,7 @@ export function accountRoutes(deps: Deps): Router {
         req.sessionID,
       );
       await attemptSucceeded(deps.redis, keys, attempt);
+      if (json) return res.set("Cache-Control", "no-store").json({ done: "accountPasswordChanged" });
       send(res, 200, TEXT.changeTitle, notice("success", TEXT.changeDone) + link(req.baseUrl, TEXT.back));
     } catch (error) {
       if (!attempt?.allowed) return next(error);
@@ -241,6 +250,11 @@ export function accountRoutes(deps: Deps): Router {
         return next(bookkeeping);
       }
       if (!(error instanceof AdminUserError)) return next(error);
+      if (json)
+        return res
+          .status(error.status)
+          .set("Cache-Control", "no-store")
+          .json({ error: error.reason, field: error.field ?? null });
       send(
         res,
         error.status,

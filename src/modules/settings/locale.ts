@@ -187,6 +187,28 @@ export const settingsLocale: ModuleLocale = {
     resetPasswordDone: ["Lien de réinitialisation envoyé par e-mail", "Reset link e-mailed"],
     forceLogoutDone: ["Toutes les sessions du compte sont terminées", "All the account's sessions have ended"],
     accountChangePassword: ["Changer mon mot de passe", "Change my password"],
+    // The account page inside the layout (components/AccountPassword.tsx, account-routes.ts).
+    accountSignedInAs: ["Compte", "Account"],
+    accountCurrentPassword: ["Mot de passe actuel", "Current password"],
+    accountNewPassword: ["Nouveau mot de passe", "New password"],
+    accountConfirmPassword: ["Le même, une seconde fois", "The same, once more"],
+    accountPasswordRules: [
+      "12 à 64 caractères ; ni un mot de passe courant, ni votre e-mail ou votre nom. Une phrase de plusieurs mots fait un bon mot de passe.",
+      "12 to 64 characters; not a common password, nor your e-mail or name. A sentence of several words makes a good password.",
+    ],
+    accountSave: ["Enregistrer", "Save"],
+    accountPasswordChanged: [
+      "Votre mot de passe est changé. Vos autres sessions (autres navigateurs, jetons API) ont pris fin.",
+      "Your password is changed. Your other sessions (other browsers, API tokens) have ended.",
+    ],
+    accountLocked: [
+      "Trop de mots de passe erronés : réessayez plus tard.",
+      "Too many wrong passwords: try again later.",
+    ],
+    accountNoSession: ["Connectez-vous d'abord.", "Log in first."],
+  },
+  pages: {
+    account: ["Mon compte", "My account"],
   },
   actions: {
     bulkAcknowledge: ["Prendre en compte", "Acknowledge"],
