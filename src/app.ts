@@ -8,6 +8,9 @@ import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { ExpressAdapter } from "@bull-board/express";
 import type { Deps } from "./deps.js";
 import { ADMIN_ROOT, buildAdmin, bundleComponents } from "./admin/index.js";
+import { ADMIN_JS_TMP_DIR, COMPONENTS_OUTPUT_PATH } from "adminjs/bundler";
+import path from "node:path";
+import { ASSETS_PATH, adminHtml, buildAssets, serveAssets } from "./http/assets.js";
 import { errorHandler, notFoundHandler } from "./http/errors.js";
 import { healthRoutes } from "./http/health.js";
 import { favicon } from "./http/favicon.js";
@@ -18,7 +21,7 @@ import { authenticate } from "./modules/auth/service.js";
 import { sessionAdmin } from "./modules/auth/current-admin.js";
 import { applyLoginLanguage } from "./modules/auth/language.js";
 import { keepContext, requestContext } from "./http/context.js";
-import { sameOriginOnly } from "./http/csrf.js";
+import { allowedOrigins, sameOriginOnly } from "./http/csrf.js";
 import { apiRoutes } from "./http/api.js";
 import { requestId } from "./http/request-id.js";
 import { adminActionGuard, strictPaths } from "./http/admin-action-guard.js";
@@ -38,6 +41,15 @@ export interface AppOptions {
 export async function createApp(deps: Deps, options: AppOptions = {}): Promise<Express> {
   const modules = options.modules ?? MODULES;
   const { config, log } = deps;
+  const admin = await buildAdmin(deps, modules);
+  const bundled = options.bundle ?? true;
+  if (bundled) await bundleComponents(admin);
+  const assets = await buildAssets({
+    baseUrl: `${ADMIN_ROOT}${ASSETS_PATH}`,
+    cacheDir: path.join(ADMIN_JS_TMP_DIR, "assets"),
+    componentsBundle: bundled ? COMPONENTS_OUTPUT_PATH : undefined,
+  });
+
   const app = express();
   app.set("trust proxy", config.trustProxy);
   // Routes match exactly what they say (case, trailing slash), so the action guard and AdminJS agree.
@@ -65,11 +77,14 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
     }),
   );
   app.use(strictPaths);
-  // Nothing under /admin is kept by a browser or a proxy, except AdminJS's static assets.
+  // Nothing under /admin is kept by a browser or a proxy, except static assets: ours (hashed names,
+  // immutable), AdminJS's and Bull Board's (revalidated by ETag; Bull Board's names are hashed too).
   app.use(ADMIN_ROOT, (req, res, next) => {
-    if (!req.path.startsWith("/frontend/assets/")) res.set("Cache-Control", "no-store");
+    if (!/^\/(frontend\/assets|assets|queues\/static)\//.test(req.path)) res.set("Cache-Control", "no-store");
     next();
   });
+  // Registered before the nonce rewrite so that it runs after it, on the rewritten page.
+  app.use(ADMIN_ROOT, adminHtml(assets, ADMIN_ROOT));
   app.use(ADMIN_ROOT, nonceAdminPages);
   app.use(
     pinoHttp({
@@ -80,13 +95,12 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   );
 
   app.use(healthRoutes(deps));
+  // Before the session: the login page needs them too, and they carry nothing private.
+  app.use(`${ADMIN_ROOT}${ASSETS_PATH}`, serveAssets(assets));
   app.use(requestContext);
   app.get(["/favicon.svg", "/favicon.ico"], favicon);
   // Signed on the raw body (HMAC): its own raw parser, no session, no cookie.
   for (const module of modules) if (module.webhooks) app.use("/webhooks", module.webhooks(deps));
-
-  const admin = await buildAdmin(deps, modules);
-  if (options.bundle ?? true) await bundleComponents(admin);
 
   // Bearer tokens, JSON bodies, no cookies: mounted before the session and the same-origin check,
   // and before AdminJS, whose authenticated router redirects every path under /admin to its login.
@@ -96,7 +110,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   // AdminJS's router runs express-session again, which is a no-op once req.session exists.
   const sessions = sessionOptions(deps);
   app.use(ADMIN_ROOT, keepContext(session(sessions)));
-  app.use(ADMIN_ROOT, sameOriginOnly(config.publicBaseUrl));
+  app.use(ADMIN_ROOT, sameOriginOnly(allowedOrigins(config.publicBaseUrl, config.isProduction)));
   // Bodies are read here (src/http/admin-bodies.ts), in the request's context; AdminJS's own parser then
   // finds them parsed and does nothing. Before the session is known: the login forms only.
   app.use(ADMIN_ROOT, keepContext(loginBody()));

@@ -1,10 +1,11 @@
 // `npm run bench`: AdminJS list pages against their floor (DESIGN.md 4), on a database of its own.
 //
-//   npm run bench [-- --refill] [--requests 200] [--warmup 20] [--only ai_requests] [--stock] [--cycles 300]
+//   npm run bench [-- --refill] [--requests 200] [--warmup 20] [--only ai_requests] [--stock] [--cycles 300] [--loads 5]
 //
 // --only keeps the cases whose name contains its value: "ai-queue" (or "queue") keeps issue 4's REST
 // queue list cases and the take->complete cycles (queue.ts); "take->complete" the cycles alone;
-// "dashboard" the dashboard endpoint on this database plus 10M monitoring rows (dashboard.ts).
+// "dashboard" the dashboard endpoint on this database plus 10M monitoring rows (dashboard.ts);
+// "page-load" the dashboard opened in Chromium, first and cached loads (page-load.ts, --loads N).
 //
 // --stock measures AdminJS with the stock @adminjs/prisma resource instead of ours (the "before"):
 // exact counts, every column, every reference; only rows and order are checked against the floor then.
@@ -38,6 +39,7 @@ import { floorApp, listen, queueFloorRoute } from "./floor.js";
 import { runInvoicingBench } from "./billing-invoicing.js";
 import { runExportBench } from "./billing-export.js";
 import { runDashboardBench } from "./dashboard.js";
+import { runPageLoadBench } from "./page-load.js";
 import {
   QUEUE_CASES,
   QUEUE_LIMIT,
@@ -80,6 +82,7 @@ function parseOptions() {
       only: { type: "string" },
       stock: { type: "boolean", default: false },
       cycles: { type: "string", default: "300" },
+      loads: { type: "string", default: "5" },
     },
   });
   const requests = Number(values.requests);
@@ -88,7 +91,9 @@ function parseOptions() {
   if (!Number.isInteger(warmup) || warmup < 0) throw new Error("--warmup must be a non-negative integer");
   const cycles = Number(values.cycles);
   if (!Number.isInteger(cycles) || cycles < 0) throw new Error("--cycles must be a non-negative integer");
-  return { refill: values.refill, requests, warmup, only: values.only, stock: values.stock, cycles };
+  const loads = Number(values.loads);
+  if (!Number.isInteger(loads) || loads < 1) throw new Error("--loads must be a positive integer");
+  return { refill: values.refill, requests, warmup, only: values.only, stock: values.stock, cycles, loads };
 }
 
 async function prepareDatabase(refill: boolean): Promise<void> {
@@ -228,6 +233,8 @@ async function main(): Promise<void> {
   if (opts.only === "invoicing") return runInvoicingBench();
   // Issue 5's accounting export of 100k invoices over HTTP, time and memory (billing-export.ts).
   if (opts.only === "export") return runExportBench({ refill: opts.refill });
+  // The dashboard's page load in Chromium on the demo data: bytes and time to its data (page-load.ts).
+  if (opts.only === "page-load") return runPageLoadBench({ loads: opts.loads });
   await prepareDatabase(opts.refill);
   // Issue 6's dashboard endpoint, on this database plus 10M monitoring rows (dashboard.ts).
   if (opts.only === "dashboard") {
