@@ -43,6 +43,8 @@ export function createComponents() {
     RangeExport: add("RangeExport", "RangeExport.tsx"),
     // AdminJS's logged-in menu, with a link to the change-password page.
     LoggedIn: override("LoggedIn", "LoggedIn.tsx"),
+    // Names for the stock screens' unnamed controls (checkboxes, filters, pager), on every page.
+    SidebarFooter: override("SidebarFooter", "a11y/AccessibleSidebarFooter.tsx"),
   };
 }
 
