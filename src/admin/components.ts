@@ -74,6 +74,8 @@ export function createComponents() {
     RecordActionRoute: override("RecordActionRoute", "RouteGuard.tsx"),
     BulkActionRoute: override("BulkActionRoute", "RouteGuard.tsx"),
     PageRoute: override("PageRoute", "RouteGuard.tsx"),
+    // Names for the stock screens' unnamed controls (checkboxes, filters, pager), on every page.
+    SidebarFooter: override("SidebarFooter", "a11y/AccessibleSidebarFooter.tsx"),
   };
 }
 

@@ -137,6 +137,14 @@ const SHARED: ModuleLocale = {
     ],
     errorBackToList: ["Retour à la liste", "Back to the list"],
     errorBackToDashboard: ["Retour au tableau de bord", "Back to the dashboard"],
+    // Names of AdminJS's icon buttons and checkboxes for screen readers (components/a11y).
+    a11ySelectAll: ["Sélectionner tous les enregistrements de la page", "Select every record on the page"],
+    a11ySelectRecord: ["Sélectionner l'enregistrement {{id}}", "Select record {{id}}"],
+    a11yFirstPage: ["Première page", "First page"],
+    a11yPreviousPage: ["Page précédente", "Previous page"],
+    a11yNextPage: ["Page suivante", "Next page"],
+    a11yLastPage: ["Dernière page", "Last page"],
+    a11yCloseFilters: ["Fermer les filtres", "Close the filters"],
   },
   actions: {
     acknowledge: ["Prendre en compte", "Acknowledge"],
