@@ -2,6 +2,8 @@
 // through the form of the request type's schema, checked as the wizard's intake and the completion check
 // them; a refused value is named by its path, next to its input, and nothing is written.
 import type { Prisma } from "@prisma/client";
+import request from "supertest";
+import { API, USER_AGENT, makeApiLogin } from "../factories/api.js";
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 import { makeAdmin } from "../factories/index.js";
 import { makeQueuedRequest } from "../factories/ai-queue.js";
@@ -114,5 +116,29 @@ describe("AI request JSON columns in the back-office", () => {
       .send({ generatedContent: JSON.stringify({ services: [{ name: "x", description: "y" }] }) });
     expect(res.body.record.errors.generatedContent.message).toContain("fieldWorkflow");
     expect((await prisma.aiRequest.findUniqueOrThrow({ where: { id: request.id } })).generatedContent).toBeNull();
+  });
+
+  it("refuses the same request_data through REST, by field, writing nothing; stores a valid one as the schema reads it", async () => {
+    const { prisma } = t.deps;
+    const row = await makeQueuedRequest(prisma);
+    const login = await makeApiLogin(t.app, prisma, { role: "admin" });
+    const patch = (body: object) =>
+      request(t.app)
+        .patch(`${API}/ai-queue/ai_requests/${row.id}`)
+        .set("Authorization", login.auth)
+        .set("User-Agent", USER_AGENT)
+        .send(body);
+    const refused = await patch({ requestData: { servicesWanted: 40 } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: "request_data.servicesWanted", message: expect.any(String) }]);
+    expect((await prisma.aiRequest.findUniqueOrThrow({ where: { id: row.id } })).requestData).toEqual(row.requestData);
+
+    const ok = await patch({ requestData: { servicesWanted: 5 } });
+    expect(ok.status).toBe(200);
+    expect((await prisma.aiRequest.findUniqueOrThrow({ where: { id: row.id } })).requestData).toEqual({
+      servicesWanted: 5,
+      existingServices: [],
+      tone: "professionnel",
+    });
   });
 });

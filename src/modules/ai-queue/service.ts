@@ -205,3 +205,34 @@ export async function leaveFeedback(
     return after;
   });
 }
+
+/**
+ * A generic edit of a request (the AdminJS form, REST PATCH): the columns the table spec lets it write,
+ * with request_data checked against the request type's schema as the wizard's intake checks it (and
+ * stored as the schema reads it); refused by field (`request_data.<path>`), nothing written. Audited.
+ */
+export async function updateRequestFields(
+  prisma: PrismaClient,
+  id: number,
+  data: Record<string, unknown>,
+): Promise<AiRequest> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.aiRequest.findUnique({ where: { id } });
+    if (!before) throw new AppError("not_found", `AI request #${id} does not exist`);
+    const write = { ...data };
+    if (write.requestData !== undefined) {
+      const parsed = checkColumn("requestData", before.requestType as RequestType, write.requestData);
+      if (!parsed.success) {
+        const errors = fieldErrorsFromZod(parsed.error).map((e) => ({
+          field: e.field === "(body)" ? "request_data" : `request_data.${e.field}`,
+          message: e.message,
+        }));
+        throw new AppError("validation", `The request data does not match the ${before.requestType} schema`, errors);
+      }
+      write.requestData = parsed.data as Prisma.InputJsonValue;
+    }
+    const after = await tx.aiRequest.update({ where: { id }, data: write as Prisma.AiRequestUncheckedUpdateInput });
+    await writeAudit(tx, { action: "update", resourceType: "ai_requests", resourceId: id, before, after });
+    return after;
+  });
+}

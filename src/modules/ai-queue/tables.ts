@@ -1,4 +1,5 @@
 import { defineTable } from "../../db/table-spec.js";
+import { updateRequestFields } from "./service.js";
 
 export const aiRequestTable = defineTable({
   model: "AiRequest",
@@ -52,6 +53,8 @@ export const aiRequestTable = defineTable({
     "completedAt",
   ],
   order: { by: "createdAt", direction: "desc" },
+  // request_data is checked against the request type's schema on every edit path, as on intake.
+  writes: (deps) => ({ update: (id, data) => updateRequestFields(deps.prisma, Number(id), data) }),
 });
 
 export const aiGenerationTable = defineTable({
