@@ -425,9 +425,13 @@ function derivedProperty(column: Column, table: Table, components: Components, t
   const edit = Boolean(column.write);
   switch (column.type) {
     case "Decimal":
-      Object.assign(options, {
-        components: { list: components.Money, show: components.Money, edit: components.MoneyEdit },
-      });
+      // A rate (vat_rate) is a percentage, not money.
+      Object.assign(
+        options,
+        /Rate$/.test(column.name)
+          ? { components: { list: components.NumberValue, show: components.NumberValue }, custom: { percent: true } }
+          : { components: { list: components.Money, show: components.Money, edit: components.MoneyEdit } },
+      );
       break;
     case "Json":
       Object.assign(options, {

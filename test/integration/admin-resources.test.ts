@@ -226,11 +226,35 @@ describe("admin resources", () => {
       const ok = await agent
         .post(`/admin/api/resources/ai_requests/records/${request.id}/edit`)
         .type("form")
-        .send({ estimatedCost: "3,455", actualCost: "" });
+        .send({ estimatedCost: "3,4550", actualCost: "" });
       expect(ok.body.notice.type).toBe("success");
       const stored = await prisma.aiRequest.findUniqueOrThrow({ where: { id: request.id } });
       expect(stored.estimatedCost?.toFixed(2)).toBe("3.46");
       expect(stored.actualCost).toBeNull();
+
+      // Typed as French or English write amounts; "3,455" (3.455 or 3455?) is refused, naming the field.
+      for (const [typed, cents] of [
+        ["12,50", "12.50"],
+        ["12.5", "12.50"],
+        ["€ 7", "7.00"],
+      ] as const) {
+        const res = await agent
+          .post(`/admin/api/resources/ai_requests/records/${request.id}/edit`)
+          .type("form")
+          .send({ estimatedCost: typed });
+        expect(res.body.notice.type).toBe("success");
+        const row = await prisma.aiRequest.findUniqueOrThrow({ where: { id: request.id } });
+        expect(row.estimatedCost?.toFixed(2)).toBe(cents);
+      }
+      const ambiguous = await agent
+        .post(`/admin/api/resources/ai_requests/records/${request.id}/edit`)
+        .type("form")
+        .send({ estimatedCost: "3,455" });
+      expect(ambiguous.body.record.errors.estimatedCost.message).toBe("$t(messages.fieldMoneyAmbiguous)");
+      expect(ambiguous.body.notice.message).toContain("resources.ai_requests.properties.estimatedCost");
+      expect((await prisma.aiRequest.findUniqueOrThrow({ where: { id: request.id } })).estimatedCost?.toFixed(2)).toBe(
+        "7.00",
+      );
 
       const tooBig = await agent
         .post(`/admin/api/resources/ai_requests/records/${request.id}/edit`)
