@@ -51,7 +51,7 @@ function oneLineCss(resource: ActionHeaderProps["resource"]): string {
 const ActionHeader: React.FC<ActionHeaderProps> = (props) => {
   const { resource, actionPerformed, record, action, tag, omitActions, toggleFilter: filterButton } = props;
   const translateFunctions = useTranslation();
-  const { translateAction, translateButton, translateMessage } = translateFunctions;
+  const { translateAction, translateButton, translateLabel, translateMessage } = translateFunctions;
   const navigate = useNavigate();
   const location = useLocation();
   const actionResponseHandler = useActionResponseHandler(actionPerformed);
@@ -126,7 +126,12 @@ const ActionHeader: React.FC<ActionHeaderProps> = (props) => {
           } as ButtonInGroupProps,
         ];
 
-  const heading = record ? record.title || `#${record.id}` : translateAction(action.label, resourceId);
+  // A record page is headed by the record, a list by its table, any other page by its action.
+  const heading = record
+    ? record.title || `#${record.id}`
+    : action.name === "list"
+      ? translateLabel(resourceId)
+      : translateAction(action.label, resourceId);
   const css = oneLineCss(resource);
 
   return (
