@@ -23,7 +23,7 @@ import { applyLoginLanguage } from "./modules/auth/language.js";
 import { keepContext, requestContext } from "./http/context.js";
 import { allowedOrigins, sameOriginOnly } from "./http/csrf.js";
 import { apiRoutes } from "./http/api.js";
-import { requestId } from "./http/request-id.js";
+import { requestLogOptions } from "./http/request-log.js";
 import { adminActionGuard, strictPaths } from "./http/admin-action-guard.js";
 import { formLoginRefusal, loginThrottle } from "./http/login-throttle.js";
 import { adminBodies, loginBody } from "./http/admin-bodies.js";
@@ -86,13 +86,7 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   // Registered before the nonce rewrite so that it runs after it, on the rewritten page.
   app.use(ADMIN_ROOT, adminHtml(assets, ADMIN_ROOT));
   app.use(ADMIN_ROOT, nonceAdminPages);
-  app.use(
-    pinoHttp({
-      logger: log,
-      genReqId: requestId,
-      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
-    }),
-  );
+  app.use(pinoHttp({ logger: log, ...requestLogOptions(config.isProduction) }));
 
   app.use(healthRoutes(deps));
   // Before the session: the login page needs them too, and they carry nothing private.

@@ -17,18 +17,40 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
 
-  if (await ensureDatabase(config.databaseUrl)) log.info({ database: config.databaseName }, "database created");
-  const applied = await migrate(config.databaseUrl);
-  if (applied.length) log.info({ applied }, "migrations applied");
+  // Plain lines (not JSON logs) for the person who typed `npm start`: each slow step says what it does.
+  const step = async <T>(label: string, run: () => Promise<T>, done: (result: T) => string): Promise<T> => {
+    const at = Date.now();
+    process.stdout.write(`${label}... `);
+    const result = await run();
+    console.log(`${done(result)} (${((Date.now() - at) / 1000).toFixed(1)} s)`);
+    return result;
+  };
+
+  const created = await ensureDatabase(config.databaseUrl);
+  await step(
+    `Migrating database ${config.databaseName}${created ? " (created)" : ""}`,
+    () => migrate(config.databaseUrl),
+    (applied) => (applied.length ? `${applied.length} applied` : "up to date"),
+  );
 
   const deps = createDeps(config, log);
   // The emptiness check first spares every later start the hashing of the demo passwords.
   const seeded =
     config.seedDemo &&
     (await isDatabaseEmpty(deps.prisma)) &&
-    (await seedDemoData(deps.prisma, { bcryptCost: config.bcryptCost })).seeded;
+    (
+      await step(
+        "Seeding demo data",
+        () => seedDemoData(deps.prisma, { bcryptCost: config.bcryptCost }),
+        (result) => (result.seeded ? "done" : "seeded meanwhile by another process"),
+      )
+    ).seeded;
 
-  const app = await createApp(deps);
+  const app = await step(
+    "Bundling back-office components",
+    () => createApp(deps),
+    () => "done",
+  );
   let workers: Workers | undefined;
   if (config.workers) {
     workers = startWorkers({ prisma: deps.prisma, log, config, queues: deps.queues });
@@ -38,7 +60,7 @@ async function main(): Promise<void> {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
   });
-  const url = `http://localhost:${config.port}/admin`;
+  const url = `${config.publicBaseUrl.replace(/\/+$/, "")}/admin`;
   const lines = [`Locod-AI Admin listening on ${url} (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`];
   if (seeded || !config.isProduction) {
     lines.push("Demo logins (seeded on an empty database):");

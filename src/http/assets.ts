@@ -15,6 +15,7 @@ import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { RequestHandler } from "express";
 import { transform } from "esbuild";
+import { AppError } from "../lib/errors.js";
 
 const require = createRequire(import.meta.url);
 const brotli = promisify(zlib.brotliCompress);
@@ -198,7 +199,8 @@ export function serveAssets(manifest: AssetManifest): RequestHandler {
   return (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") return next();
     const found = manifest.files.get(req.path.slice(1));
-    if (!found) return next();
+    // An old name (a page from before a new version) is gone for good; no login redirect for it.
+    if (!found) return next(new AppError("not_found", "No such asset"));
     res.set({
       "Content-Type": found.type,
       "Cache-Control": `public, max-age=${YEAR_SECONDS}, immutable`,

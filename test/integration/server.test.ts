@@ -54,6 +54,12 @@ describe("npm start", () => {
     const superLogin = /super_admin\s+(\S+)\s+(\S+)/.exec(printed);
     expect(superLogin).not.toBeNull();
     for (const role of ["admin", "editor", "viewer"]) expect(printed).toMatch(new RegExp(`\\b${role}\\s+\\S+@`));
+    // Each slow step says what it does, then how it went.
+    expect(printed).toMatch(/^Migrating database \S+ \(created\)\.\.\. \d+ applied \(\d+\.\d s\)$/m);
+    expect(printed).toMatch(/^Seeding demo data\.\.\. done \(\d+\.\d s\)$/m);
+    expect(printed).toMatch(/^Bundling back-office components\.\.\. done \(\d+\.\d s\)$/m);
+    // PUBLIC_BASE_URL (its default here), not a guess.
+    expect(printed).toContain(`listening on http://localhost:${port}/admin`);
 
     const url = `http://127.0.0.1:${port}`;
     expect((await request(url).get("/readyz")).body).toEqual({ status: "ok", checks: { database: "ok", redis: "ok" } });
@@ -67,6 +73,14 @@ describe("npm start", () => {
     const list = await agent.get("/admin/api/resources/customers/actions/list");
     expect(list.status).toBe(200);
     expect(list.body.meta.total).toBeGreaterThan(0);
+    // In development 127.0.0.1 works as well as the printed localhost.
+    const loopback = request.agent(url).set("Origin", url);
+    const second = await loopback
+      .post("/admin/login")
+      .type("form")
+      .send({ email: superLogin![1], password: superLogin![2] });
+    expect(second.status).toBe(302);
+    expect((await loopback.get("/admin/api/resources/customers/actions/list")).status).toBe(200);
 
     const exited = new Promise<number | null>((resolve) => server.child.on("exit", (code) => resolve(code)));
     server.child.kill("SIGTERM");
