@@ -33,8 +33,11 @@ const RefundInvoice: React.FC<ActionProps> = ({ action, resource, record }) => {
         {formatMoney(total, lang, { currency })} − {formatMoney(refunded, lang, { currency })}
       </Text>
       <FormGroup error={Boolean(errors.amount)}>
-        <Label required>amount ({currency})</Label>
+        <Label required htmlFor="refund-amount">
+          amount ({currency})
+        </Label>
         <Input
+          id="refund-amount"
           value={amount}
           inputMode="decimal"
           placeholder="12.50"
@@ -44,8 +47,11 @@ const RefundInvoice: React.FC<ActionProps> = ({ action, resource, record }) => {
         <FormMessage>{errors.amount?.message}</FormMessage>
       </FormGroup>
       <FormGroup error={Boolean(errors.reason)}>
-        <Label required>reason</Label>
+        <Label required htmlFor="refund-reason">
+          reason
+        </Label>
         <TextArea
+          id="refund-reason"
           width="100%"
           rows={3}
           value={reason}
