@@ -6,7 +6,7 @@ import { Box } from "@adminjs/design-system";
 import { keepControlsLabelled, type ControlWords } from "./label-controls.js";
 
 const AccessibleSidebarFooter: React.FC = () => {
-  const { translateMessage, i18n } = useTranslation();
+  const { translateMessage, translateLabel, i18n } = useTranslation();
   const language = i18n.language;
   useEffect(() => {
     const words: ControlWords = {
@@ -20,9 +20,11 @@ const AccessibleSidebarFooter: React.FC = () => {
       nextPage: translateMessage("a11yNextPage"),
       lastPage: translateMessage("a11yLastPage"),
       closeFilters: translateMessage("a11yCloseFilters"),
+      navigation: translateLabel("navigation"),
     };
     // A change of language renames what is already named.
     for (const el of Array.from(document.querySelectorAll("[data-a11y-named]"))) el.removeAttribute("aria-label");
+    document.querySelector('[data-css="sidebar"]')?.removeAttribute("role");
     return keepControlsLabelled(words);
   }, [language]); // translateMessage is a new function at each render; the words change with the language
   return <Box mt="lg" mb="md" data-css="sidebar-footer" />;

@@ -1,8 +1,8 @@
 // Accessible names for the controls AdminJS's stock screens render without one (axe-core "label" and
 // "button-name"): the list's select-all and row checkboxes, the filters' inputs (their <label for> names
 // an id the input lacks), the date pickers and searchable selects of filters and forms, the pager's
-// icon buttons and the filter drawer's close button. Each name is the words beside the control on
-// screen, or the portal's words for an icon (src/admin/locale.ts, messages.a11y*).
+// icon buttons and the filter drawer's close button; and the layout's landmarks. Each name is the words
+// beside the control on screen, or the portal's words for an icon (src/admin/locale.ts, messages.a11y*).
 
 export interface ControlWords {
   selectAll: string;
@@ -13,6 +13,8 @@ export interface ControlWords {
   nextPage: string;
   lastPage: string;
   closeFilters: string;
+  /** The sidebar's name as a navigation landmark. */
+  navigation: string;
 }
 
 const PAGER: Record<string, keyof ControlWords> = {
@@ -80,12 +82,32 @@ export function labelControls(root: ParentNode, words: ControlWords): void {
   }
 }
 
+/**
+ * Landmarks for AdminJS's layout (axe-core "region", "landmark-one-main"): the sidebar is the
+ * navigation, the top bar the banner, the route's content the main region.
+ */
+export function markLandmarks(root: Document, words: ControlWords): void {
+  const mark = (el: Element | null | undefined, role: string, label?: string) => {
+    if (!el || el.getAttribute("role")) return;
+    el.setAttribute("role", role);
+    if (label) el.setAttribute("aria-label", label);
+  };
+  mark(root.querySelector('[data-css="sidebar"]'), "navigation", words.navigation);
+  mark(root.querySelector('[data-css="topbar"]'), "banner");
+  const content = root.querySelector('[data-css="app-content"]');
+  const page = Array.from(content?.children ?? []).find(
+    (el) => !["topbar", "notice"].includes(el.getAttribute("data-css") ?? ""),
+  );
+  mark(page, "main");
+}
+
 /** Labels the document now and whenever AdminJS renders more; answers the function that stops it. */
 export function keepControlsLabelled(words: ControlWords): () => void {
   let queued = false;
   const run = () => {
     queued = false;
     labelControls(document, words);
+    markLandmarks(document, words);
   };
   const observer = new MutationObserver(() => {
     if (queued) return;

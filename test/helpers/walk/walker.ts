@@ -13,6 +13,8 @@ import type { Leak } from "./vocabulary.js";
 const QUIET_MS = 600;
 /** A page still asking after this long never settles. */
 const SETTLE_LIMIT_MS = 20_000;
+/** A first load in a tab fetches the whole app; on a busy two-core machine that can take long. */
+const LOAD_LIMIT_MS = 90_000;
 
 export interface Login {
   email: string;
@@ -185,7 +187,7 @@ async function visit(lane: Lane, visitOf: Visit, options: LookOptions): Promise<
         window.dispatchEvent(new PopStateEvent("popstate", { state: {} }));
       }, page.path);
     } else {
-      const response = await tab.goto(options.baseUrl + page.path, { waitUntil: "load" });
+      const response = await tab.goto(options.baseUrl + page.path, { waitUntil: "load", timeout: LOAD_LIMIT_MS });
       obs.documentStatus = response?.status();
       lane.inApp = await tab.evaluate(() => "REDUX_STATE" in window);
       if (lane.inApp) await chooseLanguage(tab, language);
