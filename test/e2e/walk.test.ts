@@ -132,7 +132,7 @@ describe("the walk through every page", () => {
     const started = Date.now();
     const roles = chosen<Role>("WALK_ROLES", ROLES);
     const languages = chosen<Language>("WALK_LANGS", LANGUAGES);
-    const lanes = Number(process.env.WALK_LANES ?? 6);
+    const lanes = Number(process.env.WALK_LANES ?? 16);
     const { resources, fieldNames } = await registryResources();
     const enumValues = Prisma.dmmf.datamodel.enums.flatMap((e) => e.values.map((v) => v.name));
     const words = languageTables();

@@ -359,10 +359,11 @@ describe("a manual invoice in AdminJS", () => {
     const extra = await addLine({ description: "Frais", quantity: "1", unitPrice: "0.03" });
     const extraId = Number(extra.body.record.id);
     expect(figures(await fresh(id))).toEqual({ amount: "60.00", tax: "12.00", total: "72.00" });
-    // 0.03 -> 12.345, typed: half-up to 12.35; 59.97 + 12.35 = 72.32; VAT 14.464 -> 14.46; total 86.78.
+    // 0.03 -> 12.345, typed with four decimals ("12,345" alone could mean twelve thousand and is refused):
+    // half-up to 12.35; 59.97 + 12.35 = 72.32; VAT 14.464 -> 14.46; total 86.78.
     const edited = await editorAgent
       .post(`${base}/invoice_items/records/${extraId}/edit`)
-      .send({ invoice: String(id), description: "Frais de dossier", quantity: "1", unitPrice: "12,345" });
+      .send({ invoice: String(id), description: "Frais de dossier", quantity: "1", unitPrice: "12,3450" });
     expect(edited.body.notice).toMatchObject({ type: "success" });
     expect(figures(await fresh(id))).toEqual({ amount: "72.32", tax: "14.46", total: "86.78" });
     const dropped = await editorAgent.post(`${base}/invoice_items/records/${extraId}/delete`).send({});

@@ -200,8 +200,9 @@ async function visit(lane: Lane, visitOf: Visit, options: LookOptions): Promise<
     obs.violations = (result as { violations: AxeViolation[] }).violations;
     obs.text = await tab.evaluate(() => document.body.innerText);
     obs.leaks = options.leaks[language](obs.text);
-    const file = `${lane.context.name.replace("/", "-")}-${page.key}.png`;
-    await tab.screenshot({ path: path.join(options.screenshotDir, file), fullPage: true });
+    // What the admin sees first, as JPEG: a full-page PNG of every page costs the walk minutes of CPU.
+    const file = `${lane.context.name.replace("/", "-")}-${page.key}.jpg`;
+    await tab.screenshot({ path: path.join(options.screenshotDir, file), type: "jpeg", quality: 70 });
   } catch (error) {
     obs.error = error instanceof Error ? error.message.split("\n")[0] : String(error);
   }
