@@ -30,12 +30,13 @@ describe("auth login form", () => {
     const sid = sessionIdFromSetCookie(res.headers["set-cookie"]);
     expect(sid).toBeDefined();
     const row = await t.deps.prisma.session.findUniqueOrThrow({ where: { sid: sid! } });
-    // Only {id, email, name, role}: no hash, no permissions snapshot.
+    // Only {id, email, name, role, language}: no hash, no permissions snapshot.
     expect((row.sess as { adminUser: unknown }).adminUser).toEqual({
       id: admin.id,
       email: admin.email,
       name: admin.name,
       role: "editor",
+      language: "fr",
     });
     const after = await t.deps.prisma.adminUser.findUniqueOrThrow({ where: { id: admin.id } });
     expect(after.lastLogin).not.toBeNull();
