@@ -441,7 +441,8 @@ function derivedProperty(column: Column, table: Table, components: Components, t
       break;
     case "Int": {
       const { min, max } = column.rule;
-      if (!column.relation && column !== table.idColumn) {
+      // A count or an amount of units; an id naming another row (a relation or `references`) shows its title.
+      if (!column.relation && !copied && column !== table.idColumn) {
         options.components = { list: components.NumberValue, show: components.NumberValue };
       }
       if (!column.relation && (min !== undefined || max !== undefined)) {
