@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import type { Deps } from "../../src/deps.js";
 import { DEMO_ADMINS } from "../../prisma/seed.js";
 import { dashboard } from "../../src/modules/dashboard/service.js";
-import { ARTIFACTS_DIR, euroFr, logInBrowser, startDemoBrowserApp } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, euroFr, logInBrowser, startDemoBrowserApp, BROWSER_SETUP_MS } from "../helpers/browser.js";
 import { IDLE_REQUEST_LIMIT, idleApiRequests } from "../helpers/idle-requests.js";
 
 let env: Awaited<ReturnType<typeof startDemoBrowserApp>>;
@@ -16,7 +16,7 @@ let baseUrl: string;
 beforeAll(async () => {
   env = await startDemoBrowserApp();
   ({ deps, browser, baseUrl } = env);
-}, 120_000);
+}, BROWSER_SETUP_MS);
 
 afterAll(async () => {
   await env?.deps.queues.byName.mail.obliterate({ force: true });

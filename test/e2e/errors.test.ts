@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { Deps } from "../../src/deps.js";
 import { makeAdmin, makeCustomer } from "../factories/index.js";
-import { ARTIFACTS_DIR, logInBrowser, startBrowserApp } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, logInBrowser, startBrowserApp, BROWSER_SETUP_MS } from "../helpers/browser.js";
 
 let env: Awaited<ReturnType<typeof startBrowserApp>>;
 let deps: Deps;
@@ -15,7 +15,7 @@ let baseUrl: string;
 beforeAll(async () => {
   env = await startBrowserApp();
   ({ deps, browser, baseUrl } = env);
-}, 180_000);
+}, BROWSER_SETUP_MS);
 
 afterAll(() => env?.close());
 

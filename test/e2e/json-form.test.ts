@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import type { Deps } from "../../src/deps.js";
 import { makeAdmin } from "../factories/index.js";
 import { makeQueuedRequest } from "../factories/ai-queue.js";
-import { ARTIFACTS_DIR, logInBrowser, startBrowserApp } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, logInBrowser, startBrowserApp, BROWSER_SETUP_MS } from "../helpers/browser.js";
 
 let env: Awaited<ReturnType<typeof startBrowserApp>>;
 let deps: Deps;
@@ -16,7 +16,7 @@ let baseUrl: string;
 beforeAll(async () => {
   env = await startBrowserApp();
   ({ deps, browser, baseUrl } = env);
-}, 120_000);
+}, BROWSER_SETUP_MS);
 
 afterAll(() => env?.close());
 

@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import type { Deps } from "../../src/deps.js";
 import { makeAdmin, makeCustomer } from "../factories/index.js";
 import { makeInvoice } from "../factories/admin-resources.js";
-import { ARTIFACTS_DIR, startBrowserApp } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, startBrowserApp, BROWSER_SETUP_MS } from "../helpers/browser.js";
 import { formatDate, formatMoney } from "../../src/lib/format.js";
 import { translations } from "../../src/admin/index.js";
 
@@ -18,7 +18,7 @@ let baseUrl: string;
 beforeAll(async () => {
   env = await startBrowserApp();
   ({ deps, browser, baseUrl } = env);
-}, 180_000);
+}, BROWSER_SETUP_MS);
 
 afterAll(() => env?.close());
 

@@ -5,7 +5,7 @@ import type { Browser } from "playwright-core";
 import type { Deps } from "../../src/deps.js";
 import { makeAdmin } from "../factories/index.js";
 import { makeQueuedRequest } from "../factories/ai-queue.js";
-import { ARTIFACTS_DIR, logInBrowser, startBrowserApp } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, logInBrowser, startBrowserApp, BROWSER_SETUP_MS } from "../helpers/browser.js";
 import { IDLE_REQUEST_LIMIT, idleApiRequests } from "../helpers/idle-requests.js";
 
 let env: Awaited<ReturnType<typeof startBrowserApp>>;
@@ -16,7 +16,7 @@ let baseUrl: string;
 beforeAll(async () => {
   env = await startBrowserApp();
   ({ deps, browser, baseUrl } = env);
-}, 120_000);
+}, BROWSER_SETUP_MS);
 
 afterAll(() => env?.close());
 

@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import type { Deps } from "../../src/deps.js";
 import { TONE_COLOURS } from "../../src/lib/status-tone.js";
 import { makeAdmin } from "../factories/index.js";
-import { ARTIFACTS_DIR, logInBrowser, startDemoBrowserApp } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, logInBrowser, startDemoBrowserApp, BROWSER_SETUP_MS } from "../helpers/browser.js";
 
 let env: Awaited<ReturnType<typeof startDemoBrowserApp>>;
 let deps: Deps;
@@ -16,7 +16,7 @@ let baseUrl: string;
 beforeAll(async () => {
   env = await startDemoBrowserApp();
   ({ deps, browser, baseUrl } = env);
-}, 180_000);
+}, BROWSER_SETUP_MS);
 
 afterAll(async () => {
   await env?.close();

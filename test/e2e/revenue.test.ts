@@ -7,7 +7,7 @@ import { revenueMetrics } from "../../src/modules/billing/metrics.js";
 import { REMINDER_ACTION } from "../../src/modules/billing/dunning.js";
 import { makeAdmin } from "../factories/index.js";
 import { until } from "../helpers/wait.js";
-import { ARTIFACTS_DIR, euroFr, logInBrowser, startDemoBrowserApp } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, euroFr, logInBrowser, startDemoBrowserApp, BROWSER_SETUP_MS } from "../helpers/browser.js";
 import { IDLE_REQUEST_LIMIT, idleApiRequests } from "../helpers/idle-requests.js";
 
 let env: Awaited<ReturnType<typeof startDemoBrowserApp>>;
@@ -18,7 +18,7 @@ let baseUrl: string;
 beforeAll(async () => {
   env = await startDemoBrowserApp();
   ({ deps, browser, baseUrl } = env);
-}, 120_000);
+}, BROWSER_SETUP_MS);
 
 afterAll(async () => {
   await env?.deps.queues.byName.mail.obliterate({ force: true });

@@ -21,7 +21,7 @@ import { MODULES } from "../../src/modules.js";
 import type { Deps } from "../../src/deps.js";
 import { makeAdmin } from "../factories/index.js";
 import { seedEveryTable, idPath } from "../helpers/access-matrix.js";
-import { ARTIFACTS_DIR, startBrowserApp } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, startBrowserApp, BROWSER_SETUP_MS } from "../helpers/browser.js";
 import { judge, report, type PageFailure } from "../helpers/walk/judge.js";
 import {
   LANGUAGES,
@@ -55,7 +55,7 @@ beforeAll(async () => {
   env = await startBrowserApp();
   ({ deps, browser, baseUrl } = env);
   await seedEveryTable(deps.prisma);
-}, 180_000);
+}, BROWSER_SETUP_MS);
 
 afterAll(async () => {
   await env?.deps.queues.byName.mail.obliterate({ force: true });

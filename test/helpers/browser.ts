@@ -30,6 +30,9 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** How long a test file may take to start the app and Chromium: the bundle and seed on a busy machine. */
+export const BROWSER_SETUP_MS = 600_000;
+
 /**
  * The real app (components bundled, as a browser gets them) on a free port whose origin is also its
  * PUBLIC_BASE_URL (the only origin it accepts form posts from), behind the password-hash guard, and a
