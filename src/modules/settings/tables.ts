@@ -176,6 +176,30 @@ export const emailLogTable = defineTable({
   order: { by: "createdAt", direction: "desc" },
 });
 
+/**
+ * E-mails caught instead of sent (no SMTP_URL outside production, src/lib/email/mailer.ts): read by the
+ * admins who hold settings.delete (admins and super admins), who may also empty the box.
+ */
+export const caughtEmailTable = defineTable({
+  model: "CaughtEmail",
+  module: "settings",
+  actions: {
+    list: "delete",
+    search: "delete",
+    show: "delete",
+    new: null,
+    edit: null,
+    delete: "delete",
+    bulkDelete: "delete",
+    deleteAll: "delete",
+  },
+  writable: {},
+  list: ["createdAt", "toAddress", "subject"],
+  title: ["subject", "toAddress"],
+  filters: ["toAddress", "subject", "emailLog", "createdAt"],
+  order: { by: "createdAt", direction: "desc" },
+});
+
 export const settingTable = defineTable({
   model: "Setting",
   module: "settings",
@@ -211,5 +235,6 @@ export const settingsTables = [
   securityAlertTable,
   passwordResetTokenTable,
   emailLogTable,
+  caughtEmailTable,
   settingTable,
 ];
