@@ -70,6 +70,16 @@ describe("caught e-mails", () => {
       html: "<p>Votre site est <b>prêt</b>.</p>",
     });
     const logged = await t.deps.prisma.emailLog.findUniqueOrThrow({ where: { id: row.id } });
+    // Its e-mail log page links its caught copy for an admin; a viewer, who may not read it, sees no section.
+    type Related = { resourceId: string; records: { id: string }[] }[];
+    const page = await agents.admin.get(`/admin/api/resources/email_log/records/${row.id}/show`);
+    const related = (page.body.record.related ?? []) as Related;
+    expect(related.find((r) => r.resourceId === "caught_emails")?.records.map((r) => Number(r.id))).toEqual([
+      caught.id,
+    ]);
+    const seen = await agents.viewer.get(`/admin/api/resources/email_log/records/${row.id}/show`);
+    expect(seen.status).toBe(200);
+    expect(((seen.body.record.related ?? []) as Related).map((r) => r.resourceId)).not.toContain("caught_emails");
     expect(logged).toMatchObject({
       status: "sent",
       attempts: 1,

@@ -173,6 +173,8 @@ export const emailLogTable = defineTable({
   list: ["id", "createdAt", "template", "toAddress", "status", "attempts", "sentAt"],
   filters: ["template", "toAddress", "status", "customer", "aiRequest", "invoice", "createdAt", "sentAt"],
   title: ["subject", "toAddress"],
+  // Its caught copy, when it left without SMTP_URL (shown to those who may read caught e-mails).
+  related: [{ table: "caught_emails", via: "emailLogId" }],
   order: { by: "createdAt", direction: "desc" },
 });
 
