@@ -26,6 +26,8 @@ function startServer(port: number): { child: ChildProcess; output: () => string;
       HOST: "127.0.0.1",
       QUEUE_PREFIX: `locod-test-server:${process.pid}`,
       LOG_LEVEL: "warn",
+      // No SMTP server: e-mail is caught (and the start-up says where to read it).
+      SMTP_URL: "",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -60,6 +62,9 @@ describe("npm start", () => {
     expect(printed).toMatch(/^Bundling back-office components\.\.\. done \(\d+\.\d s\)$/m);
     // PUBLIC_BASE_URL (its default here), not a guess.
     expect(printed).toContain(`listening on http://localhost:${port}/admin`);
+    expect(printed).toContain(
+      `E-mails are caught, not sent (no SMTP_URL): http://localhost:${port}/admin/resources/caught_emails`,
+    );
 
     const url = `http://127.0.0.1:${port}`;
     expect((await request(url).get("/readyz")).body).toEqual({ status: "ok", checks: { database: "ok", redis: "ok" } });
