@@ -3,7 +3,12 @@ import { ConfigError, loadConfig, PRODUCTION_SECRETS, secretProblem, SIGNING_SEC
 
 const random = () => randomBytes(48).toString("base64url");
 const SECRETS = { SESSION_SECRET: random(), JWT_SECRET: random(), WIZARD_WEBHOOK_SECRET: random() };
-const PROD = { NODE_ENV: "production", ...SECRETS, STRIPE_WEBHOOK_SECRET: "whsec_x" };
+const PROD = {
+  NODE_ENV: "production",
+  ...SECRETS,
+  STRIPE_WEBHOOK_SECRET: "whsec_x",
+  SMTP_URL: "smtp://mail.example.com:587",
+};
 
 describe("config", () => {
   it("works with only the signing secrets set, on local defaults", () => {
@@ -80,8 +85,24 @@ describe("config", () => {
     ["JWT_SECRET", "compose-only-jwt-secret-change-me-please-too"],
     ["SESSION_SECRET", "x".repeat(40)],
     ["JWT_SECRET", "replace-with-a-random-secret-of-at-least-32-characters"],
+    ["SMTP_URL", "mail.example.com:25"],
   ])("refuses %s=%j in production, naming the variable", (name, value) => {
     expect(() => loadConfig({ ...PROD, [name]: value })).toThrow(new RegExp(`${name}: `));
+  });
+});
+
+describe("config SMTP_URL", () => {
+  it("is optional outside production: mail is then caught (smtpUrl undefined)", () => {
+    expect(loadConfig({ ...SECRETS }).mail.smtpUrl).toBeUndefined();
+    expect(loadConfig({ ...SECRETS, NODE_ENV: "test", SMTP_URL: "" }).mail.smtpUrl).toBeUndefined();
+    expect(loadConfig({ ...SECRETS, SMTP_URL: "smtp://127.0.0.1:1025" }).mail.smtpUrl).toBe("smtp://127.0.0.1:1025");
+  });
+
+  it("is required in production, naming the variable", () => {
+    const { SMTP_URL: _unset, ...withoutSmtp } = PROD;
+    expect(() => loadConfig(withoutSmtp)).toThrow(/SMTP_URL: required when NODE_ENV=production/);
+    expect(() => loadConfig({ ...PROD, SMTP_URL: "" })).toThrow(/SMTP_URL: /);
+    expect(loadConfig(PROD).mail.smtpUrl).toBe("smtp://mail.example.com:587");
   });
 });
 

@@ -107,10 +107,11 @@ const ZEnv = z.object({
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_API_BASE: z.string().url().optional(),
+  /** Unset outside production: outgoing e-mail is caught in caught_emails instead of sent. */
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// URL")
-    .default("smtp://127.0.0.1:1025"),
+    .optional(),
   MAIL_FROM: z.string().default("Locod-AI <no-reply@locod-ai.local>"),
   ANTHROPIC_API_KEY: z.string().optional(),
   ANTHROPIC_BASE_URL: z.string().url().optional(),
@@ -167,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
           : "required when NODE_ENV=production";
       if (problem) problems.push(`${name}: ${problem}`);
     }
+    if (!e.SMTP_URL) problems.push("SMTP_URL: required when NODE_ENV=production (outgoing e-mail)");
   } else {
     for (const name of SIGNING_SECRETS)
       if (!e[name])

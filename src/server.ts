@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     lines.push("Demo logins (seeded on an empty database):");
     for (const a of DEMO_ADMINS) lines.push(`  ${a.role.padEnd(12)} ${a.email.padEnd(28)} ${a.password}`);
   }
+  if (!config.mail.smtpUrl) lines.push(`E-mails are caught, not sent (no SMTP_URL): ${url}/resources/caught_emails`);
   // Printed plainly (not as a JSON log line): this is what a person reads after `npm start`.
   console.log(lines.join("\n"));
 

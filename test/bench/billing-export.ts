@@ -246,6 +246,8 @@ export async function runExportBench(options: { refill?: boolean } = {}): Promis
     JWT_SECRET: randomBytes(48).toString("base64url"),
     WIZARD_WEBHOOK_SECRET: randomBytes(48).toString("base64url"),
     STRIPE_WEBHOOK_SECRET: "whsec_bench",
+    // Required in production; the bench sends no e-mail.
+    SMTP_URL: process.env.SMTP_URL || "smtp://127.0.0.1:1025",
   });
   const deps = createDeps(config);
   let server: Server | undefined;

@@ -253,6 +253,8 @@ async function main(): Promise<void> {
     JWT_SECRET: randomBytes(48).toString("base64url"),
     WIZARD_WEBHOOK_SECRET: randomBytes(48).toString("base64url"),
     STRIPE_WEBHOOK_SECRET: "whsec_bench",
+    // Required in production; the bench sends no e-mail.
+    SMTP_URL: process.env.SMTP_URL || "smtp://127.0.0.1:1025",
     // Thousands of requests from one token in a minute: limits far above them keep each request's
     // rate-limit check (and its cost) in the figures without refusing the bench.
     RATE_LIMIT_PER_TOKEN: process.env.RATE_LIMIT_PER_TOKEN ?? "1000000000",

@@ -73,6 +73,15 @@ export async function seedEveryTable(prisma: PrismaClient): Promise<void> {
       },
     });
     await prisma.setting.create({ data: { key: `matrix.${i}`, value: { i } } });
+    await prisma.caughtEmail.create({
+      data: {
+        fromAddress: "Locod-AI <no-reply@locod-ai.local>",
+        toAddress: request.customer.email,
+        subject: `Matrix ${i}`,
+        text: `Matrix ${i}`,
+        html: `<p>Matrix ${i}</p>`,
+      },
+    });
     await prisma.securityAlert.create({ data: { kind: "account_locked", adminId: someone.id } });
     await prisma.passwordResetToken.create({
       data: { adminId: someone.id, tokenHash: `hash-${i}`, expiresAt: new Date(Date.now() + 3600_000) },

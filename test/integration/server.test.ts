@@ -26,6 +26,8 @@ function startServer(port: number): { child: ChildProcess; output: () => string;
       HOST: "127.0.0.1",
       QUEUE_PREFIX: `locod-test-server:${process.pid}`,
       LOG_LEVEL: "warn",
+      // No SMTP server: e-mail is caught (and the start-up says where to read it).
+      SMTP_URL: "",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

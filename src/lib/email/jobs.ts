@@ -13,7 +13,7 @@ export const sendMailJob = defineJob({
   name: SEND_MAIL,
   schema: ZMailMessage,
   async handler(message, deps) {
-    return { messageId: await sendMail(deps.config.mail, message) };
+    return { messageId: await sendMail(deps.config.mail, message, { prisma: deps.prisma }) };
   },
 });
 

@@ -102,7 +102,7 @@ export async function sendEmailLog(
   };
   let messageId: string;
   try {
-    messageId = await sendMail(deps.config.mail, message);
+    messageId = await sendMail(deps.config.mail, message, { prisma: deps.prisma, emailLogId: row.id });
   } catch (err) {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     await deps.prisma.emailLog.updateMany({

@@ -10,7 +10,7 @@ export const MODULE_PERMISSIONS = {
   monitoring: ["view", "configure_alerts", "backup"],
   analytics: ["view", "export", "configure"],
   campaigns: ["view", "create", "send", "delete"],
-  settings: ["view", "edit", "system"],
+  settings: ["view", "edit", "delete", "system"],
   support: ["view", "reply", "delete"],
 } as const;
 

@@ -1,4 +1,4 @@
-// The settings module's words, French and English side by side: admin users, sessions, the activity log, security alerts, password resets, the e-mail log and settings.
+// The settings module's words, French and English side by side: admin users, sessions, the activity log, security alerts, password resets, the e-mail log, caught e-mails and settings.
 // src/admin/locale.ts assembles every module's words into AdminJS's translations.
 import type { ModuleLocale } from "../../module.js";
 
@@ -49,6 +49,20 @@ export const settingsLocale: ModuleLocale = {
         lastError: ["Dernière erreur", "Last error"],
         messageId: ["Identifiant du message", "Message id"],
         sentAt: ["Envoyé le", "Sent at"],
+      },
+    },
+    // E-mails kept instead of sent when SMTP_URL is unset outside production (src/lib/email/mailer.ts).
+    caught_emails: {
+      label: ["E-mails interceptés", "Caught e-mails"],
+      common: ["id", "createdAt"],
+      properties: {
+        fromAddress: ["Expéditeur", "From"],
+        toAddress: ["Destinataire", "To"],
+        cc: ["Copie", "Cc"],
+        subject: ["Objet", "Subject"],
+        text: ["Texte", "Text"],
+        html: ["Version HTML", "HTML version"],
+        emailLog: ["E-mail du journal", "E-mail log entry"],
       },
     },
     settings: {
@@ -206,6 +220,14 @@ export const settingsLocale: ModuleLocale = {
       "Too many wrong passwords: try again later.",
     ],
     accountNoSession: ["Connectez-vous d'abord.", "Log in first."],
+    // Caught e-mails (src/modules/settings/resource.ts, components/CaughtEmailHtml.tsx).
+    deleteAllExplain: [
+      "Tous les e-mails interceptés sont supprimés. Les e-mails du journal restent.",
+      "Every caught e-mail is deleted. The e-mail log keeps its entries.",
+    ],
+    deleteAllDone: ["E-mails interceptés supprimés", "Caught e-mails deleted"],
+    caughtEmailNoHtml: ["Pas de version HTML", "No HTML version"],
+    caughtEmailHtmlTitle: ["Aperçu HTML de l'e-mail", "HTML preview of the e-mail"],
   },
   pages: {
     account: ["Mon compte", "My account"],
@@ -217,5 +239,7 @@ export const settingsLocale: ModuleLocale = {
     enable: ["Réactiver", "Enable"],
     resetPassword: ["Réinitialiser le mot de passe", "Reset password"],
     forceLogout: ["Déconnecter partout", "Log out everywhere"],
+    // Caught e-mails: empty the box.
+    deleteAll: ["Tout supprimer", "Delete all"],
   },
 };

@@ -13,6 +13,7 @@ import { AppError } from "../../lib/errors.js";
 import { acknowledgeAlert, acknowledgeAlerts } from "../auth/security-alerts.js";
 import { AppError as AdminNotice, type Action, type ActionHandler, type ActionResponse } from "adminjs";
 import { currentContext } from "../../lib/request-context.js";
+import { writeAudit } from "../../lib/audit.js";
 import type { Role } from "../auth/permissions.js";
 import { passwordMessageKey, passwordProblem } from "./password-policy.js";
 import {
@@ -28,6 +29,7 @@ import {
   adminActivityLogTable,
   adminSessionTable,
   adminUserTable,
+  caughtEmailTable,
   emailLogTable,
   passwordResetTokenTable,
   securityAlertTable,
@@ -241,6 +243,33 @@ function acknowledgeActions(kit: ResourceKit): ResourceOptions["actions"] {
   };
 }
 
+/**
+ * Caught e-mails: "Delete all" empties the box (confirmed, then one audit row with the count). Each
+ * e-mail or a selection goes with the kit's delete and bulkDelete.
+ */
+function caughtEmailActions(kit: ResourceKit): ResourceOptions["actions"] {
+  return {
+    deleteAll: {
+      actionType: "resource",
+      icon: "Trash2",
+      variant: "danger",
+      component: kit.components.ConfirmAction,
+      handler: async (request, _response, context) => {
+        const resourceId = context.resource._decorated?.id() ?? context.resource.id();
+        if (request.method !== "post") return {};
+        await kit.prisma.$transaction(async (tx) => {
+          const { count } = await tx.caughtEmail.deleteMany({});
+          await writeAudit(tx, { action: "deleteAll", resourceType: "caught_emails", before: { count } });
+        });
+        return {
+          notice: { message: "deleteAllDone", type: "success" },
+          redirectUrl: context.h.resourceUrl({ resourceId }),
+        };
+      },
+    },
+  };
+}
+
 export const settingsResources: ResourceFactory = (kit) => [
   // delete and bulkDelete stay the kit's: they cannot remove the last super admin, since the acting
   // admin holds settings.system, and an admin who ever logged in (oneself included) is referenced by
@@ -279,6 +308,19 @@ export const settingsResources: ResourceFactory = (kit) => [
   kit.table(passwordResetTokenTable, { properties: { admin: { isTitle: true } } }),
   // Written with the change that causes each e-mail and updated by the mail job.
   kit.table(emailLogTable, { properties: { subject: { isTitle: true } } }),
+  // Kept instead of sent without SMTP_URL outside production (src/lib/email/mailer.ts); read-only.
+  kit.table(caughtEmailTable, {
+    showProperties: ["createdAt", "fromAddress", "toAddress", "cc", "subject", "emailLog", "text", "html"],
+    properties: {
+      subject: { isTitle: true },
+      text: { type: "textarea" },
+      html: {
+        components: { show: kit.components.CaughtEmailHtml },
+        isVisible: { list: false, filter: false, show: true },
+      },
+    },
+    actions: caughtEmailActions(kit),
+  }),
   kit.table(settingTable, {
     properties: {
       // Typed when a setting is first set (a known key starts from its default), shown as text afterwards:

@@ -173,6 +173,32 @@ export const emailLogTable = defineTable({
   list: ["id", "createdAt", "template", "toAddress", "status", "attempts", "sentAt"],
   filters: ["template", "toAddress", "status", "customer", "aiRequest", "invoice", "createdAt", "sentAt"],
   title: ["subject", "toAddress"],
+  // Its caught copy, when it left without SMTP_URL (shown to those who may read caught e-mails).
+  related: [{ table: "caught_emails", via: "emailLogId" }],
+  order: { by: "createdAt", direction: "desc" },
+});
+
+/**
+ * E-mails caught instead of sent (no SMTP_URL outside production, src/lib/email/mailer.ts): read by the
+ * admins who hold settings.delete (admins and super admins), who may also empty the box.
+ */
+export const caughtEmailTable = defineTable({
+  model: "CaughtEmail",
+  module: "settings",
+  actions: {
+    list: "delete",
+    search: "delete",
+    show: "delete",
+    new: null,
+    edit: null,
+    delete: "delete",
+    bulkDelete: "delete",
+    deleteAll: "delete",
+  },
+  writable: {},
+  list: ["createdAt", "toAddress", "subject"],
+  title: ["subject", "toAddress"],
+  filters: ["toAddress", "subject", "emailLog", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
 });
 
@@ -211,5 +237,6 @@ export const settingsTables = [
   securityAlertTable,
   passwordResetTokenTable,
   emailLogTable,
+  caughtEmailTable,
   settingTable,
 ];

@@ -32,6 +32,7 @@ export async function sendPasswordResetMail(
   await sendMail(
     deps.config.mail,
     resetMessage(reset.admin, resetLink(deps.config.publicBaseUrl, token), reset.expiresAt),
+    { prisma: deps.prisma },
   );
   return { sent: true };
 }
