@@ -49,13 +49,16 @@ const AXE_OPTIONS_SCRIPT = `(() => {
 })()`;
 
 /**
- * Logs in through the login page in the context's language: the login page's language control when
- * it offers one (the choice is then the admin's), else AdminJS's own language menu after each load.
+ * Logs in through the login page in the context's language: its FR | EN switch, or a language control
+ * of the form when it offers one (the choice is then the admin's), else AdminJS's own language menu
+ * after each load.
  */
 export async function logIn(walk: WalkContext, baseUrl: string, login: Login): Promise<void> {
   const page = await walk.context.newPage();
   try {
-    await page.goto(`${baseUrl}/admin/login`);
+    // The login page's FR | EN switch (a link): the admin who logs in next takes that language.
+    await page.goto(`${baseUrl}/admin/language/${walk.language}?next=/admin/login`);
+    await page.waitForURL((url) => url.pathname.endsWith("/login"));
     const control = page.locator('form [name="language"], form [name="lang"], form [name="locale"]').first();
     if (await control.count()) {
       const tag = await control.evaluate((el) => el.tagName.toLowerCase());
