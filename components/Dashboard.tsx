@@ -222,7 +222,11 @@ const AlertsPanel: React.FC<{ alerts: DashboardAlert[] }> = ({ alerts }) => {
                     ({extra.join(" · ")})
                   </Text>
                 ) : null}{" "}
-                {alert.href ? <Link href={alert.href}>{translateMessage("dashboardAct")} →</Link> : null}
+                {alert.href ? (
+                  <Link href={alert.href} style={{ textDecoration: "underline" }}>
+                    {translateMessage("dashboardAct")} →
+                  </Link>
+                ) : null}
               </Box>
             );
           })}

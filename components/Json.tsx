@@ -13,6 +13,9 @@ const Json: React.FC<BasePropertyProps> = ({ record, property, where, resource }
     return (
       <ValueGroup label={label}>
         <pre
+          // A long value scrolls: the keyboard reaches it too (WCAG 2.1.1).
+          tabIndex={0}
+          aria-label={label}
           style={{
             whiteSpace: "pre-wrap",
             wordBreak: "break-word",

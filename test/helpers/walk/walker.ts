@@ -201,7 +201,16 @@ async function visit(lane: Lane, visitOf: Visit, options: LookOptions): Promise<
     await tab.evaluate(options.axe);
     const result = await tab.evaluate(`axe.run(document, ${AXE_OPTIONS_SCRIPT})`);
     obs.violations = (result as { violations: AxeViolation[] }).violations;
-    obs.text = await tab.evaluate(() => document.body.innerText);
+    // Words of the interface, not data: JSON and code shown as such (<pre>, <code>) are left out.
+    obs.text = await tab.evaluate(() => {
+      const code = Array.from(document.querySelectorAll<HTMLElement>("pre, code")).map(
+        (el) => [el, el.style.display] as const,
+      );
+      for (const [el] of code) el.style.display = "none";
+      const text = document.body.innerText;
+      for (const [el, display] of code) el.style.display = display;
+      return text;
+    });
     obs.leaks = options.leaks[language](obs.text);
     // What the admin sees first, as JPEG: a full-page PNG of every page costs the walk minutes of CPU.
     const file = `${lane.context.name.replace("/", "-")}-${page.key}.jpg`;
