@@ -33,6 +33,8 @@ export interface PageObservation {
   consoleErrors: string[];
   /** When the page settled (ms since opened), or undefined if it never did. */
   settledAt?: number;
+  /** The requests still in flight when the page gave up settling. */
+  unsettled?: string[];
   /** When its idle window began: when it settled, or when the walk stopped waiting for it. */
   idleFrom: number;
   /** Its visible text. */
@@ -76,7 +78,10 @@ export function judge(obs: PageObservation, words: JudgeWords): string[] {
   const reasons: string[] = [];
   const { page, origin } = obs;
   if (obs.error) reasons.push(`error: ${obs.error}`);
-  if (obs.settledAt === undefined) reasons.push("never settled (requests kept coming)");
+  if (obs.settledAt === undefined) {
+    const pending = (obs.unsettled ?? []).map((url) => url.replace(origin, "")).join(", ");
+    reasons.push(`never settled (requests kept coming)${pending ? `: in flight ${pending}` : ""}`);
+  }
   const foreign = obs.requests.filter((r) => !isLocal(r.url) && new URL(r.url).origin !== origin);
   for (const host of new Set(foreign.map((r) => new URL(r.url).host))) reasons.push(`request to another host: ${host}`);
   for (const r of obs.requests) {

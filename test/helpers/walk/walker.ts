@@ -196,6 +196,7 @@ async function visit(lane: Lane, visitOf: Visit, options: LookOptions): Promise<
       if (lane.inApp) await chooseLanguage(tab, language);
     }
     obs.settledAt = await settle(lane);
+    if (obs.settledAt === undefined) obs.unsettled = [...cur.inFlight].map((request) => request.url());
     obs.idleFrom = obs.settledAt ?? Date.now() - cur.opened;
     obs.htmlLang = await tab.evaluate(() => document.documentElement.lang);
     await tab.evaluate(options.axe);
