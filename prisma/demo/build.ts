@@ -17,6 +17,7 @@ import { buildCampaigns, buildReferrals } from "./growth.js";
 import { buildInvoices } from "./invoices.js";
 import { buildSubscriptionHistory } from "./subscription-history.js";
 import { buildSiteMonitoring, snapshotDays, type DemoSnapshotDay } from "./metrics.js";
+import { buildMonitors } from "./monitors.js";
 import { buildAdmins, type DemoAdminInput } from "./staff.js";
 import { buildTemplates } from "./templates.js";
 
@@ -42,6 +43,9 @@ export interface DemoData {
   /** The days seed.ts snapshots with the nightly job's function, once the other rows are in. */
   businessMetrics: DemoSnapshotDay[];
   siteMonitoring: Prisma.SiteMonitoringCreateManyInput[];
+  monitors: Prisma.MonitorCreateManyInput[];
+  incidents: Prisma.IncidentCreateManyInput[];
+  maintenanceWindows: Prisma.MaintenanceWindowCreateManyInput[];
   emailCampaigns: Prisma.EmailCampaignCreateManyInput[];
   emailSends: Prisma.EmailSendCreateManyInput[];
   referrals: Prisma.ReferralCreateManyInput[];
@@ -77,6 +81,8 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
     campaigns,
   });
   for (const a of adminRows) a.lastLogin = activity.lastLogin.get(a.id!) ?? null;
+  const checks = buildSiteMonitoring(seed, now, sites);
+  const monitoring = buildMonitors(seed, now, sites, checks, staff);
 
   return {
     adminUsers: adminRows,
@@ -93,7 +99,10 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
     invoices: billing.invoices,
     invoiceItems: billing.items,
     businessMetrics: snapshotDays(now),
-    siteMonitoring: buildSiteMonitoring(seed, now, sites).rows,
+    siteMonitoring: checks.rows,
+    monitors: monitoring.monitors,
+    incidents: monitoring.incidents,
+    maintenanceWindows: monitoring.maintenanceWindows,
     emailCampaigns: campaigns,
     emailSends: sends,
     referrals: buildReferrals(seed, now, customers),

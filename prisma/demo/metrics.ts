@@ -98,5 +98,5 @@ export function buildSiteMonitoring(seed: number, now: Date, sites: readonly Dem
   }
   rows.sort((a, b) => (a.checkTime as Date).getTime() - (b.checkTime as Date).getTime() || a.siteId - b.siteId);
   rows.forEach((r, i) => (r.id = i + 1));
-  return { rows, downSiteIds: down.map((s) => s.id) };
+  return { rows, downSiteIds: down.map((s) => s.id), expiredCertificateSiteId: expiredCertificate.id };
 }

@@ -87,6 +87,7 @@ const SHARED: ModuleLocale = {
       "Nom d'hôte attendu, ex. exemple.fr (sans schéma, chemin ni espace)",
       "A host name like example.com is expected (no scheme, path or space)",
     ],
+    fieldTimeZone: ["Fuseau horaire IANA attendu, ex. Europe/Paris", "An IANA time zone like Europe/Paris is expected"],
     fieldRelativePath: [
       "Chemin relatif attendu (sans .., sans / initial, sans barre oblique inverse)",
       "A relative path is expected (no .., no leading /, no backslash)",

@@ -11,6 +11,7 @@ import {
   MIN_DATE,
   isHostname,
   isRelativePath,
+  isTimeZone,
   jsonProblem,
   jsonTextDepth,
   MAX_JSON_DEPTH,
@@ -56,6 +57,7 @@ export const REASONS = {
   fieldDateRange: "must be between 2000-01-01 and 2100-12-31",
   fieldNegative: "must not be negative",
   fieldHostname: "must be a host name like example.com (no scheme, path or space)",
+  fieldTimeZone: "must be an IANA time zone like Europe/Paris",
   fieldRelativePath: "must be a relative path (no .., no leading /, no backslash)",
 } as const;
 
@@ -264,7 +266,8 @@ function valueSchema(column: Column): z.ZodType {
       const checked = s
         .refine(storable, says("fieldUnstorableText"))
         .refine((v) => !rule.hostname || v === "" || isHostname(v), says("fieldHostname"))
-        .refine((v) => !rule.relativePath || v === "" || isRelativePath(v), says("fieldRelativePath"));
+        .refine((v) => !rule.relativePath || v === "" || isRelativePath(v), says("fieldRelativePath"))
+        .refine((v) => !rule.timeZone || v === "" || isTimeZone(v), says("fieldTimeZone"));
       // An empty text box means "nothing": a required column refuses it.
       return column.nullable ? checked : checked.refine((v) => v.length > 0, says("fieldRequired"));
     }

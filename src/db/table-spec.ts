@@ -42,6 +42,8 @@ export interface ColumnRule {
   negative?: boolean;
   /** Text: a hostname (RFC 1123: no scheme, port, path or space), stored lowercased. */
   hostname?: boolean;
+  /** Text: an IANA time zone name ("Europe/Paris"). */
+  timeZone?: boolean;
   /** Text: a path relative to a folder (no `..`, no leading `/`, no backslash). */
   relativePath?: boolean;
 }

@@ -5,6 +5,7 @@ import {
   dateProblem,
   forbiddenKeyPath,
   isHostname,
+  isTimeZone,
   isRelativePath,
   jsonProblem,
   jsonTextDepth,
@@ -40,6 +41,8 @@ describe("text that PostgreSQL can store", () => {
 describe("JSON that can be stored", () => {
   it("allows 32 levels, refuses 33 and a 5,000-deep value without recursing", () => {
     expect(jsonProblem(nested(MAX_JSON_DEPTH))).toBeNull();
+    expect(jsonProblem(JSON.parse('{"a":[1e309]}'))).toMatch(/too large for JSON/);
+    expect(jsonProblem(JSON.parse('{"a":[1e308]}'))).toBeNull();
     expect(jsonProblem(nested(MAX_JSON_DEPTH + 1))).toMatch(/deep/);
     expect(jsonProblem(nested(5000))).toMatch(/deep/);
   });
@@ -121,5 +124,24 @@ describe("dates, hostnames and relative paths", () => {
     expect(isRelativePath("a\u0000b")).toBe(false);
     expect(isRelativePath("file:///etc")).toBe(false);
     expect(isRelativePath("")).toBe(false);
+  });
+});
+
+describe("isTimeZone", () => {
+  it("takes IANA zone names and refuses anything else", () => {
+    expect(["Europe/Paris", "UTC", "America/Argentina/Buenos_Aires", "Etc/GMT+2"].map(isTimeZone)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(["NaN", "0000-01-01", "javascript:alert(1)", "", "Europe/Nowhere", "+02:00"].map(isTimeZone)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -29,7 +29,10 @@ export function textProblem(text: string): string | null {
 
 export const isStorableText = (text: string): boolean => textProblem(text) === null;
 
-/** Why a JSON value cannot be stored (too deep, too large, unstorable text in a key or string), or null. */
+/**
+ * Why a JSON value cannot be stored (too deep, too large, a number beyond JSON's range, unstorable text in a
+ * key or string), or null.
+ */
 export function jsonProblem(value: unknown, maxDepth = MAX_JSON_DEPTH, maxBytes = MAX_JSON_BYTES): string | null {
   const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
   while (stack.length) {
@@ -37,6 +40,9 @@ export function jsonProblem(value: unknown, maxDepth = MAX_JSON_DEPTH, maxBytes 
     if (typeof item === "string") {
       const problem = textProblem(item);
       if (problem) return problem;
+    } else if (typeof item === "number" && !Number.isFinite(item)) {
+      // 1e309 parses to Infinity, which JSON cannot hold: it would be stored as null.
+      return "holds a number too large for JSON";
     } else if (item !== null && typeof item === "object") {
       if (depth + 1 > maxDepth) return `is nested too deeply (at most ${maxDepth} levels)`;
       if (Array.isArray(item)) {
@@ -80,6 +86,17 @@ export function isHostname(text: string): boolean {
   if (text.length === 0 || text.length > 253) return false;
   const labels = text.replace(/\.$/, "").split(".");
   return labels.length >= 2 && labels.every((l) => LABEL.test(l)) && !/^\d+$/.test(labels.at(-1)!);
+}
+
+/** An IANA time zone name that Intl knows ("Europe/Paris", "UTC"); not an offset or an abbreviation. */
+export function isTimeZone(text: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(text)) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: text });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A relative path inside a folder: no `..` segment, no leading `/`, no backslash, no NUL, not empty. */

@@ -1,5 +1,5 @@
 // Settings with their defaults: a row of table `settings` overrides the default of its key.
-import { storable } from "../../lib/input-rules.js";
+import { jsonProblem, storable } from "../../lib/input-rules.js";
 import type { Prisma, PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { AppError } from "../../lib/errors.js";
@@ -127,6 +127,8 @@ export async function writeSetting(
   const own = editPermissionOf(key);
   if (own && (own[0] !== permission[0] || own[1] !== permission[1])) requirePermission(own[0], own[1]);
   if (value === undefined) throw new AppError("validation", "No value", [{ field: "value", message: "is required" }]);
+  const unstorable = jsonProblem(value);
+  if (unstorable) throw new AppError("validation", "Invalid value", [{ field: "value", message: unstorable }]);
   const known = (SETTINGS as Record<string, { schema: z.ZodType }>)[key];
   if (known) {
     const parsed = known.schema.safeParse(value);
