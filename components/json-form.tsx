@@ -5,6 +5,7 @@
 import React, { useState } from "react";
 import { Box, Button, CheckBox, FormGroup, FormMessage, Input, Label, Text } from "@adminjs/design-system";
 import type { FormField, FormNode } from "../src/lib/json-form.js";
+import { parseAmount } from "../src/lib/format.js";
 
 export type Errors = Record<string, { message: string } | undefined>;
 type Translate = (key: string, resourceId?: string) => string;
@@ -57,8 +58,10 @@ export function cleaned(node: FormNode, value: unknown): unknown {
       return Array.isArray(value) ? value.map((item) => cleaned(node.item, item)) : value;
     case "number": {
       if (typeof value !== "string") return value;
-      const text = value.trim().replace(",", ".");
-      return text === "" ? undefined : Number.isFinite(Number(text)) ? Number(text) : value;
+      if (value.trim() === "") return undefined;
+      // "1,5" and "1.5" alike; what cannot be read (or reads two ways) stays text for the schema to refuse.
+      const read = parseAmount(value);
+      return read.ok ? Number(read.value) : value;
     }
     default:
       return value;

@@ -128,6 +128,29 @@ describe("ai-queue complete and billing", () => {
     expect((await t.deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("processing");
   });
 
+  it("reads the actual cost as typed in French or English, and refuses one that reads two ways", async () => {
+    const comma = await makeQueuedRequest(t.deps.prisma);
+    const ambiguous = await makeQueuedRequest(t.deps.prisma);
+    for (const row of [comma, ambiguous]) expect((await post(`/${row.id}/take`, editors[0]!)).status).toBe(200);
+    const refused = await post(`/${ambiguous.id}/complete`, editors[0]!, {
+      generatedContent: SERVICES_CONTENT,
+      actualCost: "1,234",
+    });
+    expectProblem(refused, 400);
+    expect(refused.body.errors).toEqual([{ field: "actualCost", message: expect.stringContaining("ambiguous") }]);
+    expect((await t.deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: ambiguous.id } })).status).toBe(
+      "processing",
+    );
+    const done = await post(`/${comma.id}/complete`, editors[0]!, {
+      generatedContent: SERVICES_CONTENT,
+      actualCost: "2,50",
+    });
+    expect(done.status).toBe(200);
+    expect((await t.deps.prisma.aiRequest.findUniqueOrThrow({ where: { id: comma.id } })).actualCost?.toFixed(2)).toBe(
+      "2.50",
+    );
+  });
+
   it("bills exactly once when completions race or are retried, with plan credits and VAT", async () => {
     const { customer, subscription } = await makeSubscribedCustomer(t.deps.prisma, 1);
     const first = await makeQueuedRequest(t.deps.prisma, { customerId: customer.id });

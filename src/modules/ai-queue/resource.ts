@@ -103,8 +103,8 @@ function aiRequestActions(kit: ResourceKit) {
         // The service checks it again (the same checkColumn) and stores the schema's reading.
         return completeRequest(deps, id, {
           generatedContent,
-          // A decimal comma as French admins type it ("2,50").
-          actualCost: str(p.actualCost).trim().replace(",", ".") || null,
+          // As typed, "2,50" or "2.50": the service reads it.
+          actualCost: str(p.actualCost) || null,
           adminNotes: str(p.adminNotes) || null,
         });
       },

@@ -19,7 +19,7 @@ const ZComplete = z
     actualCost: z.union([z.string(), z.number()]).nullish().meta({
       minimum: 0,
       maximum: 999.99,
-      description: 'what the work cost, EUR, 0 to 999.99 ("2.50"); null: the request type\'s price',
+      description: 'what the work cost, EUR, 0 to 999.99 ("2.50", "2,50" or 2.5); null: the request type\'s price',
     }),
     adminNotes: z.string().max(5000).superRefine(storable).nullish(),
   })
@@ -89,10 +89,9 @@ export function aiQueueRoutes(deps: QueueDeps): Router {
     `${AI_REQUESTS_PATH}/:id/complete`,
     asyncRoute(async (req, res) => {
       const body = parseBody(ZComplete, req.body ?? {});
-      const cost = body.actualCost == null ? null : String(body.actualCost);
       const completed = await completeRequest(deps, parseId(req.params.id, "AI request"), {
         generatedContent: body.generatedContent,
-        actualCost: cost,
+        actualCost: body.actualCost,
         adminNotes: body.adminNotes ?? null,
       }).catch(inBodyNames);
       res.json(asRecord(completed));

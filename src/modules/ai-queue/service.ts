@@ -3,6 +3,7 @@
 // transaction; the e-mails are handed to the mail queue after the commit. Permissions are checked here,
 // with can() on the acting admin of the request context, so every path (AdminJS, REST, jobs) obeys them.
 import { Prisma, type AiRequest, type AiRequestStatus, type PrismaClient } from "@prisma/client";
+import { parseAmount } from "../../lib/format.js";
 import { writeAudit } from "../../lib/audit.js";
 import { type CurrentAdmin } from "../../lib/request-context.js";
 import { AppError, fieldErrorsFromZod } from "../../lib/errors.js";
@@ -114,12 +115,30 @@ export async function releaseRequest(deps: QueueDeps, id: number): Promise<AiReq
 
 export interface CompleteInput {
   generatedContent: unknown;
-  /** Decimal string like "2.50"; defaults to the estimated cost. */
-  actualCost?: string | null;
+  /** An amount as typed ("2.50", "2,50", "€2.50") or a number; defaults to the estimated cost. */
+  actualCost?: string | number | null;
   adminNotes?: string | null;
 }
 
 const COST = /^\d{1,3}(\.\d{1,2})?$/;
+
+/**
+ * The actual cost as typed in French or English, read once for AdminJS, REST and imports alike; null when
+ * not given. "1,234" reads two ways and is refused.
+ */
+export function readActualCost(input: string | number | null | undefined): Prisma.Decimal | null {
+  const text = input == null ? "" : String(input).trim();
+  if (text === "") return null;
+  const read = parseAmount(text);
+  if (!read.ok || !COST.test(read.value)) {
+    const message =
+      !read.ok && read.reason === "fieldMoneyAmbiguous"
+        ? 'ambiguous: "1,234" reads as 1.234 or as 1234'
+        : "an amount like 2.50 or 2,50 (0 to 999.99)";
+    throw new AppError("validation", `actual_cost: ${message}`, [{ field: "actual_cost", message }]);
+  }
+  return new Prisma.Decimal(read.value);
+}
 
 /** processing -> completed, with validated content; billed in the same transaction. */
 export async function completeRequest(deps: QueueDeps, id: number, input: CompleteInput): Promise<AiRequest> {
@@ -133,15 +152,7 @@ export async function completeRequest(deps: QueueDeps, id: number, input: Comple
     }));
     throw new AppError("validation", `The generated content does not match the ${current.requestType} schema`, errors);
   }
-  let actualCost: Prisma.Decimal | null = current.estimatedCost;
-  if (input.actualCost != null && input.actualCost !== "") {
-    if (!COST.test(String(input.actualCost))) {
-      throw new AppError("validation", "actual_cost must be an amount like 2.50", [
-        { field: "actual_cost", message: "an amount like 2.50 (0 to 999.99)" },
-      ]);
-    }
-    actualCost = new Prisma.Decimal(String(input.actualCost));
-  }
+  const actualCost = readActualCost(input.actualCost) ?? current.estimatedCost;
   return transition(
     deps,
     id,
