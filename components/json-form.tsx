@@ -319,6 +319,8 @@ export function JsonForm({ node, value, name, errors, tm, resourceId, onChange }
   const words = { tm, resourceId };
   const change = (path: Path, next: unknown) => onChange(setAt(value, path, next));
   const rootError = errors[name];
+  // The root input, whatever the node's kind.
+  const rootProps = { value, path: [], name, label: "", required: true, errors, words, onChange: change };
   return (
     <Box data-testid={`json-form-${name}`}>
       {rootError && (
@@ -347,30 +349,9 @@ export function JsonForm({ node, value, name, errors, tm, resourceId, onChange }
           }}
         />
       ) : node.kind === "object" ? (
-        <ObjectInput
-          node={node}
-          value={value}
-          path={[]}
-          name={name}
-          label=""
-          required
-          errors={errors}
-          words={words}
-          onChange={change}
-          root
-        />
+        <ObjectInput {...rootProps} node={node} root />
       ) : (
-        <FieldInput
-          node={node}
-          value={value}
-          path={[]}
-          name={name}
-          label=""
-          required
-          errors={errors}
-          words={words}
-          onChange={change}
-        />
+        <FieldInput {...rootProps} node={node} />
       )}
     </Box>
   );

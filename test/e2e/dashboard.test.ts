@@ -1,27 +1,13 @@
-// The dashboard in a browser, on the demo data: the KPI cards, the trend chart (a Chart.js canvas with
+// The dashboard in a app.browser, on the demo data: the KPI cards, the trend chart (a Chart.js canvas with
 // the snapshots' points) and its 7/30/90-day switch, the alerts and the overdue reminders quick action.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import type { Deps } from "../../src/deps.js";
+import type { Page } from "playwright-core";
 import { DEMO_ADMINS } from "../../prisma/seed.js";
 import { dashboard } from "../../src/modules/dashboard/service.js";
-import { ARTIFACTS_DIR, euroFr, logInBrowser, startDemoBrowserApp, BROWSER_SETUP_MS } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, euroFr, logInBrowser, useBrowserApp } from "../helpers/browser.js";
 import { IDLE_REQUEST_LIMIT, idleApiRequests } from "../helpers/idle-requests.js";
 
-let env: Awaited<ReturnType<typeof startDemoBrowserApp>>;
-let deps: Deps;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  env = await startDemoBrowserApp();
-  ({ deps, browser, baseUrl } = env);
-}, BROWSER_SETUP_MS);
-
-afterAll(async () => {
-  await env?.deps.queues.byName.mail.obliterate({ force: true });
-  await env?.close();
-});
+const app = useBrowserApp({ demo: true });
 
 /** How many pixels of the chart's canvas are painted, and a digest of them (to see the chart change). */
 function canvasInk(page: Page) {
@@ -42,12 +28,12 @@ function canvasInk(page: Page) {
 describe("the dashboard in a browser", () => {
   it("shows the KPI cards, a chart of the snapshots that the period switch changes, and the alerts", async () => {
     const login = DEMO_ADMINS.find((a) => a.role === "super_admin")!;
-    const expected = await dashboard(deps, { days: "30", viewer: { role: "super_admin" } });
-    const page = await browser.newPage({ viewport: { width: 1500, height: 1100 } });
+    const expected = await dashboard(app.deps, { days: "30", viewer: { role: "super_admin" } });
+    const page = await app.browser.newPage({ viewport: { width: 1500, height: 1100 } });
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(err.message));
 
-    await logInBrowser(page, baseUrl, login);
+    await logInBrowser(page, app.baseUrl, login);
 
     const chart = page.locator('[data-testid="trend-chart"]');
     await chart.locator("canvas").waitFor({ timeout: 20_000 });
@@ -109,10 +95,10 @@ describe("the dashboard in a browser", () => {
 describe("the dashboard left open", () => {
   it("loads its data once and stays quiet for 10 idle seconds", async () => {
     const login = DEMO_ADMINS.find((a) => a.role === "super_admin")!;
-    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1300, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(err.message));
-    await logInBrowser(page, baseUrl, login);
+    await logInBrowser(page, app.baseUrl, login);
     const requests = await idleApiRequests(page, '[data-testid="kpi-card"]');
     expect(requests.length).toBeLessThanOrEqual(IDLE_REQUEST_LIMIT);
     expect(errors).toEqual([]);
@@ -123,12 +109,12 @@ describe("the dashboard left open", () => {
 describe("the range exports in a browser", () => {
   it("opens the accounting and metrics export forms on their ranges, with links to the downloads", async () => {
     const login = DEMO_ADMINS.find((a) => a.role === "admin")!;
-    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1300, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(err.message));
-    await logInBrowser(page, baseUrl, login);
+    await logInBrowser(page, app.baseUrl, login);
 
-    await page.goto(`${baseUrl}/admin/resources/invoices/actions/accountingExport`);
+    await page.goto(`${app.baseUrl}/admin/resources/invoices/actions/accountingExport`);
     const invoices = page.locator('[data-testid="billing-export-invoices"]');
     await invoices.waitFor({ timeout: 20_000 });
     const now = new Date();
@@ -143,11 +129,11 @@ describe("the range exports in a browser", () => {
     await page.fill("#range-export-to", from);
     expect(await page.locator('[data-testid="billing-export-invoices"]').count()).toBe(0);
     // The file itself comes through the page's session.
-    const csv = await page.request.get(`${baseUrl}/admin/billing/export/invoices.csv?from=${from}&to=${to}`);
+    const csv = await page.request.get(`${app.baseUrl}/admin/billing/export/invoices.csv?from=${from}&to=${to}`);
     expect(csv.status()).toBe(200);
     expect((await csv.text()).split("\r\n")[0]).toContain("invoice_number");
 
-    await page.goto(`${baseUrl}/admin/resources/business_metrics/actions/exportCsv`);
+    await page.goto(`${app.baseUrl}/admin/resources/business_metrics/actions/exportCsv`);
     const metrics = page.locator('[data-testid="metrics-export-download"]');
     await metrics.waitFor({ timeout: 20_000 });
     expect(await metrics.getAttribute("href")).toMatch(
@@ -161,15 +147,15 @@ describe("the range exports in a browser", () => {
 describe("an action form in a browser", () => {
   it("refunds part of a paid invoice from its Refund form, and shows a refused amount on the form", async () => {
     const login = DEMO_ADMINS.find((a) => a.role === "admin")!;
-    const invoice = await deps.prisma.invoice.findFirstOrThrow({
+    const invoice = await app.deps.prisma.invoice.findFirstOrThrow({
       where: { status: "paid", amountRefunded: 0, stripePaymentIntentId: null },
       orderBy: { id: "asc" },
     });
-    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1300, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(err.message));
-    await logInBrowser(page, baseUrl, login);
-    await page.goto(`${baseUrl}/admin/resources/invoices/records/${invoice.id}/refund`);
+    await logInBrowser(page, app.baseUrl, login);
+    await page.goto(`${app.baseUrl}/admin/resources/invoices/records/${invoice.id}/refund`);
     await page.locator('[data-testid="refund-amount"]').waitFor({ timeout: 20_000 });
 
     const over = invoice.totalAmount.add(1).toFixed(2);
@@ -177,12 +163,12 @@ describe("an action form in a browser", () => {
     await page.fill('[data-testid="refund-reason"]', "Geste commercial");
     await page.click('[data-testid="confirm-refund"]');
     await page.locator("text=can be refunded").first().waitFor({ timeout: 20_000 });
-    expect(await deps.prisma.refund.count({ where: { invoiceId: invoice.id } })).toBe(0);
+    expect(await app.deps.prisma.refund.count({ where: { invoiceId: invoice.id } })).toBe(0);
 
     await page.fill('[data-testid="refund-amount"]', "1.00");
     await page.click('[data-testid="confirm-refund"]');
     await page.waitForURL(new RegExp(`/admin/resources/invoices/records/${invoice.id}/show`), { timeout: 20_000 });
-    const refunds = await deps.prisma.refund.findMany({ where: { invoiceId: invoice.id } });
+    const refunds = await app.deps.prisma.refund.findMany({ where: { invoiceId: invoice.id } });
     expect(refunds.map((r) => [r.amount.toFixed(2), r.reason, r.status])).toEqual([
       ["1.00", "Geste commercial", "succeeded"],
     ]);

@@ -1,26 +1,15 @@
 // Errors for people (issue 13, item 9): a forbidden or missing list, record, action or page shows a 403
-// or 404 page inside the AdminJS layout with a way back; Bull Board's 403 is an HTML page for a browser;
+// or 404 page inside the AdminJS layout with a way back; Bull Board's 403 is an HTML page for a app.browser;
 // "My account" changes the password inside the layout, in the admin's language.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import type { Deps } from "../../src/deps.js";
+import type { Page } from "playwright-core";
 import { makeAdmin, makeCustomer } from "../factories/index.js";
-import { ARTIFACTS_DIR, logInBrowser, startBrowserApp, BROWSER_SETUP_MS } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, logInBrowser, useBrowserApp } from "../helpers/browser.js";
 
-let env: Awaited<ReturnType<typeof startBrowserApp>>;
-let deps: Deps;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  env = await startBrowserApp();
-  ({ deps, browser, baseUrl } = env);
-}, BROWSER_SETUP_MS);
-
-afterAll(() => env?.close());
+const app = useBrowserApp();
 
 async function errorPage(page: Page, url: string, status: 403 | 404) {
-  await page.goto(`${baseUrl}${url}`);
+  await page.goto(`${app.baseUrl}${url}`);
   const box = page.locator(`[data-testid="error-page-${status}"]`);
   await box.waitFor({ timeout: 20_000 });
   // Inside the layout: the sidebar is still there, and the way back is a link to the dashboard.
@@ -31,12 +20,12 @@ async function errorPage(page: Page, url: string, status: 403 | 404) {
 
 describe("403 and 404 pages in a browser", () => {
   it("shows a forbidden list, a forbidden action, a missing record and a missing page inside the layout", async () => {
-    const narrow = await makeAdmin(deps.prisma, { role: "editor", permissions: ["customers.view"] });
-    const customer = await makeCustomer(deps.prisma);
-    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const narrow = await makeAdmin(app.deps.prisma, { role: "editor", permissions: ["customers.view"] });
+    const customer = await makeCustomer(app.deps.prisma);
+    const page = await app.browser.newPage({ viewport: { width: 1300, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(err.message));
-    await logInBrowser(page, baseUrl, narrow);
+    await logInBrowser(page, app.baseUrl, narrow);
 
     const forbiddenList = await errorPage(page, "/admin/resources/invoices", 403);
     expect(await forbiddenList.textContent()).toContain("Accès refusé");
@@ -56,8 +45,8 @@ describe("403 and 404 pages in a browser", () => {
     // The Queue IA page refuses an admin without ai_queue.view: a 403 page, not an error box.
     await errorPage(page, "/admin/pages/queueBoard", 403);
 
-    // Bull Board (settings.system): an HTML 403 in the same look, for a browser.
-    const board = await page.goto(`${baseUrl}/admin/queues`);
+    // Bull Board (settings.system): an HTML 403 in the same look, for a app.browser.
+    const board = await page.goto(`${app.baseUrl}/admin/queues`);
     expect(board?.status()).toBe(403);
     expect(board?.headers()["content-type"]).toMatch(/^text\/html/);
     expect(await page.locator('[data-testid="error-page-403"] h1').textContent()).toMatch(
@@ -70,15 +59,15 @@ describe("403 and 404 pages in a browser", () => {
 
 describe("My account in a browser", () => {
   it("changes the password inside the layout, refusing a wrong current password", async () => {
-    const me = await makeAdmin(deps.prisma, { role: "editor", password: "mon ancien mot de passe" });
-    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const me = await makeAdmin(app.deps.prisma, { role: "editor", password: "mon ancien mot de passe" });
+    const page = await app.browser.newPage({ viewport: { width: 1300, height: 900 } });
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(err.message));
-    await logInBrowser(page, baseUrl, me);
+    await logInBrowser(page, app.baseUrl, me);
 
     // The old address leads to the page inside the layout.
-    await page.goto(`${baseUrl}/admin/account/password`);
-    await page.waitForURL(`${baseUrl}/admin/pages/account`);
+    await page.goto(`${app.baseUrl}/admin/account/password`);
+    await page.waitForURL(`${app.baseUrl}/admin/pages/account`);
     await page.locator('[data-testid="account-page"]').waitFor({ timeout: 20_000 });
     expect(await page.locator('label[for="account-current"]').textContent()).toContain("Mot de passe actuel");
 
@@ -88,7 +77,7 @@ describe("My account in a browser", () => {
     await page.click('[data-testid="account-save"]');
     await page.locator("#account-current-error", { hasText: "Mot de passe actuel incorrect" }).waitFor();
     expect(
-      await deps.prisma.adminActivityLog.count({ where: { action: "password_change_failed", adminId: me.id } }),
+      await app.deps.prisma.adminActivityLog.count({ where: { action: "password_change_failed", adminId: me.id } }),
     ).toBe(1);
 
     await page.fill("#account-current", "mon ancien mot de passe");

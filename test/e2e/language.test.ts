@@ -2,53 +2,42 @@
 // English in the top bar sees English dates, money and enum values, still after a reload; a French
 // admin sees French ones.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import type { Deps } from "../../src/deps.js";
+import type { Page } from "playwright-core";
 import { makeAdmin, makeCustomer } from "../factories/index.js";
 import { makeInvoice } from "../factories/admin-resources.js";
-import { ARTIFACTS_DIR, startBrowserApp, BROWSER_SETUP_MS } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, useBrowserApp } from "../helpers/browser.js";
 import { formatDate, formatMoney } from "../../src/lib/format.js";
 import { translations } from "../../src/admin/index.js";
 
-let env: Awaited<ReturnType<typeof startBrowserApp>>;
-let deps: Deps;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  env = await startBrowserApp();
-  ({ deps, browser, baseUrl } = env);
-}, BROWSER_SETUP_MS);
-
-afterAll(() => env?.close());
+const app = useBrowserApp();
 
 async function login(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/admin/login`);
+  await page.goto(`${app.baseUrl}/admin/login`);
   await page.fill('input[name="email"]', email);
   await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForURL(`${baseUrl}/admin`), page.click("form button")]);
+  await Promise.all([page.waitForURL(`${app.baseUrl}/admin`), page.click("form button")]);
 }
 
 /** The invoice's record page once its figures are drawn, as text. */
 async function invoicePage(page: Page, id: number, total: string): Promise<string> {
-  await page.goto(`${baseUrl}/admin/resources/invoices/records/${id}/show`);
+  await page.goto(`${app.baseUrl}/admin/resources/invoices/records/${id}/show`);
   await page.waitForFunction((text) => document.body.innerText.includes(text), total, { timeout: 30_000 });
   return page.locator("body").innerText();
 }
 
 describe("the back-office in the admin's language", () => {
   it("shows English dates, money and statuses to an admin who chose English, after a reload too", async () => {
-    const customer = await makeCustomer(deps.prisma);
-    const invoice = await makeInvoice(deps.prisma, { customerId: customer.id });
-    const row = await deps.prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
+    const customer = await makeCustomer(app.deps.prisma);
+    const invoice = await makeInvoice(app.deps.prisma, { customerId: customer.id });
+    const row = await app.deps.prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
     const { fr, en } = translations();
     const status = (lang: typeof fr, value: string) =>
       (lang.resources as Record<string, { labels: Record<string, Record<string, string>> }>).invoices!.labels.status![
         value
       ]!;
 
-    const english = await makeAdmin(deps.prisma, { name: "Emily English" });
-    const page = await browser.newPage();
+    const english = await makeAdmin(app.deps.prisma, { name: "Emily English" });
+    const page = await app.browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(err.message));
     await login(page, english.email, english.password);
@@ -59,7 +48,7 @@ describe("the back-office in the admin's language", () => {
     await page.getByRole("button", { name: "Français" }).click();
     await Promise.all([page.waitForEvent("load"), page.getByText("Anglais", { exact: true }).click()]);
     await page.waitForFunction(() => document.documentElement.lang === "en");
-    expect((await deps.prisma.adminUser.findUniqueOrThrow({ where: { id: english.id } })).language).toBe("en");
+    expect((await app.deps.prisma.adminUser.findUniqueOrThrow({ where: { id: english.id } })).language).toBe("en");
 
     for (const round of ["after the switch", "after a reload"]) {
       if (round === "after a reload") await page.reload();
@@ -74,8 +63,8 @@ describe("the back-office in the admin's language", () => {
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "e2e-language-en.png"), fullPage: true });
     await page.close();
 
-    const french = await makeAdmin(deps.prisma, { name: "François Français" });
-    const other = await browser.newPage();
+    const french = await makeAdmin(app.deps.prisma, { name: "François Français" });
+    const other = await app.browser.newPage();
     other.on("pageerror", (err) => errors.push(err.message));
     await login(other, french.email, french.password);
     await other.reload();

@@ -1,30 +1,17 @@
-// Record pages in a browser, on the demo data: what belongs to a customer and to an invoice, titles
+// Record pages in a app.browser, on the demo data: what belongs to a customer and to an invoice, titles
 // where ids were, status badges coloured by meaning, and a viewer's list whose admin filter asks
 // nothing the viewer may not search.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import type { Deps } from "../../src/deps.js";
+import type { Page } from "playwright-core";
 import { TONE_COLOURS } from "../../src/lib/status-tone.js";
 import { makeAdmin } from "../factories/index.js";
-import { ARTIFACTS_DIR, logInBrowser, startDemoBrowserApp, BROWSER_SETUP_MS } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, logInBrowser, useBrowserApp } from "../helpers/browser.js";
 
-let env: Awaited<ReturnType<typeof startDemoBrowserApp>>;
-let deps: Deps;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  env = await startDemoBrowserApp();
-  ({ deps, browser, baseUrl } = env);
-}, BROWSER_SETUP_MS);
-
-afterAll(async () => {
-  await env?.close();
-});
+const app = useBrowserApp({ demo: true });
 
 /** A page that records what went wrong: errors thrown, console errors, refused requests. */
 async function watchedPage(): Promise<{ page: Page; problems: string[]; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await app.browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const problems: string[] = [];
   const requests: string[] = [];
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
@@ -43,19 +30,19 @@ const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i
 
 describe("record pages in a browser", () => {
   it("shows a customer's and an invoice's related records, titles instead of ids and coloured badges", async () => {
-    const viewer = await makeAdmin(deps.prisma, { role: "viewer" });
-    const customer = await deps.prisma.customer.findFirstOrThrow({
+    const viewer = await makeAdmin(app.deps.prisma, { role: "viewer" });
+    const customer = await app.deps.prisma.customer.findFirstOrThrow({
       where: { sites: { some: {} }, invoices: { some: { status: "paid" } } },
       orderBy: { id: "asc" },
     });
-    const invoice = await deps.prisma.invoice.findFirstOrThrow({
+    const invoice = await app.deps.prisma.invoice.findFirstOrThrow({
       where: { customerId: customer.id, status: "paid" },
       include: { items: true },
     });
     const { page, problems } = await watchedPage();
-    await logInBrowser(page, baseUrl, viewer);
+    await logInBrowser(page, app.baseUrl, viewer);
 
-    await page.goto(`${baseUrl}/admin/resources/customers/records/${customer.id}/show`);
+    await page.goto(`${app.baseUrl}/admin/resources/customers/records/${customer.id}/show`);
     await page.locator('[data-testid="related-records"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid="record-heading"]').innerText()).toContain(customer.name);
     for (const table of ["sites", "customer_subscriptions", "invoices", "ai_requests"]) {
@@ -80,7 +67,7 @@ describe("record pages in a browser", () => {
 
     // The invoice's own page: its lines, its customer by name.
     await invoices.locator(`a:has-text("${invoice.invoiceNumber}")`).first().click();
-    await page.waitForURL(`${baseUrl}/admin/resources/invoices/records/${invoice.id}/show`);
+    await page.waitForURL(`${app.baseUrl}/admin/resources/invoices/records/${invoice.id}/show`);
     const lines = page.locator('[data-testid="related-invoice_items"]');
     await lines.waitFor({ timeout: 30_000 });
     expect(await lines.locator('[data-testid="related-row"]').count()).toBe(Math.min(invoice.items.length, 10));
@@ -98,7 +85,7 @@ describe("record pages in a browser", () => {
       .screenshot({ path: path.join(ARTIFACTS_DIR, "e2e-records-invoice-related.png") });
 
     // The MRR history names customers, not "Client (ID) 200".
-    await page.goto(`${baseUrl}/admin/resources/subscription_history`);
+    await page.goto(`${app.baseUrl}/admin/resources/subscription_history`);
     const cell = page.locator('[data-css="subscription_history-customerId-table-cell"]').first();
     await cell.locator("a").waitFor({ timeout: 30_000 });
     expect((await cell.innerText()).trim()).not.toMatch(/^\d+$/);
@@ -108,11 +95,11 @@ describe("record pages in a browser", () => {
   }, 180_000);
 
   it("lets a viewer filter a list by admin without a search the viewer may not use", async () => {
-    const viewer = await makeAdmin(deps.prisma, { role: "viewer" });
+    const viewer = await makeAdmin(app.deps.prisma, { role: "viewer" });
     const { page, problems, requests } = await watchedPage();
-    await logInBrowser(page, baseUrl, viewer);
+    await logInBrowser(page, app.baseUrl, viewer);
 
-    await page.goto(`${baseUrl}/admin/resources/ai_requests`);
+    await page.goto(`${app.baseUrl}/admin/resources/ai_requests`);
     await page.locator('[data-css="ai_requests-table-row"]').first().waitFor({ timeout: 30_000 });
     await page.locator('[data-css="ai_requests-filter-button"]').click();
     const field = page.locator('input[name="filter-admin"]');

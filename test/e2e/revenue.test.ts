@@ -1,41 +1,26 @@
-// The Revenue page in a browser, on the demo data: the last full month's KPIs, 12 months of movements
+// The Revenue page in a app.browser, on the demo data: the last full month's KPIs, 12 months of movements
 // (table and chart), and a reminder sent from the overdue invoices list.
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import type { Deps } from "../../src/deps.js";
 import { revenueMetrics } from "../../src/modules/billing/metrics.js";
 import { REMINDER_ACTION } from "../../src/modules/billing/dunning.js";
 import { makeAdmin } from "../factories/index.js";
 import { until } from "../helpers/wait.js";
-import { ARTIFACTS_DIR, euroFr, logInBrowser, startDemoBrowserApp, BROWSER_SETUP_MS } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, euroFr, logInBrowser, useBrowserApp } from "../helpers/browser.js";
 import { IDLE_REQUEST_LIMIT, idleApiRequests } from "../helpers/idle-requests.js";
 
-let env: Awaited<ReturnType<typeof startDemoBrowserApp>>;
-let deps: Deps;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  env = await startDemoBrowserApp();
-  ({ deps, browser, baseUrl } = env);
-}, BROWSER_SETUP_MS);
-
-afterAll(async () => {
-  await env?.deps.queues.byName.mail.obliterate({ force: true });
-  await env?.close();
-});
+const app = useBrowserApp({ demo: true });
 
 describe("the Revenue page in a browser", () => {
   it("shows the KPIs, the 12 months of movements and sends a reminder for an overdue invoice", async () => {
-    const editor = await makeAdmin(deps.prisma, { role: "editor" });
-    const metrics = await revenueMetrics(deps.prisma, 12, new Date());
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const editor = await makeAdmin(app.deps.prisma, { role: "editor" });
+    const metrics = await revenueMetrics(app.deps.prisma, 12, new Date());
+    const page = await app.browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(err.message));
 
-    await logInBrowser(page, baseUrl, editor);
+    await logInBrowser(page, app.baseUrl, editor);
 
-    await page.goto(`${baseUrl}/admin/pages/revenue`);
+    await page.goto(`${app.baseUrl}/admin/pages/revenue`);
     const mrr = page.locator('[data-testid="kpi-mrr-value"]');
     await mrr.waitFor({ timeout: 20_000 });
     expect(await mrr.textContent()).toBe(euroFr(metrics.lastFullMonth!.mrrEnd));
@@ -53,7 +38,7 @@ describe("the Revenue page in a browser", () => {
     // The button is disabled as soon as the request leaves: wait for the server's answer to be written.
     const reminded = await until(
       () =>
-        deps.prisma.adminActivityLog.findMany({
+        app.deps.prisma.adminActivityLog.findMany({
           where: { action: REMINDER_ACTION, resourceType: "invoices", resourceId: id },
         }),
       (rows) => rows.length > 0,
@@ -66,12 +51,12 @@ describe("the Revenue page in a browser", () => {
   }, 120_000);
 
   it("loads the page once and stays quiet for 10 idle seconds", async () => {
-    const editor = await makeAdmin(deps.prisma, { role: "editor" });
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const editor = await makeAdmin(app.deps.prisma, { role: "editor" });
+    const page = await app.browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const errors: string[] = [];
     page.on("pageerror", (err) => errors.push(err.message));
-    await logInBrowser(page, baseUrl, editor);
-    await page.goto(`${baseUrl}/admin/pages/revenue`);
+    await logInBrowser(page, app.baseUrl, editor);
+    await page.goto(`${app.baseUrl}/admin/pages/revenue`);
     const requests = await idleApiRequests(page, '[data-testid="kpi-mrr-value"]');
     expect(requests.length).toBeLessThanOrEqual(IDLE_REQUEST_LIMIT);
     expect(errors).toEqual([]);

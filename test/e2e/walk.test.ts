@@ -10,7 +10,6 @@
 // tabs work at once.
 import path from "node:path";
 import { Prisma } from "@prisma/client";
-import type { Browser } from "playwright-core";
 import { locales, type LocaleTranslations } from "adminjs";
 import { buildAdmin, translations } from "../../src/admin/index.js";
 import { mergeTranslations } from "../../src/admin/merge-translations.js";
@@ -18,10 +17,9 @@ import { permissionFor } from "../../src/admin/access.js";
 import { KitPrismaResource } from "../../src/admin/resource-kit.js";
 import type { Role } from "../../src/modules/auth/permissions.js";
 import { MODULES } from "../../src/modules.js";
-import type { Deps } from "../../src/deps.js";
 import { makeAdmin } from "../factories/index.js";
 import { seedEveryTable, idPath } from "../helpers/access-matrix.js";
-import { ARTIFACTS_DIR, startBrowserApp, BROWSER_SETUP_MS } from "../helpers/browser.js";
+import { ARTIFACTS_DIR, useBrowserApp } from "../helpers/browser.js";
 import { judge, report, type PageFailure } from "../helpers/walk/judge.js";
 import {
   LANGUAGES,
@@ -46,25 +44,15 @@ function chosen<T extends string>(variable: string, all: readonly T[]): T[] {
   return picked;
 }
 
-let env: Awaited<ReturnType<typeof startBrowserApp>>;
-let deps: Deps;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  env = await startBrowserApp();
-  ({ deps, browser, baseUrl } = env);
-  await seedEveryTable(deps.prisma);
-}, BROWSER_SETUP_MS);
-
-afterAll(async () => {
-  await env?.deps.queues.byName.mail.obliterate({ force: true });
-  await env?.close();
+const app = useBrowserApp({
+  prepare: async (app) => {
+    await seedEveryTable(app.deps.prisma);
+  },
 });
 
 /** The registry's resources as the plan reads them, each with its first record. */
 async function registryResources(): Promise<{ resources: ResourceInfo[]; fieldNames: string[] }> {
-  const admin = await buildAdmin(deps, MODULES);
+  const admin = await buildAdmin(app.deps, MODULES);
   const resources: ResourceInfo[] = [];
   const fieldNames = new Set<string>();
   for (const resource of admin.resources) {
@@ -115,7 +103,7 @@ async function offeredRecordActions(walk: WalkContext, resources: readonly Resou
   const offered = new Map<string, string[]>();
   for (const resource of resources) {
     if (resource.firstRecordId === undefined) continue;
-    const url = `${baseUrl}/admin/api/resources/${resource.id}/records/${encodeURIComponent(resource.firstRecordId)}/show`;
+    const url = `${app.baseUrl}/admin/api/resources/${resource.id}/records/${encodeURIComponent(resource.firstRecordId)}/show`;
     const response = await walk.context.request.get(url);
     if (response.status() !== 200) continue;
     const body = (await response.json()) as { record?: { recordActions?: { name: string }[] } };
@@ -146,10 +134,10 @@ describe("the walk through every page", () => {
     for (const role of roles) {
       for (const language of languages) {
         // An admin of the role for each language: a language stored per admin cannot be shared.
-        const login = await makeAdmin(deps.prisma, { role, name: `Walk ${role} ${language}` });
-        const walk = await newWalkContext(browser, role, language);
+        const login = await makeAdmin(app.deps.prisma, { role, name: `Walk ${role} ${language}` });
+        const walk = await newWalkContext(app.browser, role, language);
         contexts.push(walk);
-        await logIn(walk, baseUrl, login);
+        await logIn(walk, app.baseUrl, login);
         const offered = await offeredRecordActions(walk, resources);
         const pages = [...allowedPages(role, resources, registryPages(), offered), ...forbiddenPages(role, resources)];
         for (const page of pages) visits.push({ context: walk, page });
@@ -157,7 +145,7 @@ describe("the walk through every page", () => {
     }
     const prepared = Date.now();
     const observations = await walkPages(visits, lanes, {
-      baseUrl,
+      baseUrl: app.baseUrl,
       axe: await axeSource(),
       screenshotDir: SCREENSHOTS,
       leaks,

@@ -93,6 +93,28 @@ export async function startDemoBrowserApp(): ReturnType<typeof startBrowserApp> 
   return env;
 }
 
+export type BrowserApp = Awaited<ReturnType<typeof startBrowserApp>>;
+
+/**
+ * A test file's browser app: started before its tests (on the demo data with `demo`, then `prepare`),
+ * closed after them with the mail jobs it queued. Its fields are read inside tests, once started.
+ */
+export function useBrowserApp(
+  options: { demo?: boolean; prepare?: (app: BrowserApp) => Promise<void> } = {},
+): BrowserApp {
+  const app = {} as BrowserApp;
+  beforeAll(async () => {
+    Object.assign(app, options.demo ? await startDemoBrowserApp() : await startBrowserApp());
+    await options.prepare?.(app);
+  }, BROWSER_SETUP_MS);
+  afterAll(async () => {
+    if (!app.deps) return;
+    await app.deps.queues.byName.mail.obliterate({ force: true });
+    await app.close();
+  });
+  return app;
+}
+
 /** "4786.98" as the French pages write it: "4 786,98 €" (narrow no-break space between thousands,
  * no-break space before €). */
 export const euroFr = (value: string): string => {
