@@ -152,6 +152,7 @@ const SHARED: ModuleLocale = {
     // What the audit log records (admin_activity_log.action) beside the actions of the screens.
     create: ["Création", "Created"],
     update: ["Modification", "Updated"],
+    draft: ["Brouillon créé", "Draft created"],
     login: ["Connexion", "Logged in"],
     logout: ["Déconnexion", "Logged out"],
     login_failed: ["Connexion refusée", "Login refused"],

@@ -212,6 +212,14 @@ export const aiQueueLocale: ModuleLocale = {
     queueBoardTable: ["Demandes ouvertes", "Open requests"],
   },
   actions: {
+    // The audit log's words for what this module records (admin_activity_log.action, dots as underscores).
+    ai_request_intake: ["Demande IA reçue", "AI request received"],
+    ai_request_feedback: ["Avis du client reçu", "Customer feedback received"],
+    ai_request_take: ["Demande IA prise en charge", "AI request taken"],
+    ai_request_release: ["Demande IA relâchée", "AI request released"],
+    ai_request_complete: ["Demande IA terminée", "AI request completed"],
+    ai_request_reject: ["Demande IA refusée", "AI request rejected"],
+    ai_request_cancel: ["Demande IA annulée", "AI request cancelled"],
     // Queue IA workflow (src/modules/ai-queue/service.ts).
     take: ["Prendre", "Take"],
     release: ["Libérer", "Release"],

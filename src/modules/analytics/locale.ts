@@ -46,6 +46,9 @@ export const analyticsLocale: ModuleLocale = {
     alertThresholdsSaved: ["Seuils d'alerte enregistrés", "Alert thresholds saved"],
   },
   actions: {
+    // The audit log's words for what this module records (admin_activity_log.action, dots as underscores).
+    business_metrics_snapshot: ["Indicateurs du jour enregistrés", "Daily metrics snapshot"],
+    business_metrics_resnapshot: ["Indicateurs du jour recalculés", "Daily metrics recomputed"],
     // Business metrics (src/modules/analytics/resource.ts).
     exportCsv: ["Export CSV", "CSV export"],
     alertThresholds: ["Seuils d'alerte", "Alert thresholds"],

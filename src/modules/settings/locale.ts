@@ -241,5 +241,7 @@ export const settingsLocale: ModuleLocale = {
     forceLogout: ["Déconnecter partout", "Log out everywhere"],
     // Caught e-mails: empty the box.
     deleteAll: ["Tout supprimer", "Delete all"],
+    // The audit log's words for what this module records (admin_activity_log.action, dots as underscores).
+    settings_update: ["Paramètre modifié", "Setting updated"],
   },
 };
