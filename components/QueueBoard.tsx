@@ -238,7 +238,7 @@ const QueueBoard: React.FC = () => {
                           {row.customerName}
                         </Link>
                       </td>
-                      <td>{`${translateLabel(`requestType.${row.requestType}`, "ai_requests")} · ${row.businessType}`}</td>
+                      <td>{`${translateLabel(`requestType.${row.requestType}`, "ai_requests")} · ${row.businessType.replace(/_/g, " ")}`}</td>
                       <td>{row.priority}</td>
                       <td>{translateLabel(`status.${row.status}`, "ai_requests")}</td>
                       <td>

@@ -19,7 +19,7 @@ const NEWSLETTER_HTML = `<h1>Vos photos générées par l'IA</h1>
 
 const UPGRADE_HTML = `<h1>Passez au Pro : -20 % pendant 3 mois</h1>
 <p>Bonjour,</p>
-<p>Votre site Starter vous plaît ? Le plan Pro ajoute la prise de rendez-vous en ligne,
+<p>Votre site Starter vous plaît ? L’offre Pro ajoute la prise de rendez-vous en ligne,
 la génération d'images et 10 crédits IA par mois.</p>
 <p><a href="https://locod-ai.test/app/abonnement">Profiter de l'offre</a> (valable jusqu'à la fin du mois)</p>
 <p>L'équipe Locod-AI</p>`;
@@ -54,7 +54,7 @@ export function buildCampaigns(seed: number, now: Date, customers: readonly Demo
     {
       id: 2,
       name: "Offre de passage au Pro (clients Starter)",
-      subject: "-20 % sur le plan Pro pendant 3 mois",
+      subject: "-20 % sur l’offre Pro pendant 3 mois",
       contentHtml: UPGRADE_HTML,
       contentText: htmlToText(UPGRADE_HTML),
       segmentCriteria: { status: ["active"], planType: ["starter"] },

@@ -165,5 +165,5 @@ describe("the walk through every page", () => {
     // Every role walks at least the dashboard, the account page and each list of a module it may view.
     expect(visits.length).toBeGreaterThanOrEqual(roles.length * languages.length * (2 + resources.length / 2));
     if (failures.length) throw new Error(report(failures, visits.length));
-  }, 1_800_000);
+  }, 3_600_000);
 });

@@ -33,6 +33,18 @@ describe("judging a page", () => {
     expect(judge(observed(), words)).toEqual([]);
   });
 
+  it("takes a request the page cancelled and sent again, answered, for superseded; alone it fails", () => {
+    const url = `${origin}/admin/api/resources/invoices/records/1/edit`;
+    const aborted = { url, method: "GET", at: 200, failure: "net::ERR_ABORTED" };
+    expect(judge(observed({ requests: [aborted, { url, method: "GET", at: 210, status: 200 }] }), words)).toEqual([]);
+    expect(judge(observed({ requests: [aborted] }), words)).toEqual([
+      "failed request: GET /admin/api/resources/invoices/records/1/edit (net::ERR_ABORTED)",
+    ]);
+    expect(judge(observed({ requests: [aborted, { url, method: "GET", at: 210, status: 500 }] }), words)).toContain(
+      "failed request: GET /admin/api/resources/invoices/records/1/edit (net::ERR_ABORTED)",
+    );
+  });
+
   it("lists every reason a page fails, not only the first", () => {
     const api = (at: number) => ({ url: `${origin}/admin/api/dashboard`, method: "GET", at, status: 200 });
     const reasons = judge(

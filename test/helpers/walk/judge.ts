@@ -68,6 +68,17 @@ function expectedConsole(message: string, obs: PageObservation): boolean {
   );
 }
 
+/**
+ * A request the page cancelled itself (AdminJS asks for a record again when its route settles) and then
+ * sent again and got answered: superseded, not failed.
+ */
+function answeredLater(requests: readonly SeenRequest[], index: number): boolean {
+  const aborted = requests[index]!;
+  return requests
+    .slice(index + 1)
+    .some((r) => r.url === aborted.url && r.method === aborted.method && r.status !== undefined && r.status < 400);
+}
+
 export interface JudgeWords {
   /** The "page not found" titles of both languages: a forbidden page must not read as one. */
   notFound: readonly string[];
@@ -84,10 +95,11 @@ export function judge(obs: PageObservation, words: JudgeWords): string[] {
   }
   const foreign = obs.requests.filter((r) => !isLocal(r.url) && new URL(r.url).origin !== origin);
   for (const host of new Set(foreign.map((r) => new URL(r.url).host))) reasons.push(`request to another host: ${host}`);
-  for (const r of obs.requests) {
+  for (const [i, r] of obs.requests.entries()) {
     if (isLocal(r.url) || new URL(r.url).origin !== origin) continue;
     const path = new URL(r.url).pathname;
     if (r.status === 403 && isExpected403(page, path)) continue;
+    if (r.failure === "net::ERR_ABORTED" && answeredLater(obs.requests, i)) continue;
     if (r.failure) reasons.push(`failed request: ${r.method} ${path} (${r.failure})`);
     else if (r.status !== undefined && r.status >= 400)
       reasons.push(`failed request: ${r.method} ${path} -> ${r.status}`);

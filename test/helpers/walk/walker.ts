@@ -12,7 +12,7 @@ import type { Leak } from "./vocabulary.js";
 /** Quiet network this long (and nothing in flight) means the page has settled. */
 const QUIET_MS = 600;
 /** A page still asking after this long never settles. */
-const SETTLE_LIMIT_MS = 20_000;
+const SETTLE_LIMIT_MS = 45_000;
 /** A first load in a tab fetches the whole app; on a busy two-core machine that can take long. */
 const LOAD_LIMIT_MS = 90_000;
 
@@ -127,8 +127,12 @@ function openLane(context: WalkContext): Promise<Lane> {
       cur.lastActivity = Date.now();
     };
     tab.on("response", (response) => {
-      const seen = lane.seen.get(response.request());
+      const request = response.request();
+      const seen = lane.seen.get(request);
       if (seen && !lane.current?.closed) seen.status = response.status();
+      // An API answer or a font is in once its answer arrives: Chromium does not always report such a
+      // request finished (a refused list's 403 the app stops reading), which is no request left in flight.
+      if (response.status() >= 300 || ["xhr", "fetch", "font"].includes(request.resourceType())) done(request);
     });
     tab.on("requestfinished", done);
     tab.on("requestfailed", (request) => {
