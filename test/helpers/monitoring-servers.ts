@@ -80,7 +80,13 @@ const SUBJECT = [{ name: "commonName", value: "localhost" }];
 const LEAF_EXTENSIONS = [
   { name: "basicConstraints" as const, cA: false },
   { name: "keyUsage" as const, digitalSignature: true, keyEncipherment: true },
-  { name: "subjectAltName" as const, altNames: [{ type: 2 as const, value: "localhost" }, { type: 7 as const, ip: "127.0.0.1" }] },
+  {
+    name: "subjectAltName" as const,
+    altNames: [
+      { type: 2 as const, value: "localhost" },
+      { type: 7 as const, ip: "127.0.0.1" },
+    ],
+  },
 ];
 
 /** A CA and leaf certificates for 127.0.0.1 and localhost, made now (EC keys: fast). */

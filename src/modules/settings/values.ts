@@ -88,7 +88,14 @@ export const SETTINGS = {
   "monitoring.dns_servers": {
     editPermission: ["monitoring", "configure_alerts"],
     schema: z
-      .array(z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(:\d{1,5})?$|^[0-9a-fA-F:]+$/, "an IP address, with an optional :port"))
+      .array(
+        z
+          .string()
+          .regex(
+            /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(:\d{1,5})?$|^[0-9a-fA-F:]+$/,
+            "an IP address, with an optional :port",
+          ),
+      )
       .max(10),
     default: [] as string[],
   },

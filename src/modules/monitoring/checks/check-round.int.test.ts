@@ -148,7 +148,10 @@ describe("monitoring check round", () => {
   it("drops a result when the monitor was checked again meanwhile", async () => {
     await makeMonitor(prisma, { target: `${web.origin}/up` });
     const [claimed] = await claimDueMonitors(prisma, new Date(), 10);
-    const outcome = { monitor: claimed!, result: { isUp: true, statusCode: 200, responseTimeMs: 3, errorMessage: null } };
+    const outcome = {
+      monitor: claimed!,
+      result: { isUp: true, statusCode: 200, responseTimeMs: 3, errorMessage: null },
+    };
     expect(await recordOutcomes(prisma, [{ ...outcome, checkedAt: new Date() }])).toMatchObject({ checked: 1 });
     expect(await recordOutcomes(prisma, [{ ...outcome, checkedAt: new Date() }])).toMatchObject({
       checked: 0,

@@ -243,7 +243,15 @@ export async function runCheckRound(prisma: PrismaClient, options: RoundOptions 
   const writeSize = options.writeSize ?? 250;
   const at = options.at ?? new Date();
   const env = makeCheckEnv({ ...options, dnsServers });
-  const summary: RoundSummary = { checked: 0, up: 0, down: 0, incidentsOpened: 0, incidentsResolved: 0, stale: 0, ms: 0 };
+  const summary: RoundSummary = {
+    checked: 0,
+    up: 0,
+    down: 0,
+    incidentsOpened: 0,
+    incidentsResolved: 0,
+    stale: 0,
+    ms: 0,
+  };
 
   const queue: ClaimedMonitor[] = [];
   let exhausted = false;

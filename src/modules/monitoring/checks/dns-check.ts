@@ -88,7 +88,9 @@ export async function dnsCheck(monitor: CheckSpec, env: CheckEnv): Promise<Check
       }
     }
     const unmet = unmetExpectation(expected, answers);
-    return unmet ? fail(unmet) : { isUp: true, statusCode: null, responseTimeMs: elapsedMs(started), errorMessage: null };
+    return unmet
+      ? fail(unmet)
+      : { isUp: true, statusCode: null, responseTimeMs: elapsedMs(started), errorMessage: null };
   } catch (error) {
     const type = (error as { dnsType?: string }).dnsType ?? "A";
     return fail(dnsErrorWords(error, name, type, monitor.timeoutMs));

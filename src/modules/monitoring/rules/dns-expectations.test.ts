@@ -29,9 +29,9 @@ describe("monitoring dns expectations", () => {
   });
 
   it("names the first record missing and what was found instead", () => {
-    expect(
-      unmetExpectation([{ type: "A", value: "203.0.113.7" }], answers([["A", ["198.51.100.1"]]])),
-    ).toBe("expected A 203.0.113.7, got 198.51.100.1");
+    expect(unmetExpectation([{ type: "A", value: "203.0.113.7" }], answers([["A", ["198.51.100.1"]]]))).toBe(
+      "expected A 203.0.113.7, got 198.51.100.1",
+    );
     expect(unmetExpectation([{ type: "TXT", value: "v=spf1 -all" }], answers([]))).toBe(
       "expected TXT v=spf1 -all, got none",
     );
