@@ -7,12 +7,14 @@
 // same monitor. A result is written only if the monitor's last_checked_at is still the one claimed:
 // a check that took longer than an interval and lost to a newer one is dropped, not counted twice.
 // Results are written in batches (one statement for rows and counters), since 10,000 sites make 10,000
-// results a round; the alerts part reads the incidents this writes, on its own schedule.
+// results a round; the alerts part reads the incidents this writes, on its own schedule. The audit log
+// records what changes an outage (an incident opened or resolved, by the system); the checks themselves
+// are recorded in site_monitoring, not once more in the audit log.
 import type { CheckType, MonitorState, Prisma, PrismaClient } from "@prisma/client";
 import { auditRecord } from "../../../lib/audit.js";
 import type { Logger } from "../../../lib/logger.js";
 import { readSetting } from "../../settings/values.js";
-import { nextMonitorState, type NextState } from "../rules/monitor-state.js";
+import { nextMonitorState } from "../rules/monitor-state.js";
 import { makeCheckEnv, type CheckEnvOptions, type CheckResult, type CheckSpec } from "./check-env.js";
 import { runCheck } from "./run-check.js";
 
@@ -165,7 +167,6 @@ export async function recordOutcomes(
         summary.checked++;
         if (result.isUp) summary.up++;
         else summary.down++;
-        if (next.state !== monitor.state) audits.push(stateAudit(monitor, next));
         if (next.incident === "open") {
           const [opened] = await tx.$queryRawUnsafe<IncidentRow[]>(
             OPEN_SQL,
@@ -212,26 +213,6 @@ export async function recordOutcomes(
     { timeout: 60_000 },
   );
   return summary;
-}
-
-/** The audit row of a monitor changing state (pending -> up, up -> down, down -> up), by the system. */
-function stateAudit(monitor: ClaimedMonitor, next: NextState): Prisma.AdminActivityLogCreateManyInput {
-  return auditRecord({
-    action: "monitoring.monitor_state",
-    resourceType: "monitors",
-    resourceId: monitor.id,
-    before: {
-      state: monitor.state,
-      consecutiveFailures: monitor.consecutiveFailures,
-      consecutiveSuccesses: monitor.consecutiveSuccesses,
-    },
-    after: {
-      state: next.state,
-      consecutiveFailures: next.consecutiveFailures,
-      consecutiveSuccesses: next.consecutiveSuccesses,
-    },
-    adminId: null,
-  });
 }
 
 /** Runs one round: every monitor due at the start (or `options.at`), until none is left. */
