@@ -13,7 +13,7 @@
 import type { CheckType, MonitorState, Prisma, PrismaClient } from "@prisma/client";
 import { auditRecord } from "../../../lib/audit.js";
 import type { Logger } from "../../../lib/logger.js";
-import { readSetting } from "../../settings/values.js";
+import { readSetting } from "../../settings/index.js";
 import { nextMonitorState } from "../rules/monitor-state.js";
 import { makeCheckEnv, type CheckEnvOptions, type CheckResult, type CheckSpec } from "./check-env.js";
 import { runCheck } from "./run-check.js";

@@ -3,7 +3,7 @@
 import type { Monitor, PrismaClient } from "@prisma/client";
 import { writeAudit } from "../../../lib/audit.js";
 import { AppError } from "../../../lib/errors.js";
-import { requirePermission } from "../../auth/current-admin.js";
+import { requirePermission } from "../../auth/index.js";
 
 async function setEnabled(prisma: PrismaClient, id: number, enabled: boolean): Promise<Monitor> {
   requirePermission("monitoring", "configure_alerts");
