@@ -13,7 +13,10 @@ import {
   type HttpTestServer,
   type TlsTestServer,
 } from "../../../../test/helpers/monitoring-servers.js";
+import { createLogger } from "../../../lib/logger.js";
+import type { JobDeps } from "../../../queues/queues.js";
 import { claimDueMonitors, recordOutcomes, runCheckRound, type RoundOptions } from "./check-round.js";
+import { checkRoundJob } from "./jobs.js";
 
 let prisma: PrismaClient;
 let web: HttpTestServer;
@@ -178,5 +181,12 @@ describe("monitoring check round", () => {
       isUp: false,
       errorMessage: "domain not found (NXDOMAIN): missing.test",
     });
+  });
+
+  it("runs as the repeatable job, with the concurrency setting", async () => {
+    const monitor = await makeMonitor(prisma, { target: `${web.origin}/up` });
+    const deps = { prisma, log: createLogger("silent") } as unknown as JobDeps;
+    await expect(checkRoundJob.handler({}, deps, undefined as never)).resolves.toMatchObject({ checked: 1, up: 1 });
+    expect(await prisma.siteMonitoring.count({ where: { siteId: monitor.siteId } })).toBe(1);
   });
 });
