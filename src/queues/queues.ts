@@ -7,7 +7,7 @@ import type { Logger } from "../lib/logger.js";
 import type { Config } from "../config.js";
 import type { EmailRenderers } from "../lib/email/renderers.js";
 
-export const QUEUE_NAMES = ["maintenance", "mail", "ai", "billing"] as const;
+export const QUEUE_NAMES = ["maintenance", "mail", "ai", "billing", "monitoring"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobDeps {

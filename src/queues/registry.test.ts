@@ -28,8 +28,10 @@ describe("buildJobRegistry", () => {
       mail: ["password-reset", "send", "send-email-log", "sweep-email-log"],
       ai: ["generate-draft"],
       billing: ["push-invoice", "stripe-event", "sweep-stripe"],
+      monitoring: ["check-round"],
     });
     expect([...registry.schedules].sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { queue: "monitoring", name: "check-round", pattern: "*/30 * * * * *" },
       { queue: "maintenance", name: "metrics-snapshot", pattern: "5 0 * * *" },
       { queue: "maintenance", name: "monthly-invoicing", pattern: "0 1 1 * *" },
       { queue: "maintenance", name: "purge-expired-sessions", pattern: "17 * * * *" },

@@ -75,7 +75,21 @@ export const monitoringLocale: ModuleLocale = {
     MonitorState: { pending: ["En attente", "Pending"], up: ["En ligne", "Up"], down: ["Hors ligne", "Down"] },
     MaintenanceKind: { one_off: ["Ponctuelle", "One-off"], weekly: ["Hebdomadaire", "Weekly"] },
   },
+  actions: {
+    pause: ["Mettre en pause", "Pause"],
+    resume: ["Reprendre", "Resume"],
+  },
   messages: {
+    pauseExplain: [
+      "Aucune vérification de ce moniteur ne sera faite jusqu'à sa reprise.",
+      "No check of this monitor runs until it is resumed.",
+    ],
+    resumeExplain: [
+      "Le moniteur sera vérifié dès la prochaine tournée, puis à son intervalle.",
+      "The monitor is checked at the next round, then at its interval.",
+    ],
+    pauseDone: ["Moniteur mis en pause", "Monitor paused"],
+    resumeDone: ["Moniteur repris", "Monitor resumed"],
     maintenanceOneOff: [
       "Une maintenance ponctuelle a besoin d'un début et d'une fin postérieure",
       "A one-off window needs a start and an end after it",

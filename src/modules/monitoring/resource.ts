@@ -1,8 +1,9 @@
 import type { ResourceFactory } from "../../admin/resource-kit.js";
+import { monitorCheckActions } from "./checks/admin-actions.js";
 import { incidentTable, maintenanceWindowTable, monitorTable, siteMonitoringTable } from "./tables.js";
 
 export const monitoringResources: ResourceFactory = (kit) => [
-  kit.table(monitorTable),
+  kit.table(monitorTable, { actions: monitorCheckActions(kit) }),
   kit.table(incidentTable),
   kit.table(maintenanceWindowTable),
   kit.table(siteMonitoringTable, { properties: { checkType: { isTitle: true } } }),

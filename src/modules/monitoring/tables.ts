@@ -14,7 +14,15 @@ export const siteMonitoringTable = defineTable({
 export const monitorTable = defineTable({
   model: "Monitor",
   module: "monitoring",
-  actions: { new: "configure_alerts", edit: "configure_alerts", delete: "configure_alerts", bulkDelete: null },
+  actions: {
+    new: "configure_alerts",
+    edit: "configure_alerts",
+    delete: "configure_alerts",
+    bulkDelete: null,
+    // checks/admin-actions.ts
+    pause: "configure_alerts",
+    resume: "configure_alerts",
+  },
   writable: {
     siteId: {},
     type: {},

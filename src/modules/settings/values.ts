@@ -78,6 +78,27 @@ export const SETTINGS = {
       .strict(),
     default: { aiQueuePending: 20, overdueInvoices: 0, sitesDown: 0, failedJobs: 0 },
   },
+  /** How many monitor checks a round runs at once (each worker process; monitoring/checks/check-round.ts). */
+  "monitoring.check_concurrency": {
+    editPermission: ["monitoring", "configure_alerts"],
+    schema: z.number().int().min(1).max(2000),
+    default: 200,
+  },
+  /** The DNS servers dns checks ask ("1.1.1.1", "127.0.0.1:5353"); empty: the system's resolvers. */
+  "monitoring.dns_servers": {
+    editPermission: ["monitoring", "configure_alerts"],
+    schema: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(:\d{1,5})?$|^[0-9a-fA-F:]+$/,
+            "an IP address, with an optional :port",
+          ),
+      )
+      .max(10),
+    default: [] as string[],
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,8 +1,11 @@
 import { defineTable } from "../../db/table-spec.js";
+import { siteWrites } from "./site-writes.js";
 
 export const siteTable = defineTable({
   model: "Site",
   module: "sites",
+  // A site going active gets its monitors (site-writes.ts).
+  writes: siteWrites,
   writable: {
     customerId: {},
     name: {},

@@ -1,0 +1,2 @@
+// What other modules may use of the monitoring module.
+export { ensureSiteMonitors, goesLive, type SiteFacts } from "./checks/site-monitors.js";
