@@ -103,17 +103,14 @@ export function markLandmarks(root: Document, words: ControlWords): void {
 
 /** Labels the document now and whenever AdminJS renders more; answers the function that stops it. */
 export function keepControlsLabelled(words: ControlWords): () => void {
-  let queued = false;
   const run = () => {
-    queued = false;
     labelControls(document, words);
     markLandmarks(document, words);
   };
-  const observer = new MutationObserver(() => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(run);
-  });
+  // At once, in the observer's own callback (one per batch of changes): a tab in the background gets no
+  // animation frames, so names given in one would never come there. Only attributes are set, which the
+  // observer does not watch.
+  const observer = new MutationObserver(run);
   observer.observe(document.body, { childList: true, subtree: true });
   run();
   return () => observer.disconnect();

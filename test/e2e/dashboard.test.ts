@@ -1,4 +1,4 @@
-// The dashboard in a app.browser, on the demo data: the KPI cards, the trend chart (a Chart.js canvas with
+// The dashboard in a browser, on the demo data: the KPI cards, the trend chart (a Chart.js canvas with
 // the snapshots' points) and its 7/30/90-day switch, the alerts and the overdue reminders quick action.
 import path from "node:path";
 import type { Page } from "playwright-core";

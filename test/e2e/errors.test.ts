@@ -1,5 +1,5 @@
 // Errors for people (issue 13, item 9): a forbidden or missing list, record, action or page shows a 403
-// or 404 page inside the AdminJS layout with a way back; Bull Board's 403 is an HTML page for a app.browser;
+// or 404 page inside the AdminJS layout with a way back; Bull Board's 403 is an HTML page for a browser;
 // "My account" changes the password inside the layout, in the admin's language.
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -45,7 +45,7 @@ describe("403 and 404 pages in a browser", () => {
     // The Queue IA page refuses an admin without ai_queue.view: a 403 page, not an error box.
     await errorPage(page, "/admin/pages/queueBoard", 403);
 
-    // Bull Board (settings.system): an HTML 403 in the same look, for a app.browser.
+    // Bull Board (settings.system): an HTML 403 in the same look, for a browser.
     const board = await page.goto(`${app.baseUrl}/admin/queues`);
     expect(board?.status()).toBe(403);
     expect(board?.headers()["content-type"]).toMatch(/^text\/html/);
@@ -55,6 +55,23 @@ describe("403 and 404 pages in a browser", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it("renders a record's page again when AdminJS's request for it failed on the way, instead of a false 404", async () => {
+    const editor = await makeAdmin(app.deps.prisma, { role: "editor" });
+    const customer = await makeCustomer(app.deps.prisma);
+    const page = await app.browser.newPage({ viewport: { width: 1300, height: 900 } });
+    await logInBrowser(page, app.baseUrl, editor);
+    // The first request for the record is cut off, as a cancelled or dropped request would be.
+    let cut = 0;
+    await page.route(`**/admin/api/resources/customers/records/${customer.id}/edit`, (route) =>
+      cut++ === 0 ? route.abort("failed") : route.continue(),
+    );
+    await page.goto(`${app.baseUrl}/admin/resources/customers/records/${customer.id}/edit`);
+    await page.locator('form [name="name"]').waitFor({ timeout: 30_000 });
+    expect(cut).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('[data-testid="error-page-404"]').count()).toBe(0);
+    await page.close();
+  });
 });
 
 describe("My account in a browser", () => {

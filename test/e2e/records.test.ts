@@ -1,4 +1,4 @@
-// Record pages in a app.browser, on the demo data: what belongs to a customer and to an invoice, titles
+// Record pages in a browser, on the demo data: what belongs to a customer and to an invoice, titles
 // where ids were, status badges coloured by meaning, and a viewer's list whose admin filter asks
 // nothing the viewer may not search.
 import path from "node:path";

@@ -1,4 +1,4 @@
-// The Revenue page in a app.browser, on the demo data: the last full month's KPIs, 12 months of movements
+// The Revenue page in a browser, on the demo data: the last full month's KPIs, 12 months of movements
 // (table and chart), and a reminder sent from the overdue invoices list.
 import path from "node:path";
 import { revenueMetrics } from "../../src/modules/billing/metrics.js";
