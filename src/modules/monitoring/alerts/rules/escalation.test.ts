@@ -106,12 +106,11 @@ describe("incident escalation", () => {
   });
 
   it("tells the customer once after the outage lasts the notice delay, and when it is over", () => {
-    const withNotice = { ...policy, customerNoticeMinutes: 30 };
+    const withNotice = { ...policy, ladder: new Map(), reminderMinutes: 0, customerNoticeMinutes: 30 };
     let recorded = record(run({ policy: withNotice, customerId: 9 }), T0);
     expect(run({ policy: withNotice, customerId: 9, recorded, now: at(29) })).toEqual([]);
     const notice = run({ policy: withNotice, customerId: 9, recorded, now: at(30) });
     expect(notice).toEqual([
-      { kind: "escalated", level: 2, seq: 2, target: "channel:3" },
       { kind: "customer_notice", level: 0, seq: 0, target: "customer:9" },
     ]);
     recorded = [...recorded, ...record(notice, at(30))];

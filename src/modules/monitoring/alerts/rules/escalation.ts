@@ -61,7 +61,7 @@ const isCustomer = (target: string) => target.startsWith("customer:");
 const ALERTS: ReadonlySet<NotificationKind> = new Set(["opened", "escalated", "reminder"]);
 
 /** Whether `n` is recorded (kind, seq and target: the table's unique key). */
-function has(recorded: readonly RecordedNotification[], n: Pick<DueNotification, "kind" | "seq" | "target">) {
+function has(recorded: readonly Pick<RecordedNotification, "kind" | "seq" | "target">[], n: Pick<DueNotification, "kind" | "seq" | "target">) {
   return recorded.some((r) => r.kind === n.kind && r.seq === n.seq && r.target === n.target);
 }
 
