@@ -67,6 +67,7 @@ export function ackPageRoutes(deps: { prisma: PrismaClient; config: Pick<Config,
       req.session.redirectTo = req.originalUrl;
       return res.redirect(302, "/admin/login");
     }
+    if (req.session.redirectTo === req.originalUrl) delete req.session.redirectTo;
     const language: Language = req.admin.language ?? "fr";
     const token = typeof req.query.token === "string" ? req.query.token : "";
     const check = verifyAckToken(deps.config.jwtSecret, token, new Date());

@@ -85,13 +85,13 @@ export const alertLocale = {
       "Un canal e-mail a besoin d'une adresse ou d'un administrateur ; un canal webhook a besoin de son URL",
       "An e-mail channel needs an address or an admin; a webhook channel needs its URL",
     ],
-    acknowledgeExplain: [
+    acknowledgeIncidentExplain: [
       "Vous prenez cet incident en charge : l'escalade et les rappels s'arrêtent, et l'équipe voit votre nom.",
       "You take this incident: its escalation and reminders stop, and the team sees your name.",
     ],
-    acknowledgeDone: ["Incident pris en charge", "Incident acknowledged"],
+    acknowledgeIncidentDone: ["Incident pris en charge", "Incident acknowledged"],
   },
   actions: {
-    acknowledge: ["Prendre en charge", "Acknowledge"],
+    acknowledgeIncident: ["Prendre en charge", "Acknowledge"],
   },
 } satisfies ModuleLocale;

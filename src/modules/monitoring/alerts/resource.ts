@@ -8,12 +8,12 @@ import { alertChannelTable, alertEscalationLevelTable, alertOnCallTable, inciden
 
 export function incidentAlertActions(kit: ResourceKit): Record<string, Partial<Action<ActionResponse>>> {
   return {
-    acknowledge: serviceRecordAction({
+    acknowledgeIncident: serviceRecordAction({
       icon: "UserCheck",
       component: kit.components.ConfirmAction,
       isVisible: ({ record }) => !record?.param("acknowledgedAt") && !record?.param("resolvedAt"),
       run: (id) => acknowledgeIncident(kit.prisma, id),
-      done: () => ({ message: "acknowledgeDone", type: "success" }),
+      done: () => ({ message: "acknowledgeIncidentDone", type: "success" }),
     }),
   };
 }

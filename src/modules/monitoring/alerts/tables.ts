@@ -118,7 +118,7 @@ export const incidentNotificationTable = defineTable({
 });
 
 /** The incidents table's custom actions and their permissions (tables.ts of the module). */
-export const INCIDENT_ACTION_ACCESS = { acknowledge: "configure_alerts" } as const;
+export const INCIDENT_ACTION_ACCESS = { acknowledgeIncident: "configure_alerts" } as const;
 
 export const alertTables = [
   alertChannelTable,
