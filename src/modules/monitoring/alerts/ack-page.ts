@@ -14,12 +14,18 @@ type Outcome = "done" | "taken" | "resolved" | "invalid" | "expired" | "forbidde
 
 const WORDS: Record<Outcome | "title" | "open", readonly [fr: string, en: string]> = {
   title: ["Prise en charge d'un incident", "Acknowledging an incident"],
-  done: ["Vous avez pris en charge l'incident #{id} : il ne sera plus escaladé.", "You acknowledged incident #{id}: it will not escalate any further."],
+  done: [
+    "Vous avez pris en charge l'incident #{id} : il ne sera plus escaladé.",
+    "You acknowledged incident #{id}: it will not escalate any further.",
+  ],
   taken: ["L'incident #{id} est déjà pris en charge.", "Incident #{id} is already acknowledged."],
   resolved: ["L'incident #{id} est déjà résolu.", "Incident #{id} is already resolved."],
   missing: ["Cet incident n'existe plus.", "This incident no longer exists."],
   invalid: ["Ce lien n'est pas valide.", "This link is not valid."],
-  expired: ["Ce lien a expiré : prenez l'incident en charge depuis sa page.", "This link has expired: acknowledge the incident from its page."],
+  expired: [
+    "Ce lien a expiré : prenez l'incident en charge depuis sa page.",
+    "This link has expired: acknowledge the incident from its page.",
+  ],
   forbidden: [
     "Prendre en charge un incident demande la permission monitoring.configure_alerts.",
     "Acknowledging an incident needs the monitoring.configure_alerts permission.",

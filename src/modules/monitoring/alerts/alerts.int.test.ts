@@ -100,9 +100,16 @@ async function setup(options: { reminderMinutes?: number } = {}) {
   await prisma.alertEscalationLevel.create({ data: { level: 2, afterMinutes: 15 } });
   const customer = await makeCustomer(prisma, { language: "en", name: `Bakery ${i}` });
   const site = await prisma.site.create({
-    data: { customerId: customer.id, name: `Bakery site ${i}`, domain: `bakery${i}-${process.pid}.test`, status: "active" },
+    data: {
+      customerId: customer.id,
+      name: `Bakery site ${i}`,
+      domain: `bakery${i}-${process.pid}.test`,
+      status: "active",
+    },
   });
-  const monitor = await prisma.monitor.create({ data: { siteId: site.id, type: "http", target: `https://${site.domain}/` } });
+  const monitor = await prisma.monitor.create({
+    data: { siteId: site.id, type: "http", target: `https://${site.domain}/` },
+  });
   const incident = await prisma.incident.create({
     data: { siteId: site.id, monitorId: monitor.id, cause: "HTTP 500", openedAt: T0 },
   });
@@ -155,10 +162,14 @@ describe("incident alerts", () => {
     expect(await prisma.incidentNotification.count({ where: { incidentId: incident.id, kind: "escalated" } })).toBe(0);
     await run(15);
     await run(16);
-    const escalations = await prisma.incidentNotification.findMany({ where: { incidentId: incident.id, kind: "escalated" } });
+    const escalations = await prisma.incidentNotification.findMany({
+      where: { incidentId: incident.id, kind: "escalated" },
+    });
     expect(escalations.map((e) => [e.level, e.recipient])).toEqual([[2, boss.email]]);
     const mail = await smtp.waitFor((m) => m.to.includes(boss.email));
-    expect(mail.subject).toBe(`[Incident #${incident.id}] Escalation level 2: ${site.name} (${site.domain}) is still down`);
+    expect(mail.subject).toBe(
+      `[Incident #${incident.id}] Escalation level 2: ${site.name} (${site.domain}) is still down`,
+    );
     await outboxDrained();
     expect(mailsTo(boss.email)).toHaveLength(1);
   });
@@ -220,9 +231,12 @@ describe("incident alerts", () => {
     await run(26);
     await run(27);
     const rows = await notifications(incident.id);
-    expect(rows.filter((r) => r.kind === "resolved").map((r) => r.recipient).sort()).toEqual(
-      [oncall, boss.email, "127.0.0.1/…part"].sort(),
-    );
+    expect(
+      rows
+        .filter((r) => r.kind === "resolved")
+        .map((r) => r.recipient)
+        .sort(),
+    ).toEqual([oncall, boss.email, "127.0.0.1/…part"].sort());
     expect(rows.filter((r) => r.kind === "customer_notice")).toHaveLength(1);
     expect(rows.filter((r) => r.kind === "customer_resolved")).toHaveLength(1);
     await outboxDrained();

@@ -121,7 +121,12 @@ function deliveryOf(due: DueNotification, incident: IncidentRow, channels: Map<n
   if (type === "customer") {
     const customer = incident.site.customer;
     if (customer.id !== id) return null;
-    return { channelId: null, customerId: id, recipient: customer.email, email: { to: customer.email, language: customer.language } };
+    return {
+      channelId: null,
+      customerId: id,
+      recipient: customer.email,
+      email: { to: customer.email, language: customer.language },
+    };
   }
   const channel = channels.get(id);
   if (!channel) return null; // disabled or deleted since

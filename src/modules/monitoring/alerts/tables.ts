@@ -22,7 +22,8 @@ function alertChannelWrites(deps: WriteDeps) {
       const { webhook, ...columns } = data;
       const url = typeof webhook === "string" && webhook.trim() !== "" ? webhook.trim() : null;
       if (columns.kind === "webhook") {
-        if (!url) throw new AppError("validation", "webhook: is required", [{ field: "webhook", message: "is required" }]);
+        if (!url)
+          throw new AppError("validation", "webhook: is required", [{ field: "webhook", message: "is required" }]);
         const parsed = ZWebhookUrl.safeParse(url);
         if (!parsed.success) {
           const message = parsed.error.issues[0]?.message ?? "an http(s) URL";
@@ -120,9 +121,4 @@ export const incidentNotificationTable = defineTable({
 /** The incidents table's custom actions and their permissions (tables.ts of the module). */
 export const INCIDENT_ACTION_ACCESS = { acknowledgeIncident: "configure_alerts" } as const;
 
-export const alertTables = [
-  alertChannelTable,
-  alertOnCallTable,
-  alertEscalationLevelTable,
-  incidentNotificationTable,
-];
+export const alertTables = [alertChannelTable, alertOnCallTable, alertEscalationLevelTable, incidentNotificationTable];

@@ -4,7 +4,7 @@
 
 /** The host and the last four characters: enough to tell two webhooks apart, not to use one. */
 export function webhookHint(url: string): string {
-  let host = "";
+  let host: string;
   try {
     host = new URL(url).host;
   } catch {
@@ -31,9 +31,12 @@ export async function postWebhook(url: string, body: unknown, timeoutMs = WEBHOO
     });
   } catch (err) {
     const name = err instanceof Error ? err.name : "";
-    if (name === "TimeoutError" || name === "AbortError") throw new Error(`no answer within ${timeoutMs} ms`);
+    if (name === "TimeoutError" || name === "AbortError")
+      throw new Error(`no answer within ${timeoutMs} ms`, { cause: err });
     const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : "";
-    throw new Error(`the webhook could not be reached${cause ? `: ${cause.replaceAll(url, "<url>")}` : ""}`);
+    throw new Error(`the webhook could not be reached${cause ? `: ${cause.replaceAll(url, "<url>")}` : ""}`, {
+      cause: err,
+    });
   }
   // Drained so the connection is reused; the answer itself is not needed.
   await res.arrayBuffer().catch(() => undefined);

@@ -110,11 +110,15 @@ describe("incident escalation", () => {
     let recorded = record(run({ policy: withNotice, customerId: 9 }), T0);
     expect(run({ policy: withNotice, customerId: 9, recorded, now: at(29) })).toEqual([]);
     const notice = run({ policy: withNotice, customerId: 9, recorded, now: at(30) });
-    expect(notice).toEqual([
-      { kind: "customer_notice", level: 0, seq: 0, target: "customer:9" },
-    ]);
+    expect(notice).toEqual([{ kind: "customer_notice", level: 0, seq: 0, target: "customer:9" }]);
     recorded = [...recorded, ...record(notice, at(30))];
-    const over = run({ policy: withNotice, customerId: 9, recorded, incident: { ...open, resolvedAt: at(40) }, now: at(41) });
+    const over = run({
+      policy: withNotice,
+      customerId: 9,
+      recorded,
+      incident: { ...open, resolvedAt: at(40) },
+      now: at(41),
+    });
     expect(over.filter((d) => d.target === "customer:9")).toEqual([
       { kind: "customer_resolved", level: 0, seq: 0, target: "customer:9" },
     ]);

@@ -14,12 +14,7 @@
 //   outlasts its window alerts level 1 first, then escalates after the delay.
 
 export type NotificationKind =
-  | "opened"
-  | "escalated"
-  | "reminder"
-  | "resolved"
-  | "customer_notice"
-  | "customer_resolved";
+  "opened" | "escalated" | "reminder" | "resolved" | "customer_notice" | "customer_resolved";
 
 export interface RecordedNotification {
   kind: NotificationKind;
@@ -61,7 +56,10 @@ const isCustomer = (target: string) => target.startsWith("customer:");
 const ALERTS: ReadonlySet<NotificationKind> = new Set(["opened", "escalated", "reminder"]);
 
 /** Whether `n` is recorded (kind, seq and target: the table's unique key). */
-function has(recorded: readonly Pick<RecordedNotification, "kind" | "seq" | "target">[], n: Pick<DueNotification, "kind" | "seq" | "target">) {
+function has(
+  recorded: readonly Pick<RecordedNotification, "kind" | "seq" | "target">[],
+  n: Pick<DueNotification, "kind" | "seq" | "target">,
+) {
   return recorded.some((r) => r.kind === n.kind && r.seq === n.seq && r.target === n.target);
 }
 

@@ -47,7 +47,9 @@ export function alertSubject({ kind, level, language, incident }: AlertMessageIn
   const s = site(incident);
   switch (kind) {
     case "opened":
-      return fr ? `[Incident #${incident.incidentId}] ${s} est hors ligne` : `[Incident #${incident.incidentId}] ${s} is down`;
+      return fr
+        ? `[Incident #${incident.incidentId}] ${s} est hors ligne`
+        : `[Incident #${incident.incidentId}] ${s} is down`;
     case "escalated":
       return fr
         ? `[Incident #${incident.incidentId}] Escalade niveau ${level} : ${s} est toujours hors ligne`
@@ -57,11 +59,17 @@ export function alertSubject({ kind, level, language, incident }: AlertMessageIn
         ? `[Incident #${incident.incidentId}] Rappel : ${s} est toujours hors ligne`
         : `[Incident #${incident.incidentId}] Reminder: ${s} is still down`;
     case "resolved":
-      return fr ? `[Incident #${incident.incidentId}] Résolu : ${s} est de nouveau en ligne` : `[Incident #${incident.incidentId}] Resolved: ${s} is back up`;
+      return fr
+        ? `[Incident #${incident.incidentId}] Résolu : ${s} est de nouveau en ligne`
+        : `[Incident #${incident.incidentId}] Resolved: ${s} is back up`;
     case "customer_notice":
-      return fr ? `${BRAND} – Votre site ${incident.siteName} est indisponible` : `${BRAND} – Your site ${incident.siteName} is unavailable`;
+      return fr
+        ? `${BRAND} – Votre site ${incident.siteName} est indisponible`
+        : `${BRAND} – Your site ${incident.siteName} is unavailable`;
     case "customer_resolved":
-      return fr ? `${BRAND} – Votre site ${incident.siteName} est rétabli` : `${BRAND} – Your site ${incident.siteName} is back online`;
+      return fr
+        ? `${BRAND} – Votre site ${incident.siteName} est rétabli`
+        : `${BRAND} – Your site ${incident.siteName} is back online`;
   }
 }
 
@@ -128,7 +136,9 @@ export function alertEmail(input: AlertMessageInput, now: Date, customerName?: s
   const fr = input.language === "fr";
   const content: EmailContent = isCustomerKind(input.kind)
     ? {
-        greeting: fr ? `Bonjour ${customerName ?? ""},`.replace(" ,", ",") : `Hello ${customerName ?? ""},`.replace(" ,", ","),
+        greeting: fr
+          ? `Bonjour ${customerName ?? ""},`.replace(" ,", ",")
+          : `Hello ${customerName ?? ""},`.replace(" ,", ","),
         blocks: customerLines(input, now),
         signature: fr ? `L'équipe ${BRAND}` : `The ${BRAND} team`,
       }
