@@ -20,7 +20,8 @@ export function incidentAlertActions(kit: ResourceKit): Record<string, Partial<A
 
 export const alertResources = (kit: ResourceKit) => [
   kit.table(alertChannelTable),
-  kit.table(alertOnCallTable),
-  kit.table(alertEscalationLevelTable),
+  // A search looks in the level (the title names the channel, a relation AdminJS cannot search).
+  kit.table(alertOnCallTable, { properties: { level: { isTitle: true } } }),
+  kit.table(alertEscalationLevelTable, { properties: { level: { isTitle: true } } }),
   kit.table(incidentNotificationTable),
 ];
