@@ -5,7 +5,7 @@
 import type { Incident, PrismaClient } from "@prisma/client";
 import { writeAudit } from "../../../lib/audit.js";
 import { AppError } from "../../../lib/errors.js";
-import { requirePermission } from "../../auth/current-admin.js";
+import { requirePermission } from "../../auth/index.js";
 
 export async function acknowledgeIncident(prisma: PrismaClient, id: number, now = new Date()): Promise<Incident> {
   const admin = requirePermission("monitoring", "configure_alerts");

@@ -13,7 +13,7 @@ import type { Logger } from "../../../lib/logger.js";
 import type { Queues } from "../../../queues/queues.js";
 import { writeAudit } from "../../../lib/audit.js";
 import { dispatchNotifications } from "../../../lib/email/outbox.js";
-import { readSetting } from "../../settings/values.js";
+import { readSetting } from "../../settings/index.js";
 import { dueNotifications, type AlertPolicy, type DueNotification } from "./rules/escalation.js";
 import { inMaintenanceAt } from "./rules/maintenance.js";
 import { ackLink, signAckToken } from "./rules/ack-token.js";
