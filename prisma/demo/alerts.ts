@@ -29,7 +29,7 @@ export function buildAlerts(
       id: 4,
       name: "Slack #alertes",
       kind: "webhook",
-      webhookUrl: "https://hooks.slack.com/services/T00000000/B00000000/DEMO0000000000000000demo",
+      secretWebhookUrl: "https://hooks.slack.com/services/T00000000/B00000000/DEMO0000000000000000demo",
       webhookHint: "hooks.slack.com/…demo",
       enabled: false,
       createdAt,

@@ -14,7 +14,7 @@ CREATE TABLE "alert_channels" (
     "kind" "alert_channel_kind" NOT NULL,
     "email" TEXT,
     "admin_id" INTEGER,
-    "webhook_url" TEXT,
+    "secret_webhook_url" TEXT,
     "webhook_hint" TEXT,
     "language" "language" NOT NULL DEFAULT 'fr',
     "enabled" BOOLEAN NOT NULL DEFAULT true,
@@ -116,7 +116,7 @@ ALTER TABLE "incident_notifications" ADD CONSTRAINT "incident_notifications_emai
 
 -- Checks: a channel has what its kind needs; levels 1 to 3; delays within a week.
 ALTER TABLE "alert_channels"
-  ADD CONSTRAINT "alert_channels_target" CHECK (("kind" = 'email' AND ("email" IS NOT NULL OR "admin_id" IS NOT NULL)) OR ("kind" = 'webhook' AND "webhook_url" IS NOT NULL)),
+  ADD CONSTRAINT "alert_channels_target" CHECK (("kind" = 'email' AND ("email" IS NOT NULL OR "admin_id" IS NOT NULL)) OR ("kind" = 'webhook' AND "secret_webhook_url" IS NOT NULL)),
   ADD CONSTRAINT "alert_channels_name_length" CHECK (char_length("name") BETWEEN 1 AND 200);
 ALTER TABLE "alert_on_call"
   ADD CONSTRAINT "alert_on_call_level_range" CHECK ("level" BETWEEN 1 AND 3);

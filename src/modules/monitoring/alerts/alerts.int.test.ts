@@ -87,7 +87,7 @@ async function setup(options: { reminderMinutes?: number } = {}) {
   const boss = await makeAdmin(prisma, { role: "admin", language: "en" });
   const mail = await prisma.alertChannel.create({ data: { name: "On call", kind: "email", email: oncall } });
   const slack = await prisma.alertChannel.create({
-    data: { name: "Slack #ops", kind: "webhook", webhookUrl: hook.url, webhookHint: "127.0.0.1/…part" },
+    data: { name: "Slack #ops", kind: "webhook", secretWebhookUrl: hook.url, webhookHint: "127.0.0.1/…part" },
   });
   const escalation = await prisma.alertChannel.create({ data: { name: "Boss", kind: "email", adminId: boss.id } });
   await prisma.alertOnCall.createMany({
@@ -326,5 +326,36 @@ describe("incident alerts", () => {
     const done = await agent.get(login.headers.location as string);
     expect(done.status).toBe(200);
     expect((await prisma.incident.findUniqueOrThrow({ where: { id: incident.id } })).acknowledgedById).toBe(acker.id);
+  });
+
+  it("keeps a webhook channel's URL on the server: created over REST, shown as a hint, redacted in the audit", async () => {
+    const url = "https://hooks.example.test/services/T1/B2/very-secret-token";
+    const create = (login: ApiLogin, body: Record<string, unknown>) =>
+      request(t.app).post(`${API}/monitoring/alert_channels`).set("Authorization", login.auth).send(body);
+    expect((await create(viewer, { name: "Ops", kind: "webhook", webhook: url })).status).toBe(403);
+    const missing = await create(editor, { name: "Ops", kind: "webhook" });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([{ field: "webhook", message: "is required" }]);
+    const bad = await create(editor, { name: "Ops", kind: "webhook", webhook: "ftp://nope" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe("webhook");
+    const res = await create(editor, { name: "Ops", kind: "webhook", webhook: url });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ name: "Ops", kind: "webhook", webhookHint: "hooks.example.test/…oken" });
+    expect(JSON.stringify(res.body)).not.toContain("very-secret");
+    const shown = await request(t.app)
+      .get(`${API}/monitoring/alert_channels/${res.body.id}`)
+      .set("Authorization", editor.auth);
+    expect(shown.status).toBe(200);
+    expect(JSON.stringify(shown.body)).not.toContain("very-secret");
+    const deleted = await request(t.app)
+      .delete(`${API}/monitoring/alert_channels/${res.body.id}`)
+      .set("Authorization", editor.auth);
+    expect(deleted.status).toBeLessThan(300);
+    const audit = await prisma.adminActivityLog.findMany({
+      where: { resourceType: "alert_channels", resourceId: res.body.id },
+    });
+    expect(audit.map((a) => a.action).sort()).toEqual(["create", "delete"]);
+    expect(JSON.stringify(audit)).not.toContain("very-secret");
   });
 });

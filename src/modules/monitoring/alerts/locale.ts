@@ -13,7 +13,7 @@ export const alertLocale = {
         admin: ["Administrateur", "Admin"],
         adminId: ["Administrateur", "Admin"],
         webhook: ["URL du webhook entrant (Slack ou compatible)", "Incoming webhook URL (Slack or compatible)"],
-        webhookUrl: ["URL du webhook", "Webhook URL"],
+        secretWebhookUrl: ["URL du webhook", "Webhook URL"],
         webhookHint: ["Webhook", "Webhook"],
         language: ["Langue", "Language"],
         enabled: ["Actif", "Enabled"],

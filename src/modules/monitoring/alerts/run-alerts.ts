@@ -236,11 +236,11 @@ async function deliverWebhooks(deps: AlertDeps, now: Date): Promise<{ posted: nu
         kind: true,
         level: true,
         attempts: true,
-        channel: { select: { webhookUrl: true, enabled: true, language: true } },
+        channel: { select: { secretWebhookUrl: true, enabled: true, language: true } },
         incident: { select: INCIDENT_SELECT },
       },
     });
-    const url = n.channel?.enabled ? n.channel.webhookUrl : null;
+    const url = n.channel?.enabled ? n.channel.secretWebhookUrl : null;
     if (!url) {
       await deps.prisma.incidentNotification.updateMany({
         where: { id, status: "pending" },

@@ -37,11 +37,11 @@ function alertChannelWrites(deps: WriteDeps) {
         const row = await tx.alertChannel.create({
           data: {
             ...(columns as Parameters<typeof tx.alertChannel.create>[0]["data"]),
-            ...(url ? { webhookUrl: url, webhookHint: webhookHint(url) } : {}),
+            ...(url ? { secretWebhookUrl: url, webhookHint: webhookHint(url) } : {}),
           },
         });
         await writeAudit(tx, { action: "create", resourceType: "alert_channels", resourceId: row.id, after: row });
-        const { webhookUrl: _secret, ...shown } = row;
+        const { secretWebhookUrl: _secret, ...shown } = row;
         return shown as Record<string, unknown>;
       });
     },
@@ -68,7 +68,7 @@ export const alertChannelTable = defineTable({
   createInputs: { webhook: ZWebhookUrl.optional() },
   writes: alertChannelWrites,
   workflow: ["webhookHint"],
-  secrets: ["webhookUrl"],
+  secrets: ["secretWebhookUrl"],
   list: ["id", "name", "kind", "email", "admin", "webhookHint", "enabled"],
   title: ["name"],
   related: [{ table: "alert_on_call", via: "channelId" }],
