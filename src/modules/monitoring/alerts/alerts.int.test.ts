@@ -358,4 +358,24 @@ describe("incident alerts", () => {
     expect(audit.map((a) => a.action).sort()).toEqual(["create", "delete"]);
     expect(JSON.stringify(audit)).not.toContain("very-secret");
   });
+
+  it("acknowledges from the incident's page (AdminJS action), once, audited, and stops the escalation", async () => {
+    const { boss, incident } = await setup();
+    await run(0);
+    const acker = await makeAdmin(prisma, { role: "editor" });
+    const agent = await loginAgent(t.app, acker.email, acker.password);
+    const action = `/admin/api/resources/incidents/records/${incident.id}/acknowledgeIncident`;
+    const res = await agent.post(action).send({});
+    expect(res.status).toBe(200);
+    expect(res.body.notice).toMatchObject({ message: "acknowledgeIncidentDone", type: "success" });
+    const again = await agent.post(action).send({});
+    expect(again.body.notice).toEqual({ message: `Incident #${incident.id} is already acknowledged`, type: "error" });
+    const row = await prisma.incident.findUniqueOrThrow({ where: { id: incident.id } });
+    expect(row.acknowledgedById).toBe(acker.id);
+    expect(
+      await prisma.adminActivityLog.count({ where: { action: "incident.acknowledge", resourceId: incident.id } }),
+    ).toBe(1);
+    await run(30);
+    expect(mailsTo(boss.email)).toHaveLength(0);
+  });
 });
