@@ -18,6 +18,7 @@ import { buildInvoices } from "./invoices.js";
 import { buildSubscriptionHistory } from "./subscription-history.js";
 import { buildSiteMonitoring, snapshotDays, type DemoSnapshotDay } from "./metrics.js";
 import { buildMonitors } from "./monitors.js";
+import { buildAlerts } from "./alerts.js";
 import { buildAdmins, type DemoAdminInput } from "./staff.js";
 import { buildTemplates } from "./templates.js";
 
@@ -46,6 +47,10 @@ export interface DemoData {
   monitors: Prisma.MonitorCreateManyInput[];
   incidents: Prisma.IncidentCreateManyInput[];
   maintenanceWindows: Prisma.MaintenanceWindowCreateManyInput[];
+  alertChannels: Prisma.AlertChannelCreateManyInput[];
+  alertOnCall: Prisma.AlertOnCallCreateManyInput[];
+  alertEscalationLevels: Prisma.AlertEscalationLevelCreateManyInput[];
+  incidentNotifications: Prisma.IncidentNotificationCreateManyInput[];
   emailCampaigns: Prisma.EmailCampaignCreateManyInput[];
   emailSends: Prisma.EmailSendCreateManyInput[];
   referrals: Prisma.ReferralCreateManyInput[];
@@ -83,6 +88,7 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
   for (const a of adminRows) a.lastLogin = activity.lastLogin.get(a.id!) ?? null;
   const checks = buildSiteMonitoring(seed, now, sites);
   const monitoring = buildMonitors(seed, now, sites, checks, staff);
+  const alerts = buildAlerts(now, staff, adminRows, monitoring.incidents);
 
   return {
     adminUsers: adminRows,
@@ -103,6 +109,7 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
     monitors: monitoring.monitors,
     incidents: monitoring.incidents,
     maintenanceWindows: monitoring.maintenanceWindows,
+    ...alerts,
     emailCampaigns: campaigns,
     emailSends: sends,
     referrals: buildReferrals(seed, now, customers),

@@ -46,7 +46,17 @@ export function sessionOptions(deps: Pick<Deps, "config" | "pool">): session.Ses
   };
 }
 
-/** Replaces the session id (fixation defence) and keeps nothing of the anonymous session. */
+/**
+ * Replaces the session id (fixation defence) and keeps nothing of the anonymous session but the page
+ * that sent the browser to the login (redirectTo: a path of ours, set by the server, never from input).
+ */
 export function regenerateSession(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+  const back = req.session.redirectTo;
+  return new Promise((resolve, reject) =>
+    req.session.regenerate((err) => {
+      if (err) return reject(err);
+      if (back) req.session.redirectTo = back;
+      resolve();
+    }),
+  );
 }

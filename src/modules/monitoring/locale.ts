@@ -1,9 +1,11 @@
 // The monitoring module's words, French and English side by side: monitors, incidents, maintenance
 // windows and the site checks. src/admin/locale.ts assembles every module's words into AdminJS's translations.
 import type { ModuleLocale } from "../../module.js";
+import { alertLocale } from "./alerts/locale.js";
 
 export const monitoringLocale: ModuleLocale = {
   resources: {
+    ...alertLocale.resources,
     monitors: {
       label: ["Moniteurs", "Monitors"],
       common: ["id", "site", "createdAt"],
@@ -71,15 +73,18 @@ export const monitoringLocale: ModuleLocale = {
     },
   },
   enums: {
+    ...alertLocale.enums,
     CheckType: { http: ["HTTP", "HTTP"], ssl: ["SSL", "SSL"], dns: ["DNS", "DNS"] },
     MonitorState: { pending: ["En attente", "Pending"], up: ["En ligne", "Up"], down: ["Hors ligne", "Down"] },
     MaintenanceKind: { one_off: ["Ponctuelle", "One-off"], weekly: ["Hebdomadaire", "Weekly"] },
   },
   actions: {
+    ...alertLocale.actions,
     pause: ["Mettre en pause", "Pause"],
     resume: ["Reprendre", "Resume"],
   },
   messages: {
+    ...alertLocale.messages,
     pauseExplain: [
       "Aucune vérification de ce moniteur ne sera faite jusqu'à sa reprise.",
       "No check of this monitor runs until it is resumed.",

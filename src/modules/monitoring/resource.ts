@@ -1,10 +1,12 @@
 import type { ResourceFactory } from "../../admin/resource-kit.js";
 import { monitorCheckActions } from "./checks/admin-actions.js";
+import { alertResources, incidentAlertActions } from "./alerts/resource.js";
 import { incidentTable, maintenanceWindowTable, monitorTable, siteMonitoringTable } from "./tables.js";
 
 export const monitoringResources: ResourceFactory = (kit) => [
   kit.table(monitorTable, { actions: monitorCheckActions(kit) }),
-  kit.table(incidentTable),
+  kit.table(incidentTable, { actions: incidentAlertActions(kit) }),
   kit.table(maintenanceWindowTable),
   kit.table(siteMonitoringTable, { properties: { checkType: { isTitle: true } } }),
+  ...alertResources(kit),
 ];

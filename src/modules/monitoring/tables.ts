@@ -1,4 +1,5 @@
 import { defineTable } from "../../db/table-spec.js";
+import { alertTables, INCIDENT_ACTION_ACCESS } from "./alerts/tables.js";
 
 export const siteMonitoringTable = defineTable({
   model: "SiteMonitoring",
@@ -48,11 +49,12 @@ export const monitorTable = defineTable({
 export const incidentTable = defineTable({
   model: "Incident",
   module: "monitoring",
-  actions: { new: null, edit: null, delete: null, bulkDelete: null },
+  actions: { new: null, edit: null, delete: null, bulkDelete: null, ...INCIDENT_ACTION_ACCESS },
   writable: {},
   workflow: ["acknowledgedById", "acknowledgedAt", "resolvedAt"],
   list: ["id", "site", "monitor", "cause", "openedAt", "acknowledgedAt", "resolvedAt"],
   title: ["site.name", "cause"],
+  related: [{ table: "incident_notifications", via: "incidentId" }],
   filters: ["site", "monitor", "openedAt", "resolvedAt"],
   order: { by: "openedAt", direction: "desc" },
 });
@@ -92,4 +94,10 @@ export const maintenanceWindowTable = defineTable({
 });
 
 /** The tables of the module, in menu order. */
-export const monitoringTables = [monitorTable, incidentTable, maintenanceWindowTable, siteMonitoringTable];
+export const monitoringTables = [
+  monitorTable,
+  incidentTable,
+  maintenanceWindowTable,
+  siteMonitoringTable,
+  ...alertTables,
+];

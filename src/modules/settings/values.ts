@@ -99,6 +99,21 @@ export const SETTINGS = {
       .max(10),
     default: [] as string[],
   },
+  /**
+   * Incident alerts (monitoring.configure_alerts edits them): the least minutes between an alert and
+   * the next reminder while nobody acknowledges the incident; 0: no reminders.
+   */
+  "monitoring.alert_reminder_minutes": {
+    editPermission: ["monitoring", "configure_alerts"],
+    schema: z.number().int().min(0).max(1440),
+    default: 30,
+  },
+  /** The customer's e-mail (FR/EN) once an outage of their site lasts `afterMinutes`: opt-in. */
+  "monitoring.customer_notice": {
+    editPermission: ["monitoring", "configure_alerts"],
+    schema: z.object({ enabled: z.boolean(), afterMinutes: z.number().int().min(1).max(10080) }).strict(),
+    default: { enabled: false, afterMinutes: 30 },
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
