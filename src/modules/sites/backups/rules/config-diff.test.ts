@@ -21,7 +21,7 @@ describe("diffConfigs", () => {
     ]);
   });
 
-  it("reports added and removed keys", () => {
+  it("reports added and removed keys, in alphabetical order", () => {
     const { published: _gone, ...rest } = base;
     const after = { ...rest, seo: { ...base.seo, description: "Dépannage" } };
     expect(diffConfigs(base, after)).toEqual({

@@ -1,6 +1,6 @@
 // A readable difference between two site configurations (JSON documents): every key that changed, was
 // added or was removed, named by its path as a reader writes it (`seo.title`, `pages[2].title`), with
-// its old and new values.
+// its old and new values. Keys come in alphabetical order at each level.
 //
 // Arrays are aligned, not compared slot by slot: removing the second of five pages reports that page
 // removed, not four pages changed. Elements are matched by their identity (an object's `id`, `slug` or
@@ -70,13 +70,12 @@ function add(out: ConfigChange[], change: ConfigChange): void {
 
 function diffValues(before: unknown, after: unknown, path: string, out: ConfigChange[]): void {
   if (isObject(before) && isObject(after)) {
-    for (const key of Object.keys(before)) {
+    // Keys in alphabetical order: PostgreSQL's jsonb keeps its own, so the stored order means nothing.
+    for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
       const p = keyPath(path, key);
       if (!(key in after)) add(out, { path: p, kind: "removed", before: before[key] });
+      else if (!(key in before)) add(out, { path: p, kind: "added", after: after[key] });
       else diffValues(before[key], after[key], p, out);
-    }
-    for (const key of Object.keys(after)) {
-      if (!(key in before)) add(out, { path: keyPath(path, key), kind: "added", after: after[key] });
     }
     return;
   }
