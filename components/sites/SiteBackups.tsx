@@ -1,6 +1,6 @@
 // A site's "Backups" page (modules/sites/backups/admin-action.ts): its config versions with who made
 // each, when and how; "back up now"; two versions picked and compared key by key; a version downloaded
-// as JSON (GET /admin/sites/:id/backups/:version/download, the session's route); a restore, confirmed
+// as JSON (GET /admin/sites/sites/:id/backups/:version/download, the session's route); a restore, confirmed
 // first, that writes a new version and keeps the current one. The server checks every permission.
 import React, { useCallback, useEffect, useState } from "react";
 import { ApiClient, useNotice, useTranslation, type ActionProps } from "adminjs";
@@ -102,7 +102,6 @@ const SiteBackups: React.FC<ActionProps> = ({ action, resource, record }) => {
         setBusy(false);
       }
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [siteId, resource.id, action.name],
   );
 
@@ -214,7 +213,7 @@ const SiteBackups: React.FC<ActionProps> = ({ action, resource, record }) => {
                         size="sm"
                         variant="outlined"
                         download
-                        href={`/admin/sites/${encodeURIComponent(siteId)}/backups/${v.version}/download`}
+                        href={`/admin/sites/sites/${encodeURIComponent(siteId)}/backups/${v.version}/download`}
                         data-testid={`backup-download-${v.version}`}
                       >
                         {m("siteBackupDownload")}
@@ -262,7 +261,12 @@ const SiteBackups: React.FC<ActionProps> = ({ action, resource, record }) => {
 
       {versions.length > 1 ? (
         <Box mt="lg">
-          <Button variant="outlined" onClick={compare} disabled={busy || picked.length !== 2} data-testid="backup-compare">
+          <Button
+            variant="outlined"
+            onClick={compare}
+            disabled={busy || picked.length !== 2}
+            data-testid="backup-compare"
+          >
             {m("siteBackupCompare")}
           </Button>
           <Text as="span" ml="default">

@@ -1,2 +1,3 @@
 // What other modules may import from auth.
 export { attemptSucceeded, beginAttempt, throttleKeys } from "./throttle.js";
+export { can } from "./permissions.js";

@@ -5,7 +5,7 @@
 import { ForbiddenError, NotFoundError, type Action, type ActionResponse } from "adminjs";
 import type { ResourceKit } from "../../../admin/resource-kit.js";
 import { AppError } from "../../../lib/errors.js";
-import { can } from "../../auth/permissions.js";
+import { can } from "../../auth/index.js";
 import { currentContext } from "../../../lib/request-context.js";
 import { backupSite, BackupRefusal, diffVersions, listVersions, restoreVersion, type BackupDeps } from "./service.js";
 
@@ -17,7 +17,9 @@ function posted(payload: Payload, field: string): number {
   const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : "";
   const n = /^\d{1,10}$/.test(text) ? Number(text) : NaN;
   if (!(n >= 1 && n <= 2 ** 31 - 1)) {
-    throw new BackupRefusal("noVersion", "not_found", `${field} is not a version`, [{ field, message: "not a version" }]);
+    throw new BackupRefusal("noVersion", "not_found", `${field} is not a version`, [
+      { field, message: "not a version" },
+    ]);
   }
   return n;
 }
@@ -55,7 +57,9 @@ export function siteBackupActions(kit: ResourceKit): Record<"backups", Partial<A
             const expected = payload.expectedCurrent;
             answer.written = await restoreVersion(deps, siteId, posted(payload, "version"), {
               note: note(payload),
-              ...(expected !== undefined && expected !== "" ? { expectedCurrent: posted(payload, "expectedCurrent") } : {}),
+              ...(expected !== undefined && expected !== ""
+                ? { expectedCurrent: posted(payload, "expectedCurrent") }
+                : {}),
             });
             answer.notice = { message: "siteRestoreDone", type: "success" };
           } else if (op === "diff") {

@@ -30,10 +30,9 @@ async function siteWith(...configs: object[]) {
   return site;
 }
 
-const versionsOf = (siteId: number) =>
-  prisma.siteConfig.findMany({ where: { siteId }, orderBy: { version: "asc" } });
-const asEditor = <T>(fn: () => Promise<T>) => actingAs(editor, fn);
-const asViewer = <T>(fn: () => Promise<T>) => actingAs(viewer, fn);
+const versionsOf = (siteId: number) => prisma.siteConfig.findMany({ where: { siteId }, orderBy: { version: "asc" } });
+const asEditor = <T>(fn: () => Promise<T>) => actingAs({ ...editor, permissions: null }, fn);
+const asViewer = <T>(fn: () => Promise<T>) => actingAs({ ...viewer, permissions: null }, fn);
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -120,9 +119,7 @@ describe("site backups: manual backup and diff", () => {
 
   it("gives two racing backups distinct versions", async () => {
     const site = await siteWith(V1);
-    const results = await asEditor(() =>
-      Promise.all([1, 2, 3].map(() => backupSite({ prisma }, site.id))),
-    );
+    const results = await asEditor(() => Promise.all([1, 2, 3].map(() => backupSite({ prisma }, site.id))));
     expect(results.map((r) => r.version).sort()).toEqual([2, 3, 4]);
   });
 
@@ -216,7 +213,7 @@ describe("REST /sites/{id}/backups", () => {
 
   it("lists, backs up, diffs, downloads and restores, with the module's permissions", async () => {
     const site = await siteWith(V1, V2);
-    const base = `${API}/sites/${site.id}/backups`;
+    const base = `${API}/sites/sites/${site.id}/backups`;
     const list = await request(t.app).get(base).set("Authorization", viewerApi.auth);
     expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ siteId: site.id, currentVersion: 2 });
@@ -227,7 +224,12 @@ describe("REST /sites/{id}/backups", () => {
 
     const backup = await request(t.app).post(base).set("Authorization", editorApi.auth).send({ note: "api" });
     expect(backup.status).toBe(201);
-    expect(backup.body).toMatchObject({ version: 3, kind: "manual", note: "api", createdBy: { id: editorApi.admin.id } });
+    expect(backup.body).toMatchObject({
+      version: 3,
+      kind: "manual",
+      note: "api",
+      createdBy: { id: editorApi.admin.id },
+    });
 
     const diff = await request(t.app).get(`${base}/diff?from=1&to=3`).set("Authorization", viewerApi.auth);
     expect(diff.status).toBe(200);
@@ -258,11 +260,33 @@ describe("REST /sites/{id}/backups", () => {
       .send({ expectedCurrent: 3 });
     expect(stale.status).toBe(409);
     expect(stale.body.errors).toEqual([{ field: "expectedCurrent", message: expect.any(String) }]);
+
+    // The generic edit of the table meets the frozen snapshot: a conflict, not a 500.
+    const frozen = (await versionsOf(site.id))[2]!;
+    const edit = await request(t.app)
+      .patch(`${API}/sites/site_configs/${frozen.id}`)
+      .set("Authorization", editorApi.auth)
+      .send({ configData: { hacked: true } });
+    expect({ status: edit.status, type: edit.type }).toEqual({ status: 409, type: "application/problem+json" });
+    expect((await versionsOf(site.id))[2]!.configData).toEqual(V2);
+  });
+
+  it("answers the shorter /sites/{id}/backups paths with 308 to the canonical ones, method and query kept", async () => {
+    const site = await siteWith(V1, V2);
+    const diff = await request(t.app).get(`${API}/sites/${site.id}/backups/diff?from=1&to=2`).set("Authorization", viewerApi.auth); // prettier-ignore
+    expect(diff.status).toBe(308);
+    expect(diff.headers.location).toBe(`${API}/sites/sites/${site.id}/backups/diff?from=1&to=2`);
+    const post = await request(t.app).post(`${API}/sites/${site.id}/backups`).set("Authorization", editorApi.auth).send({}); // prettier-ignore
+    expect(post.status).toBe(308);
+    expect(post.headers.location).toBe(`${API}/sites/sites/${site.id}/backups`);
+    // Not a site id: the tables' own paths are left alone.
+    expect((await request(t.app).get(`${API}/sites/sites/backups`).set("Authorization", viewerApi.auth)).status).toBe(404); // prettier-ignore
+    expect(await versionsOf(site.id)).toHaveLength(2);
   });
 
   it("answers bad input with problem+json naming the field", async () => {
     const site = await siteWith(V1);
-    const base = `${API}/sites/${site.id}/backups`;
+    const base = `${API}/sites/sites/${site.id}/backups`;
     const auth = editorApi.auth;
     const cases: [request.Test, string, number][] = [
       [request(t.app).get(`${base}/diff?from=abc&to=1`).set("Authorization", auth), "from", 400],
@@ -271,7 +295,14 @@ describe("REST /sites/{id}/backups", () => {
       [request(t.app).get(`${base}/x1`).set("Authorization", auth), "version", 400],
       [request(t.app).get(`${base}/0/download`).set("Authorization", auth), "version", 400],
       [request(t.app).post(base).set("Authorization", auth).send({ note: 5 }), "note", 400],
-      [request(t.app).post(base).set("Authorization", auth).send({ note: "x".repeat(501) }), "note", 400],
+      [
+        request(t.app)
+          .post(base)
+          .set("Authorization", auth)
+          .send({ note: "x".repeat(501) }),
+        "note",
+        400,
+      ],
       [request(t.app).post(base).set("Authorization", auth).send({ colour: "red" }), "(body)", 400],
       [request(t.app).post(`${base}/1/restore`).set("Authorization", auth).send({ expectedCurrent: "1" }), "expectedCurrent", 400], // prettier-ignore
     ];
@@ -280,7 +311,7 @@ describe("REST /sites/{id}/backups", () => {
       expect({ status: res.status, type: res.type }).toEqual({ status, type: "application/problem+json" });
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
-    expect((await request(t.app).get(`${API}/sites/999999/backups`).set("Authorization", auth)).status).toBe(404);
+    expect((await request(t.app).get(`${API}/sites/sites/999999/backups`).set("Authorization", auth)).status).toBe(404);
     expect(await versionsOf(site.id)).toHaveLength(1);
   });
 });
@@ -300,7 +331,11 @@ describe("AdminJS: the sites' Backups action", () => {
     const asEditorAgent = await loginAgent(t.app, editor.email, editor.password);
     const done = await asEditorAgent.post(path).send({ op: "backup", note: "écran" });
     expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ canBackup: true, written: { version: 3, kind: "manual" }, notice: { type: "success" } });
+    expect(done.body).toMatchObject({
+      canBackup: true,
+      written: { version: 3, kind: "manual" },
+      notice: { type: "success" },
+    });
     const diff = await asEditorAgent.post(path).send({ op: "diff", from: "1", to: "2" });
     expect(diff.body.diff.changes.map((c: { path: string }) => c.path)).toEqual(["business.city", "pages[1]", "seo"]);
     const restored = await asEditorAgent.post(path).send({ op: "restore", version: "1", expectedCurrent: "3" });
@@ -309,7 +344,7 @@ describe("AdminJS: the sites' Backups action", () => {
     expect(isCurrent.body).toMatchObject({ refusal: "isCurrent", notice: { type: "error" } });
     expect((await versionsOf(site.id)).map((r) => r.configData)).toEqual([V1, V2, V2, V1]);
 
-    const file = await asViewerAgent.get(`/admin/sites/${site.id}/backups/2/download`);
+    const file = await asViewerAgent.get(`/admin/sites/sites/${site.id}/backups/2/download`);
     expect(file.status).toBe(200);
     expect(file.headers["content-disposition"]).toContain(`site-${site.id}-config-v2.json`);
     expect(JSON.parse(file.text)).toEqual(V2);

@@ -57,7 +57,10 @@ export const siteBackupLocale: Required<Pick<ModuleLocale, "enums" | "messages" 
     siteBackupDiff_added: ["ajoutée", "added"],
     siteBackupDiff_removed: ["supprimée", "removed"],
     siteBackupDone: ["Sauvegarde enregistrée", "Backup saved"],
-    siteRestoreDone: ["Version restaurée : elle est la configuration actuelle", "Version restored: it is the current configuration"],
+    siteRestoreDone: [
+      "Version restaurée : elle est la configuration actuelle",
+      "Version restored: it is the current configuration",
+    ],
     siteBackupRefused_noSite: ["Ce site n'existe plus", "This site no longer exists"],
     siteBackupRefused_noVersion: ["Cette version n'existe pas", "This version does not exist"],
     siteBackupRefused_noConfig: [

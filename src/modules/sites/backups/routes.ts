@@ -1,5 +1,8 @@
-// REST /admin/api/v1/sites/{id}/backups (issue 14, item 8): a site's config versions, the diff of two,
-// one as a JSON download, a backup now, a restore. Reads need sites.view, writes sites.backup (or
+// REST /admin/api/v1/sites/sites/{id}/backups (issue 14, item 8): a site's config versions, the diff of
+// two, one as a JSON download, a backup now, a restore. The backups are a sub-resource of the site's row
+// (/sites/sites/{id}, the table's path), as the AI queue's actions are of theirs: the shorter
+// /sites/{id}/backups the issue names would make every path of the sites tables ambiguous
+// (/sites/sites/{id} matches both), so it answers 308 to the canonical path, method and body kept. Reads need sites.view, writes sites.backup (or
 // monitoring.backup); the service checks both on every path. The same download is served to the
 // admin's session under /admin (a browser link cannot send a bearer token).
 import { Router, type Request, type Response } from "express";
@@ -47,14 +50,23 @@ export const ZDiffQuery = z
   })
   .strict();
 const ZListQuery = z
-  .object({ limit: z.string().regex(/^\d{1,3}$/).transform(Number).refine((n) => n >= 1 && n <= 500).optional() })
+  .object({
+    limit: z
+      .string()
+      .regex(/^\d{1,3}$/)
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 500)
+      .optional(),
+  })
   .strict();
 
 function versionParam(raw: string | undefined): number {
   return parseBody(z.object({ version: versionNumber("version") }), { version: raw ?? "" }).version;
 }
 
-export const BACKUPS_PATH = "/sites/:id/backups";
+export const BACKUPS_PATH = "/sites/sites/:id/backups";
+/** The issue's shorter path: a site id (digits only, so /sites/sites/... is never taken for one). */
+const SHORT_PATH = "/sites/:id(\\d{1,10})/backups";
 const siteId = (req: Request) => parseId(req.params.id, "site");
 
 async function sendDownload(deps: BackupDeps, req: Request, res: Response): Promise<void> {
@@ -72,6 +84,11 @@ async function sendDownload(deps: BackupDeps, req: Request, res: Response): Prom
 /** Behind the bearer guard of /admin/api/v1. */
 export function siteBackupRoutes(deps: BackupDeps): Router {
   const router = Router();
+  router.all([SHORT_PATH, `${SHORT_PATH}/*`], (req, res) => {
+    const rest = req.path.slice(req.path.indexOf("/backups") + "/backups".length);
+    const query = req.originalUrl.includes("?") ? req.originalUrl.slice(req.originalUrl.indexOf("?")) : "";
+    res.redirect(308, `${req.baseUrl}/sites/sites/${req.params.id}/backups${rest}${query}`);
+  });
   router.get(
     BACKUPS_PATH,
     asyncRoute(async (req, res) => {
@@ -183,7 +200,7 @@ const WRITE_NOTE = "`monitoring.backup` grants it too.";
 export const SITE_BACKUP_OPERATIONS: ApiOperation[] = [
   {
     method: "get",
-    path: "/sites/{id}/backups",
+    path: "/sites/sites/{id}/backups",
     tag: "sites",
     summary: "A site's config versions, newest first, with who made each, when and how",
     permission: "sites.view",
@@ -196,7 +213,7 @@ export const SITE_BACKUP_OPERATIONS: ApiOperation[] = [
   },
   {
     method: "post",
-    path: "/sites/{id}/backups",
+    path: "/sites/sites/{id}/backups",
     tag: "sites",
     summary: "Back up now: a new version holding the current config, labelled manual",
     description: WRITE_NOTE,
@@ -212,7 +229,7 @@ export const SITE_BACKUP_OPERATIONS: ApiOperation[] = [
   },
   {
     method: "get",
-    path: "/sites/{id}/backups/diff",
+    path: "/sites/sites/{id}/backups/diff",
     tag: "sites",
     summary: "What changed between two versions: each key's path, old and new value",
     permission: "sites.view",
@@ -225,7 +242,7 @@ export const SITE_BACKUP_OPERATIONS: ApiOperation[] = [
   },
   {
     method: "get",
-    path: "/sites/{id}/backups/{version}",
+    path: "/sites/sites/{id}/backups/{version}",
     tag: "sites",
     summary: "One version with its config",
     permission: "sites.view",
@@ -238,7 +255,7 @@ export const SITE_BACKUP_OPERATIONS: ApiOperation[] = [
   },
   {
     method: "get",
-    path: "/sites/{id}/backups/{version}/download",
+    path: "/sites/sites/{id}/backups/{version}/download",
     tag: "sites",
     summary: "One version's config as a JSON file",
     permission: "sites.view",
@@ -255,7 +272,7 @@ export const SITE_BACKUP_OPERATIONS: ApiOperation[] = [
   },
   {
     method: "post",
-    path: "/sites/{id}/backups/{version}/restore",
+    path: "/sites/sites/{id}/backups/{version}/restore",
     tag: "sites",
     summary: "Restore a version: a new version equal to it; the current one is kept",
     description: WRITE_NOTE,

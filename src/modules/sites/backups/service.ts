@@ -17,7 +17,7 @@ import { Prisma, type PrismaClient, type SiteConfigKind } from "@prisma/client";
 import { AppError } from "../../../lib/errors.js";
 import { writeAudit } from "../../../lib/audit.js";
 import { currentContext, type CurrentAdmin } from "../../../lib/request-context.js";
-import { can } from "../../auth/permissions.js";
+import { can } from "../../auth/index.js";
 import { diffConfigs, type ConfigDiff } from "./rules/config-diff.js";
 
 export interface BackupDeps {
@@ -146,7 +146,12 @@ export async function listVersions(
   return { siteId, currentVersion, versions: rows.map((r) => summary(r, currentVersion)) };
 }
 
-async function findVersion(prisma: PrismaClient | Prisma.TransactionClient, siteId: number, version: number, field: string) {
+async function findVersion(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  siteId: number,
+  version: number,
+  field: string,
+) {
   const row = await prisma.siteConfig.findUnique({
     where: { siteId_version: { siteId, version } },
     select: { ...SUMMARY_SELECT, configData: true },
@@ -172,7 +177,10 @@ export async function getVersion(deps: BackupDeps, siteId: number, version: numb
 export async function diffVersions(deps: BackupDeps, siteId: number, from: number, to: number): Promise<VersionDiff> {
   requireBackupAccess("read");
   await requireSite(deps.prisma, siteId);
-  const [a, b] = [await findVersion(deps.prisma, siteId, from, "from"), await findVersion(deps.prisma, siteId, to, "to")];
+  const [a, b] = [
+    await findVersion(deps.prisma, siteId, from, "from"),
+    await findVersion(deps.prisma, siteId, to, "to"),
+  ];
   return { siteId, from, to, ...diffConfigs(a.configData, b.configData) };
 }
 
@@ -181,8 +189,7 @@ export function downloadName(siteId: number, version: number): string {
   return `site-${siteId}-config-v${version}.json`;
 }
 
-const isUniqueViolation = (err: unknown) =>
-  err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
 interface SnapshotInput {
   kind: SiteConfigKind;
@@ -219,9 +226,12 @@ async function writeSnapshot(deps: BackupDeps, siteId: number, input: SnapshotIn
       let configData = current.configData;
       if (typeof input.source === "number") {
         if (input.source === current.version) {
-          throw new BackupRefusal("isCurrent", "conflict", `Version ${input.source} is the current configuration, nothing to restore`, [
-            { field: "version", message: "is the current configuration" },
-          ]);
+          throw new BackupRefusal(
+            "isCurrent",
+            "conflict",
+            `Version ${input.source} is the current configuration, nothing to restore`,
+            [{ field: "version", message: "is the current configuration" }],
+          );
         }
         configData = (await findVersion(tx, siteId, input.source, "version")).configData;
       }
@@ -257,7 +267,11 @@ async function writeSnapshot(deps: BackupDeps, siteId: number, input: SnapshotIn
     });
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new BackupRefusal("race", "conflict", "Another version of this site was written at the same moment, try again");
+      throw new BackupRefusal(
+        "race",
+        "conflict",
+        "Another version of this site was written at the same moment, try again",
+      );
     }
     throw err;
   }

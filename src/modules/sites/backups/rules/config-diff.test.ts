@@ -10,7 +10,13 @@ const base = {
 
 describe("diffConfigs", () => {
   it("reports nothing between equal configs, whatever their key order", () => {
-    const reordered = { published: true, seo: base.seo, pages: base.pages, business: base.business, template: "artisans" };
+    const reordered = {
+      published: true,
+      seo: base.seo,
+      pages: base.pages,
+      business: base.business,
+      template: "artisans",
+    };
     expect(diffConfigs(base, reordered)).toEqual({ changes: [], counts: { changed: 0, added: 0, removed: 0 } });
   });
 
@@ -57,8 +63,20 @@ describe("diffConfigs", () => {
   });
 
   it("matches elements by their id, so a moved and edited element is one change", () => {
-    const before = { sections: [{ id: "hero", text: "A" }, { id: "team", text: "B" }, { id: "map", text: "C" }] };
-    const after = { sections: [{ id: "hero", text: "A" }, { id: "map", text: "C2" }, { id: "faq", text: "D" }] };
+    const before = {
+      sections: [
+        { id: "hero", text: "A" },
+        { id: "team", text: "B" },
+        { id: "map", text: "C" },
+      ],
+    };
+    const after = {
+      sections: [
+        { id: "hero", text: "A" },
+        { id: "map", text: "C2" },
+        { id: "faq", text: "D" },
+      ],
+    };
     expect(diffConfigs(before, after).changes).toEqual([
       { path: "sections[1]", kind: "removed", before: { id: "team", text: "B" } },
       { path: "sections[1].text", kind: "changed", before: "C", after: "C2" },
@@ -71,7 +89,9 @@ describe("diffConfigs", () => {
       { path: "pages", kind: "changed", before: ["a"], after: { a: 1 } },
     ]);
     expect(diffConfigs({ n: 1 }, { n: "1" }).changes).toEqual([{ path: "n", kind: "changed", before: 1, after: "1" }]);
-    expect(diffConfigs({ n: null }, { n: 0 }).changes).toEqual([{ path: "n", kind: "changed", before: null, after: 0 }]);
+    expect(diffConfigs({ n: null }, { n: 0 }).changes).toEqual([
+      { path: "n", kind: "changed", before: null, after: 0 },
+    ]);
   });
 
   it("quotes keys that are not plain names", () => {

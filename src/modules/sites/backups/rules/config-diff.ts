@@ -31,8 +31,7 @@ const IDENTITY_KEYS = ["id", "slug", "key"] as const;
 /** Beyond this many cells the alignment table costs too much: arrays are then compared slot by slot. */
 const MAX_ALIGN_CELLS = 250_000;
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** JSON with its keys sorted: equal documents give equal text whatever their key order. */
 export function canonicalJson(value: unknown): string {
@@ -83,7 +82,8 @@ function diffValues(before: unknown, after: unknown, path: string, out: ConfigCh
     diffArrays(before, after, path, out);
     return;
   }
-  if (canonicalJson(before) !== canonicalJson(after)) add(out, { path: path || "(root)", kind: "changed", before, after });
+  if (canonicalJson(before) !== canonicalJson(after))
+    add(out, { path: path || "(root)", kind: "changed", before, after });
 }
 
 /** Pairs of indexes (old, new) of the longest common subsequence of two lists of match keys. */
@@ -145,7 +145,8 @@ function gap(
   path: string,
   out: ConfigChange[],
 ): void {
-  const plain = (list: unknown[], from: number, to: number) => range(from, to).filter((k) => identityOf(list[k]) === null);
+  const plain = (list: unknown[], from: number, to: number) =>
+    range(from, to).filter((k) => identityOf(list[k]) === null);
   // Elements without an identity are taken for the same slots edited, in order; the others are other items.
   const oldPlain = plain(before, i0, i1);
   const newPlain = plain(after, j0, j1);
@@ -155,7 +156,8 @@ function gap(
   for (const i of range(i0, i1)) {
     if (!pairedOld.has(i)) add(out, { path: indexPath(path, i), kind: "removed", before: before[i] });
   }
-  for (let k = 0; k < paired; k++) diffValues(before[oldPlain[k]!], after[newPlain[k]!], indexPath(path, newPlain[k]!), out);
+  for (let k = 0; k < paired; k++)
+    diffValues(before[oldPlain[k]!], after[newPlain[k]!], indexPath(path, newPlain[k]!), out);
   for (const j of range(j0, j1)) {
     if (!pairedNew.has(j)) add(out, { path: indexPath(path, j), kind: "added", after: after[j] });
   }
