@@ -305,6 +305,8 @@ describe("REST /sites/{id}/backups", () => {
       ],
       [request(t.app).post(base).set("Authorization", auth).send({ colour: "red" }), "(body)", 400],
       [request(t.app).post(`${base}/1/restore`).set("Authorization", auth).send({ expectedCurrent: "1" }), "expectedCurrent", 400], // prettier-ignore
+      [request(t.app).post(`${base}/v/restore`).set("Authorization", auth).send({ expectedCurrent: "1" }), "expectedCurrent", 400], // prettier-ignore
+      [request(t.app).post(`${base}/v/restore`).set("Authorization", auth).send({}), "version", 400],
     ];
     for (const [call, field, status] of cases) {
       const res = await call;

@@ -8,6 +8,7 @@
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import { storable } from "../../../lib/input-rules.js";
+import { AppError, fieldErrorsFromZod } from "../../../lib/errors.js";
 import { parseBody, parseId } from "../../../http/params.js";
 import { asyncRoute } from "../../../http/bearer-auth.js";
 import type { ApiOperation } from "../../../http/openapi.js";
@@ -62,6 +63,22 @@ const ZListQuery = z
 
 function versionParam(raw: string | undefined): number {
   return parseBody(z.object({ version: versionNumber("version") }), { version: raw ?? "" }).version;
+}
+
+/** The path's version and the body checked together: one 400 names every field at fault. */
+function versionAndBody<T extends z.ZodType>(
+  rawVersion: string | undefined,
+  rawBody: unknown,
+  schema: T,
+): { version: number; body: z.infer<T> } {
+  const version = z.object({ version: versionNumber("version") }).safeParse({ version: rawVersion ?? "" });
+  const body = schema.safeParse(rawBody ?? {});
+  if (version.success && body.success) return { version: version.data.version, body: body.data };
+  const errors = [
+    ...(version.success ? [] : fieldErrorsFromZod(version.error)),
+    ...(body.success ? [] : fieldErrorsFromZod(body.error)),
+  ];
+  throw new AppError("validation", errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors);
 }
 
 export const BACKUPS_PATH = "/sites/sites/:id/backups";
@@ -127,8 +144,7 @@ export function siteBackupRoutes(deps: BackupDeps): Router {
     `${BACKUPS_PATH}/:version/restore`,
     asyncRoute(async (req, res) => {
       const id = siteId(req);
-      const version = versionParam(req.params.version);
-      const body = parseBody(ZRestoreBody, req.body ?? {});
+      const { version, body } = versionAndBody(req.params.version, req.body, ZRestoreBody);
       res.status(201).json(
         await restoreVersion(deps, id, version, {
           note: body.note ?? null,
