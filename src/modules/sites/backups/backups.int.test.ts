@@ -292,8 +292,8 @@ describe("REST /sites/{id}/backups", () => {
       [request(t.app).get(`${base}/diff?from=abc&to=1`).set("Authorization", auth), "from", 400],
       [request(t.app).get(`${base}/diff?from=1`).set("Authorization", auth), "to", 400],
       [request(t.app).get(`${base}/diff?from=1&to=7`).set("Authorization", auth), "to", 404],
-      [request(t.app).get(`${base}/x1`).set("Authorization", auth), "version", 400],
-      [request(t.app).get(`${base}/0/download`).set("Authorization", auth), "version", 400],
+      [request(t.app).get(`${base}/x1`).set("Authorization", auth), "version", 404],
+      [request(t.app).get(`${base}/0/download`).set("Authorization", auth), "version", 404],
       [request(t.app).post(base).set("Authorization", auth).send({ note: 5 }), "note", 400],
       [
         request(t.app)
@@ -306,7 +306,7 @@ describe("REST /sites/{id}/backups", () => {
       [request(t.app).post(base).set("Authorization", auth).send({ colour: "red" }), "(body)", 400],
       [request(t.app).post(`${base}/1/restore`).set("Authorization", auth).send({ expectedCurrent: "1" }), "expectedCurrent", 400], // prettier-ignore
       [request(t.app).post(`${base}/v/restore`).set("Authorization", auth).send({ expectedCurrent: "1" }), "expectedCurrent", 400], // prettier-ignore
-      [request(t.app).post(`${base}/v/restore`).set("Authorization", auth).send({}), "version", 400],
+      [request(t.app).post(`${base}/v/restore`).set("Authorization", auth).send({}), "version", 404],
     ];
     for (const [call, field, status] of cases) {
       const res = await call;

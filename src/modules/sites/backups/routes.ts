@@ -61,24 +61,14 @@ const ZListQuery = z
   })
   .strict();
 
+/**
+ * The path's version: 404 naming `version` for anything that cannot be one (as parseId answers for an
+ * id), since no version can have it.
+ */
 function versionParam(raw: string | undefined): number {
-  return parseBody(z.object({ version: versionNumber("version") }), { version: raw ?? "" }).version;
-}
-
-/** The path's version and the body checked together: one 400 names every field at fault. */
-function versionAndBody<T extends z.ZodType>(
-  rawVersion: string | undefined,
-  rawBody: unknown,
-  schema: T,
-): { version: number; body: z.infer<T> } {
-  const version = z.object({ version: versionNumber("version") }).safeParse({ version: rawVersion ?? "" });
-  const body = schema.safeParse(rawBody ?? {});
-  if (version.success && body.success) return { version: version.data.version, body: body.data };
-  const errors = [
-    ...(version.success ? [] : fieldErrorsFromZod(version.error)),
-    ...(body.success ? [] : fieldErrorsFromZod(body.error)),
-  ];
-  throw new AppError("validation", errors.map((e) => `${e.field}: ${e.message}`).join("; "), errors);
+  const parsed = z.object({ version: versionNumber("version") }).safeParse({ version: raw ?? "" });
+  if (parsed.success) return parsed.data.version;
+  throw new AppError("not_found", "No such version", fieldErrorsFromZod(parsed.error));
 }
 
 export const BACKUPS_PATH = "/sites/sites/:id/backups";
@@ -144,7 +134,9 @@ export function siteBackupRoutes(deps: BackupDeps): Router {
     `${BACKUPS_PATH}/:version/restore`,
     asyncRoute(async (req, res) => {
       const id = siteId(req);
-      const { version, body } = versionAndBody(req.params.version, req.body, ZRestoreBody);
+      // The body first: a refusal of it names its fields whatever the path holds.
+      const body = parseBody(ZRestoreBody, req.body ?? {});
+      const version = versionParam(req.params.version);
       res.status(201).json(
         await restoreVersion(deps, id, version, {
           note: body.note ?? null,
