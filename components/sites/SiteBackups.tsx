@@ -8,7 +8,6 @@ import {
   Badge,
   Box,
   Button,
-  CheckBox,
   H3,
   H4,
   Input,
@@ -178,11 +177,13 @@ const SiteBackups: React.FC<ActionProps> = ({ action, resource, record }) => {
               {versions.map((v) => (
                 <TableRow key={v.id} data-testid={`backup-row-${v.version}`}>
                   <TableCell>
-                    <CheckBox
+                    <input
+                      type="checkbox"
                       id={`pick-${v.version}`}
                       checked={picked.includes(v.version)}
                       onChange={() => toggle(v.version)}
                       aria-label={m("siteBackupPick", { version: v.version })}
+                      style={{ width: 18, height: 18, cursor: "pointer" }}
                     />
                   </TableCell>
                   <TableCell>
@@ -203,10 +204,12 @@ const SiteBackups: React.FC<ActionProps> = ({ action, resource, record }) => {
                       </Text>
                     ) : null}
                   </TableCell>
-                  <TableCell>{formatDate(v.createdAt, lang, "timestamp")}</TableCell>
-                  <TableCell>{v.createdBy?.name ?? m("siteBackupSystem")}</TableCell>
+                  <TableCell style={{ whiteSpace: "nowrap" }}>{formatDate(v.createdAt, lang, "timestamp")}</TableCell>
+                  <TableCell style={{ whiteSpace: "nowrap" }}>
+                    {v.createdBy?.name ?? (v.kind === "daily" ? m("siteBackupSystem") : "—")}
+                  </TableCell>
                   <TableCell>{v.note ?? ""}</TableCell>
-                  <TableCell>
+                  <TableCell style={{ whiteSpace: "nowrap" }}>
                     <Box flex flexDirection="row" style={{ gap: 8 }}>
                       <Button
                         as="a"

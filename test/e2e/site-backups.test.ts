@@ -42,8 +42,8 @@ describe("a site's Backups page in a browser", () => {
     await page.click('[data-testid="backup-now"]');
     await page.locator('[data-testid="backup-row-3"]').waitFor({ timeout: 20_000 });
 
-    await page.locator("#pick-1").check({ force: true });
-    await page.locator("#pick-2").check({ force: true });
+    await page.locator("#pick-1").check();
+    await page.locator("#pick-2").check();
     await page.click('[data-testid="backup-compare"]');
     const diff = page.locator('[data-testid="backup-diff"]');
     await diff.waitFor({ timeout: 20_000 });
