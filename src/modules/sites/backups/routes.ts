@@ -204,6 +204,7 @@ const ZDiff = z.object({
 
 const VERSION_PARAM = { version: { type: "integer" as const, description: "the version number" } };
 const WRITE_NOTE = "`monitoring.backup` grants it too.";
+const READ_NOTE = "`monitoring.view` grants it too.";
 
 export const SITE_BACKUP_OPERATIONS: ApiOperation[] = [
   {
@@ -211,6 +212,7 @@ export const SITE_BACKUP_OPERATIONS: ApiOperation[] = [
     path: "/sites/sites/{id}/backups",
     tag: "sites",
     summary: "A site's config versions, newest first, with who made each, when and how",
+    description: READ_NOTE,
     permission: "sites.view",
     idType: "integer",
     query: ZListQuery,
@@ -240,6 +242,7 @@ export const SITE_BACKUP_OPERATIONS: ApiOperation[] = [
     path: "/sites/sites/{id}/backups/diff",
     tag: "sites",
     summary: "What changed between two versions: each key's path, old and new value",
+    description: READ_NOTE,
     permission: "sites.view",
     idType: "integer",
     query: ZDiffQuery,
@@ -253,6 +256,7 @@ export const SITE_BACKUP_OPERATIONS: ApiOperation[] = [
     path: "/sites/sites/{id}/backups/{version}",
     tag: "sites",
     summary: "One version with its config",
+    description: READ_NOTE,
     permission: "sites.view",
     idType: "integer",
     pathParams: VERSION_PARAM,
@@ -266,6 +270,7 @@ export const SITE_BACKUP_OPERATIONS: ApiOperation[] = [
     path: "/sites/sites/{id}/backups/{version}/download",
     tag: "sites",
     summary: "One version's config as a JSON file",
+    description: READ_NOTE,
     permission: "sites.view",
     idType: "integer",
     pathParams: VERSION_PARAM,
