@@ -76,6 +76,8 @@ export function createComponents() {
     PageRoute: override("PageRoute", "RouteGuard.tsx"),
     // Names for the stock screens' unnamed controls (checkboxes, filters, pager), on every page.
     SidebarFooter: override("SidebarFooter", "a11y/AccessibleSidebarFooter.tsx"),
+    // A site's "Backups": versions, diff, download, back up now, restore (modules/sites/backups).
+    SiteBackups: add("SiteBackups", "sites/SiteBackups.tsx"),
     // A caught e-mail's HTML in a sandboxed iframe (srcdoc, no scripts): modules/settings caught_emails.
     CaughtEmailHtml: add("CaughtEmailHtml", "CaughtEmailHtml.tsx"),
   };

@@ -31,6 +31,8 @@ export interface ApiOperation {
   /** null: public, no token. Otherwise the `module.permission` it needs, or "" for any logged-in admin. */
   permission: string | null;
   idType?: "integer" | "string";
+  /** Path parameters besides {id}: `/sites/{id}/backups/{version}`. */
+  pathParams?: Record<string, { type: "integer" | "string"; description?: string }>;
   query?: z.ZodObject;
   body?: NamedSchema;
   /** A body the route accepts, shown with the body's schema. */
@@ -121,6 +123,15 @@ export function openApiDocument(operations: ApiOperation[], info: { title: strin
   for (const op of operations) {
     const parameters: unknown[] = [];
     if (op.idType) parameters.push({ name: "id", in: "path", required: true, schema: { type: op.idType } });
+    for (const [name, param] of Object.entries(op.pathParams ?? {})) {
+      parameters.push({
+        name,
+        in: "path",
+        required: true,
+        schema: { type: param.type },
+        ...(param.description ? { description: param.description } : {}),
+      });
+    }
     for (const [name, field] of Object.entries(op.query?.shape ?? {})) {
       const schema = field as z.ZodType;
       parameters.push({

@@ -1,6 +1,7 @@
 // The sites module's words, French and English side by side: sites and their configurations.
 // src/admin/locale.ts assembles every module's words into AdminJS's translations.
 import type { ModuleLocale } from "../../module.js";
+import { siteBackupLocale, siteBackupProperties } from "./backups/locale.js";
 
 export const sitesLocale: ModuleLocale = {
   resources: {
@@ -15,7 +16,7 @@ export const sitesLocale: ModuleLocale = {
     site_configs: {
       label: ["Configurations de site", "Site configs"],
       common: ["id", "createdAt", "site", "version", "configData"],
-      properties: {},
+      properties: { ...siteBackupProperties },
     },
   },
   enums: {
@@ -26,8 +27,11 @@ export const sitesLocale: ModuleLocale = {
       suspended: ["Suspendu", "Suspended"],
       archived: ["Archivé", "Archived"],
     },
+    ...siteBackupLocale.enums,
   },
+  actions: { ...siteBackupLocale.actions },
   messages: {
+    ...siteBackupLocale.messages,
     siteLimitReached: [
       "ce client a déjà tous les sites que son offre permet (voir Sites max. de l'offre)",
       "this customer already has all the sites its plan allows (see the plan's max. sites)",

@@ -1,5 +1,6 @@
 import { defineTable } from "../../db/table-spec.js";
 import { siteWrites } from "./site-writes.js";
+import { SITE_BACKUP_ACTION_ACCESS } from "./backups/access.js";
 
 export const siteTable = defineTable({
   model: "Site",
@@ -15,6 +16,8 @@ export const siteTable = defineTable({
   },
   list: ["id", "name", "customer", "domain", "status", "createdAt"],
   title: ["name"],
+  // "Backups": the site's config versions, diff, download, back up and restore (backups/admin-action.ts).
+  actions: { ...SITE_BACKUP_ACTION_ACCESS },
   related: [
     { table: "site_configs", via: "siteId" },
     { table: "site_monitoring", via: "siteId" },
@@ -38,9 +41,12 @@ export const siteConfigTable = defineTable({
     configData: { json: "object" },
     version: { min: 1 },
   },
-  list: ["id", "site", "version", "createdAt"],
+  // Written by the backups (backups/service.ts); a backup's row is frozen (migration site_config_backups).
+  workflow: ["kind", "note", "restoredFrom"],
+  author: "createdById",
+  list: ["id", "site", "version", "kind", "createdBy", "createdAt"],
   title: ["site.name", "version"],
-  filters: ["site", "version", "createdAt"],
+  filters: ["site", "version", "kind", "createdBy", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
 });
 
