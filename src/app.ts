@@ -86,6 +86,9 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   // Registered before the nonce rewrite so that it runs after it, on the rewritten page.
   app.use(ADMIN_ROOT, adminHtml(assets, ADMIN_ROOT));
   app.use(ADMIN_ROOT, nonceAdminPages);
+  // Customer sites' beacons (site analytics): before the request log, which would otherwise write a line
+  // for every page view of every customer site.
+  for (const module of modules) if (module.rootRoutes) app.use(module.rootRoutes.routes(deps));
   app.use(pinoHttp({ logger: log, ...requestLogOptions(config.isProduction) }));
 
   app.use(healthRoutes(deps));

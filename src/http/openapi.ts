@@ -23,8 +23,10 @@ export interface ApiResponse {
 /** One route, as the router mounts it and the document describes it. */
 export interface ApiOperation {
   method: "get" | "post" | "put" | "patch" | "delete";
-  /** OpenAPI path below /admin/api/v1, with {id} for a path parameter. */
+  /** OpenAPI path below /admin/api/v1 (or below `server`), with {id} for a path parameter. */
   path: string;
+  /** The path's server where it is not /admin/api/v1: "/" for the portal's root (/collect). */
+  server?: string;
   tag: string;
   summary: string;
   description?: string;
@@ -191,6 +193,7 @@ export function openApiDocument(operations: ApiOperation[], info: { title: strin
     }
     const needs =
       op.permission === null ? "Public." : op.permission ? `Needs \`${op.permission}\`.` : "Any logged-in admin.";
+    if (op.server) (paths[op.path] ??= {}).servers = [{ url: op.server }];
     (paths[op.path] ??= {})[op.method] = {
       tags: [op.tag],
       summary: op.summary,

@@ -1,9 +1,12 @@
 // The monitoring module's words, French and English side by side: monitors, incidents, maintenance
 // windows and the site checks. src/admin/locale.ts assembles every module's words into AdminJS's translations.
 import type { ModuleLocale } from "../../module.js";
+import { siteAnalyticsLocale as site } from "./site-analytics/locale.js";
 
 export const monitoringLocale: ModuleLocale = {
+  actions: { ...site.actions },
   resources: {
+    ...site.resources,
     monitors: {
       label: ["Moniteurs", "Monitors"],
       common: ["id", "site", "createdAt"],
@@ -71,11 +74,13 @@ export const monitoringLocale: ModuleLocale = {
     },
   },
   enums: {
+    ...site.enums,
     CheckType: { http: ["HTTP", "HTTP"], ssl: ["SSL", "SSL"], dns: ["DNS", "DNS"] },
     MonitorState: { pending: ["En attente", "Pending"], up: ["En ligne", "Up"], down: ["Hors ligne", "Down"] },
     MaintenanceKind: { one_off: ["Ponctuelle", "One-off"], weekly: ["Hebdomadaire", "Weekly"] },
   },
   messages: {
+    ...site.messages,
     maintenanceOneOff: [
       "Une maintenance ponctuelle a besoin d'un début et d'une fin postérieure",
       "A one-off window needs a start and an end after it",

@@ -1,4 +1,5 @@
 import { defineTable } from "../../db/table-spec.js";
+import { siteAnalyticsTables } from "./site-analytics/tables.js";
 
 export const siteMonitoringTable = defineTable({
   model: "SiteMonitoring",
@@ -84,4 +85,10 @@ export const maintenanceWindowTable = defineTable({
 });
 
 /** The tables of the module, in menu order. */
-export const monitoringTables = [monitorTable, incidentTable, maintenanceWindowTable, siteMonitoringTable];
+export const monitoringTables = [
+  monitorTable,
+  incidentTable,
+  maintenanceWindowTable,
+  siteMonitoringTable,
+  ...siteAnalyticsTables,
+];

@@ -3,6 +3,8 @@ import { defineTable } from "../../db/table-spec.js";
 export const siteTable = defineTable({
   model: "Site",
   module: "sites",
+  // Audience (monitoring's site analytics) also needs monitoring.view, which the action checks.
+  actions: { audience: "view" },
   writable: {
     customerId: {},
     name: {},
