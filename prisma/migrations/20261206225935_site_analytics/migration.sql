@@ -16,7 +16,7 @@ CREATE TABLE "site_analytics_events" (
     "visitor_hash" VARCHAR(32) NOT NULL,
     "goal" VARCHAR(100),
     "metric" "WebVital",
-    "value" DOUBLE PRECISION,
+    "value" DECIMAL(12,4),
 
     CONSTRAINT "site_analytics_events_pkey" PRIMARY KEY ("id")
 );

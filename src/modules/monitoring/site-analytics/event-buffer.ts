@@ -27,7 +27,7 @@ const INSERT = `
 INSERT INTO site_analytics_events
   (site_id, day, occurred_at, kind, path, referrer_host, visitor_hash, goal, metric, value)
 SELECT * FROM unnest($1::int[], $2::date[], $3::timestamptz[], $4::"SiteAnalyticsEventKind"[], $5::text[],
-                     $6::text[], $7::text[], $8::text[], $9::"WebVital"[], $10::float8[])`;
+                     $6::text[], $7::text[], $8::text[], $9::"WebVital"[], $10::numeric[])`;
 
 /** Writes rows in one statement. */
 export async function insertEvents(pool: Pick<pg.Pool, "query">, rows: readonly EventRow[]): Promise<void> {

@@ -48,7 +48,7 @@ function aggregate(where: Prisma.Sql): Prisma.Sql {
     vitals AS (
       SELECT site_id, day, jsonb_object_agg(metric, jsonb_build_object('p75', p75, 'count', n)) AS list
         FROM (SELECT site_id, day, metric::text AS metric,
-                     round((percentile_cont(0.75) WITHIN GROUP (ORDER BY value))::numeric, 4)::float8 AS p75,
+                     round((percentile_cont(0.75) WITHIN GROUP (ORDER BY value::float8))::numeric, 4)::float8 AS p75,
                      count(*)::int AS n
                 FROM ev WHERE kind = 'vital' GROUP BY site_id, day, metric) v
        GROUP BY site_id, day)
