@@ -18,6 +18,7 @@ import { buildInvoices } from "./invoices.js";
 import { buildSubscriptionHistory } from "./subscription-history.js";
 import { buildSiteMonitoring, snapshotDays, type DemoSnapshotDay } from "./metrics.js";
 import { buildMonitors } from "./monitors.js";
+import { buildSiteAnalytics } from "./site-analytics.js";
 import { buildAdmins, type DemoAdminInput } from "./staff.js";
 import { buildTemplates } from "./templates.js";
 
@@ -46,6 +47,8 @@ export interface DemoData {
   monitors: Prisma.MonitorCreateManyInput[];
   incidents: Prisma.IncidentCreateManyInput[];
   maintenanceWindows: Prisma.MaintenanceWindowCreateManyInput[];
+  /** 90 days of site analytics rollups of the live sites. */
+  siteAnalyticsDaily: Prisma.SiteAnalyticsDailyCreateManyInput[];
   emailCampaigns: Prisma.EmailCampaignCreateManyInput[];
   emailSends: Prisma.EmailSendCreateManyInput[];
   referrals: Prisma.ReferralCreateManyInput[];
@@ -103,6 +106,7 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
     monitors: monitoring.monitors,
     incidents: monitoring.incidents,
     maintenanceWindows: monitoring.maintenanceWindows,
+    siteAnalyticsDaily: buildSiteAnalytics(seed, now, sites),
     emailCampaigns: campaigns,
     emailSends: sends,
     referrals: buildReferrals(seed, now, customers),
