@@ -55,6 +55,9 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   // Routes match exactly what they say (case, trailing slash), so the action guard and AdminJS agree.
   app.set("case sensitive routing", true);
   app.disable("x-powered-by");
+  // Customer sites' beacons (site analytics), first: they serve no page (no CSP or nonce to set, their
+  // own CORS and CORP headers), and the request log would write a line per page view of every site.
+  for (const module of modules) if (module.rootRoutes) app.use(module.rootRoutes.routes(deps));
   app.use(cspNonce);
   app.use(
     helmet({
@@ -86,9 +89,6 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   // Registered before the nonce rewrite so that it runs after it, on the rewritten page.
   app.use(ADMIN_ROOT, adminHtml(assets, ADMIN_ROOT));
   app.use(ADMIN_ROOT, nonceAdminPages);
-  // Customer sites' beacons (site analytics): before the request log, which would otherwise write a line
-  // for every page view of every customer site.
-  for (const module of modules) if (module.rootRoutes) app.use(module.rootRoutes.routes(deps));
   app.use(pinoHttp({ logger: log, ...requestLogOptions(config.isProduction) }));
 
   app.use(healthRoutes(deps));
