@@ -55,7 +55,8 @@ export function buildSiteAnalytics(
       if (day < startOfUtcDay(site.liveFrom!)) continue;
       const level = base * (trend - ((trend - 1) * back) / 90) * WEEK[site.template][day.getUTCDay()]!;
       const visitors = Math.max(0, Math.round(level * (0.75 + rng.next() * 0.5)));
-      const pageViews = visitors === 0 ? 0 : Math.max(visitors, Math.round(visitors * depth * (0.85 + rng.next() * 0.3)));
+      const pageViews =
+        visitors === 0 ? 0 : Math.max(visitors, Math.round(visitors * depth * (0.85 + rng.next() * 0.3)));
       const pages = split(pageViews, pageWeights)
         .map((views, i) => ({ path: PAGES[site.template][i]!, views }))
         .filter((p) => p.views > 0)

@@ -2,7 +2,9 @@
 // share the server's event loop: `node collect-load.mjs <baseUrl> <seconds> <connections> <domains,...>`.
 // Keeps <connections> keep-alive connections busy posting events (page views mostly, some goals and
 // vitals, from varied IPs and browsers) and prints {"sent", "accepted", "refused", "errors", "seconds"}.
+import { Buffer } from "node:buffer";
 import http from "node:http";
+import { URL } from "node:url";
 
 const [baseUrl, seconds, connections, domainList] = process.argv.slice(2);
 const domains = domainList.split(",");
@@ -40,7 +42,7 @@ function post() {
       (res) => {
         res.resume();
         res.on("end", () => {
-          if (res.statusCode === 202) counts.accepted += 1;
+          if (res.statusCode === 204) counts.accepted += 1;
           else counts.refused += 1;
           resolve();
         });

@@ -82,7 +82,9 @@ export async function runCollectBench(opts: { seconds: number; connections: numb
   // Limits far above the load: each request still pays its Redis count.
   const limits = { perSite: 1_000_000_000, perIp: 1_000_000_000, windowSeconds: 60 };
   const modules = MODULES.map((m) =>
-    m.rootRoutes ? { ...m, rootRoutes: { ...m.rootRoutes, routes: (d: Deps) => collectRoutes(d, { limits, buffer }) } } : m,
+    m.rootRoutes
+      ? { ...m, rootRoutes: { ...m.rootRoutes, routes: (d: Deps) => collectRoutes(d, { limits, buffer }) } }
+      : m,
   );
   const { server, baseUrl } = await listen(await createApp(deps, { bundle: false, modules }));
   try {
@@ -129,7 +131,16 @@ export async function runCollectBench(opts: { seconds: number; connections: numb
     await writeFile(
       ARTIFACT,
       `${JSON.stringify(
-        { at: new Date().toISOString(), connections: opts.connections, ...result, written, perSecond, cpuMsPerEvent: cpuPerEvent, verdict, loadAverage: os.loadavg() },
+        {
+          at: new Date().toISOString(),
+          connections: opts.connections,
+          ...result,
+          written,
+          perSecond,
+          cpuMsPerEvent: cpuPerEvent,
+          verdict,
+          loadAverage: os.loadavg(),
+        },
         null,
         2,
       )}\n`,

@@ -2,19 +2,39 @@
 // (today is rolled up only once it is over). The Audience action and the REST route both answer this.
 import type { PrismaClient } from "@prisma/client";
 import { AppError } from "../../../lib/errors.js";
-import { dayStart, isoDay, summarise, type AnalyticsDay, type AnalyticsSummary, type DayRange } from "./rules/period.js";
+import {
+  dayStart,
+  isoDay,
+  summarise,
+  type AnalyticsDay,
+  type AnalyticsSummary,
+  type DayRange,
+} from "./rules/period.js";
 import { liveDay } from "./rollup.js";
 
 export interface SiteAudience extends AnalyticsSummary {
   site: { id: number; name: string; domain: string | null };
 }
 
-export async function siteAudience(prisma: PrismaClient, siteId: number, range: DayRange, now: Date): Promise<SiteAudience> {
+export async function siteAudience(
+  prisma: PrismaClient,
+  siteId: number,
+  range: DayRange,
+  now: Date,
+): Promise<SiteAudience> {
   const site = await prisma.site.findUnique({ where: { id: siteId }, select: { id: true, name: true, domain: true } });
   if (!site) throw new AppError("not_found", "No such site");
   const rows = await prisma.siteAnalyticsDaily.findMany({
     where: { siteId, day: { gte: dayStart(range.from), lte: dayStart(range.to) } },
-    select: { day: true, pageViews: true, visitors: true, topPages: true, topReferrers: true, goals: true, vitals: true },
+    select: {
+      day: true,
+      pageViews: true,
+      visitors: true,
+      topPages: true,
+      topReferrers: true,
+      goals: true,
+      vitals: true,
+    },
     orderBy: { day: "asc" },
   });
   const days: AnalyticsDay[] = rows.map((row) => ({

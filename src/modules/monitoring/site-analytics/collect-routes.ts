@@ -44,12 +44,13 @@ export interface CollectOptions {
   buffer?: EventBuffer;
 }
 
-/** The script site developers add, without its comment lines; read once. */
+/** The script site developers add, without its comment lines and indentation (one read). */
 let script: string | null = null;
 function collectScript(): string {
   script ??= readFileSync(path.join(PROJECT_ROOT, "public", "collect.js"), "utf8")
     .split("\n")
-    .filter((line) => !line.startsWith("//"))
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("//") && !line.startsWith("/*"))
     .join("\n");
   return script;
 }
@@ -85,14 +86,19 @@ const tooLarge: ErrorRequestHandler = (err, _req, res, next) => {
   next(err);
 };
 
-export function collectRoutes(deps: Pick<Deps, "pool" | "redis" | "config" | "log">, options: CollectOptions = {}): Router {
+export function collectRoutes(
+  deps: Pick<Deps, "pool" | "redis" | "config" | "log">,
+  options: CollectOptions = {},
+): Router {
   const limits = options.limits ?? DEFAULT_COLLECT_LIMITS;
   const now = options.now ?? (() => new Date());
   const salts = saltStore(deps.redis, deps.config.queuePrefix);
   const sites = siteDirectory(deps.pool);
   const buffer =
     options.buffer ??
-    eventBuffer(deps.pool, (err, lost) => deps.log.error({ err: err.message, lost }, "site analytics events not written"));
+    eventBuffer(deps.pool, (err, lost) =>
+      deps.log.error({ err: err.message, lost }, "site analytics events not written"),
+    );
   const accepted = new WeakMap<Request, Accepted>();
 
   // The event, its site and the day's salt; refusals name the field.
@@ -162,7 +168,7 @@ export function collectRoutes(deps: Pick<Deps, "pool" | "redis" | "config" | "lo
       metric: event.metric ?? null,
       value: event.value ?? null,
     });
-    res.status(202).end();
+    res.status(204).end();
   };
 
   const router = Router({ caseSensitive: true, strict: true });
@@ -205,9 +211,9 @@ export const COLLECT_OPERATIONS: ApiOperation[] = [
     tag: "site analytics",
     summary: "The analytics script for customer sites (no cookie; page views, goals, Web Vitals)",
     description:
-      'Add `<script defer src="https://<portal>/collect.js" data-domain="<site domain>"></script>` to the pages; ' +
-      'call `locod("Goal name")` for a conversion goal. `data-domain` is needed only where the pages are served ' +
-      "under another host than the site's domain.",
+      "Load it from every page with a deferred script element whose src is https://PORTAL/collect.js and whose " +
+      "data-domain attribute is the site's domain (needed only where the pages are served under another host); " +
+      'call `locod("Goal name")` for a conversion goal.',
     permission: null,
     responses: { 200: { description: "The script", contentType: "text/javascript" } },
   },
@@ -227,7 +233,7 @@ export const COLLECT_OPERATIONS: ApiOperation[] = [
     body: { name: "CollectEvent", schema: ZCollectEvent },
     example: { type: "pageview", url: "https://boulangerie-martin.fr/tarifs", referrer: "https://www.google.com/" },
     responses: {
-      202: { description: "Counted (written within a fraction of a second)" },
+      204: { description: "Counted (written within a fraction of a second)" },
       400: { description: "A field is invalid, or no active site has the domain: `errors` names `url` or `domain`" },
       413: { description: `The body is over ${COLLECT_BODY_LIMIT} bytes` },
       415: { description: "The body's charset is not one the portal reads (UTF-8)" },

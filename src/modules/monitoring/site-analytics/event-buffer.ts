@@ -1,5 +1,5 @@
 // Events are written in batches: one multi-row INSERT (arrays through unnest) every 200 ms or every
-// 1,000 events, whichever comes first, instead of one statement per event. /collect answers 202 before
+// 1,000 events, whichever comes first, instead of one statement per event. /collect answers 204 before
 // its event is written; a crash loses at most the last batch, which analytics can afford.
 import type pg from "pg";
 

@@ -22,7 +22,8 @@ export function siteAnalyticsRoutes(deps: { prisma: PrismaClient }): Router {
       const id = parseId(req.params.id, "site");
       const now = new Date();
       const parsed = parseRange({ from: req.query.from, to: req.query.to }, now);
-      if ("error" in parsed) throw new AppError("validation", `${parsed.error.field}: ${parsed.error.message}`, [parsed.error]);
+      if ("error" in parsed)
+        throw new AppError("validation", `${parsed.error.field}: ${parsed.error.message}`, [parsed.error]);
       res.json(await siteAudience(deps.prisma, id, parsed.range, now));
     }),
   );
@@ -59,7 +60,8 @@ export const SITE_ANALYTICS_OPERATIONS: ApiOperation[] = [
     method: "get",
     path: SITE_ANALYTICS_PATH,
     tag: "monitoring",
-    summary: "A site's audience over a period: visitors and page views per day, top pages, referrers, goals, Web Vitals p75",
+    summary:
+      "A site's audience over a period: visitors and page views per day, top pages, referrers, goals, Web Vitals p75",
     permission: "monitoring.view",
     idType: "integer",
     query: z.object({
@@ -72,4 +74,3 @@ export const SITE_ANALYTICS_OPERATIONS: ApiOperation[] = [
     },
   },
 ];
-

@@ -121,12 +121,12 @@ describe("site analytics /collect", () => {
       { type: "vital", metric: "LCP", value: 5000, url: page("/") },
       { type: "vital", metric: "CLS", value: 0.05, url: page("/") },
     ]) {
-      expect((await collect(body)).status).toBe(202);
+      expect((await collect(body)).status).toBe(204);
     }
-    expect((await collect({ url: page("/") }, "Safari/17", "application/json")).status).toBe(202);
+    expect((await collect({ url: page("/") }, "Safari/17", "application/json")).status).toBe(204);
     // Day 2: the first browser again is a new visitor of that day.
     clock = new Date("2026-11-03T08:00:00.000Z");
-    expect((await collect({ url: page("/tarifs") })).status).toBe(202);
+    expect((await collect({ url: page("/tarifs") })).status).toBe(204);
     await buffer.flush();
 
     clock = new Date("2026-11-04T00:30:00.000Z");
@@ -150,7 +150,10 @@ describe("site analytics /collect", () => {
     // The rollup again, and a forced recompute: the same rows.
     expect((await rollUpSiteAnalytics(deps.prisma, { now: clock })).rolledUp).toBe(0);
     await rollUpSiteAnalytics(deps.prisma, { now: clock, recompute: true });
-    const again = await deps.prisma.siteAnalyticsDaily.findMany({ where: { siteId: site.id }, orderBy: { day: "asc" } });
+    const again = await deps.prisma.siteAnalyticsDaily.findMany({
+      where: { siteId: site.id },
+      orderBy: { day: "asc" },
+    });
     const strip = (rows: typeof days) => rows.map(({ rolledUpAt: _r, ...rest }) => rest);
     expect(strip(again)).toEqual(strip(days));
 
@@ -165,7 +168,9 @@ describe("site analytics /collect", () => {
     expect(keys.some((k) => k.includes(":ratelimit:ip:"))).toBe(true);
     expect(keys.filter((k) => k.includes(IP))).toEqual([]);
     // Query strings are not kept either.
-    const { rows } = await deps.pool.query("SELECT count(*)::int AS n FROM site_analytics_events WHERE path LIKE '%@%'");
+    const { rows } = await deps.pool.query(
+      "SELECT count(*)::int AS n FROM site_analytics_events WHERE path LIKE '%@%'",
+    );
     expect(rows[0].n).toBe(0);
 
     // Past the retention, the raw events go; the daily rows stay.
@@ -192,7 +197,9 @@ describe("site analytics /collect", () => {
       .set("Authorization", viewer.auth);
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe("from");
-    const none = await request(app).get(`${API}/monitoring/sites/999999999/analytics`).set("Authorization", viewer.auth);
+    const none = await request(app)
+      .get(`${API}/monitoring/sites/999999999/analytics`)
+      .set("Authorization", viewer.auth);
     expect(none.status).toBe(404);
   });
 
@@ -201,7 +208,13 @@ describe("site analytics /collect", () => {
     const other = await makeSite(deps.prisma, { status: "active" });
     const modules = MODULES.map((m) =>
       m.rootRoutes
-        ? { ...m, rootRoutes: { ...m.rootRoutes, routes: (d: Deps) => collectRoutes(d, { now: () => clock, buffer, limits }) } }
+        ? {
+            ...m,
+            rootRoutes: {
+              ...m.rootRoutes,
+              routes: (d: Deps) => collectRoutes(d, { now: () => clock, buffer, limits }),
+            },
+          }
         : m,
     );
     const limited = await createApp(deps, { bundle: false, modules });
@@ -210,8 +223,8 @@ describe("site analytics /collect", () => {
         .post("/collect")
         .type("text/plain")
         .send(JSON.stringify({ url: `https://${other.domain}/` }));
-    expect((await send()).status).toBe(202);
-    expect((await send()).status).toBe(202);
+    expect((await send()).status).toBe(204);
+    expect((await send()).status).toBe(204);
     const over = await send();
     expect(over.status).toBe(429);
     expect(over.headers["retry-after"]).toBeDefined();

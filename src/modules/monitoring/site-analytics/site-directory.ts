@@ -18,7 +18,9 @@ export function siteDirectory(pool: Pick<pg.Pool, "query">, clock: () => number 
   let loading: Promise<void> | null = null;
   const reload = () => {
     loading ??= pool
-      .query<{ id: number; domain: string }>("SELECT id, domain FROM sites WHERE status = 'active' AND domain IS NOT NULL")
+      .query<{ id: number; domain: string }>(
+        "SELECT id, domain FROM sites WHERE status = 'active' AND domain IS NOT NULL",
+      )
       .then(({ rows }) => {
         sites = new Map(rows.map((row) => [siteHost(row.domain), row.id]));
         loadedAt = clock();

@@ -32,14 +32,19 @@ export const ZCollectEvent = z
   })
   .strict()
   .superRefine((event, ctx) => {
-    if (event.type === "goal" && !event.goal) ctx.addIssue({ code: "custom", path: ["goal"], message: "required for a goal" });
+    if (event.type === "goal" && !event.goal)
+      ctx.addIssue({ code: "custom", path: ["goal"], message: "required for a goal" });
     if (event.type !== "goal" && event.goal !== undefined)
       ctx.addIssue({ code: "custom", path: ["goal"], message: "only for a goal" });
     if (event.type === "vital") {
       if (!event.metric) ctx.addIssue({ code: "custom", path: ["metric"], message: "required for a vital" });
       if (event.value === undefined) ctx.addIssue({ code: "custom", path: ["value"], message: "required for a vital" });
       else if (event.metric && event.value > VITAL_MAX[event.metric])
-        ctx.addIssue({ code: "custom", path: ["value"], message: `at most ${VITAL_MAX[event.metric]} for ${event.metric}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["value"],
+          message: `at most ${VITAL_MAX[event.metric]} for ${event.metric}`,
+        });
     } else {
       if (event.metric !== undefined) ctx.addIssue({ code: "custom", path: ["metric"], message: "only for a vital" });
       if (event.value !== undefined) ctx.addIssue({ code: "custom", path: ["value"], message: "only for a vital" });

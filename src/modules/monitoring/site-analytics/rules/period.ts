@@ -33,7 +33,12 @@ export function parseRange(
   const read = (field: "from" | "to"): string | undefined | RangeError => {
     const raw = query[field];
     if (raw === undefined || raw === "") return undefined;
-    if (typeof raw !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(raw) || isoDay(dayStart(raw)) !== raw || Number.isNaN(dayStart(raw).getTime()))
+    if (
+      typeof raw !== "string" ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(raw) ||
+      isoDay(dayStart(raw)) !== raw ||
+      Number.isNaN(dayStart(raw).getTime())
+    )
       return { field, message: "must be a date YYYY-MM-DD" };
     return raw;
   };

@@ -89,8 +89,18 @@ describe("site analytics vitals", () => {
 
   it("weights the days' p75 by their measures over a period", () => {
     expect(periodP75([{ p75: 1000, count: 10 }])).toEqual({ p75: 1000, count: 10 });
-    expect(periodP75([{ p75: 1000, count: 90 }, { p75: 5000, count: 10 }])).toEqual({ p75: 1000, count: 100 });
-    expect(periodP75([{ p75: 1000, count: 10 }, { p75: 5000, count: 90 }])).toEqual({ p75: 5000, count: 100 });
+    expect(
+      periodP75([
+        { p75: 1000, count: 90 },
+        { p75: 5000, count: 10 },
+      ]),
+    ).toEqual({ p75: 1000, count: 100 });
+    expect(
+      periodP75([
+        { p75: 1000, count: 10 },
+        { p75: 5000, count: 90 },
+      ]),
+    ).toEqual({ p75: 5000, count: 100 });
     expect(periodP75([])).toBeNull();
   });
 });
@@ -120,7 +130,10 @@ describe("site analytics period", () => {
       day("2026-12-01", {
         pageViews: 10,
         visitors: 4,
-        topPages: [{ path: "/", views: 6 }, { path: "/tarifs", views: 4 }],
+        topPages: [
+          { path: "/", views: 6 },
+          { path: "/tarifs", views: 4 },
+        ],
         topReferrers: [{ host: "google.com", visitors: 2 }],
         goals: [{ name: "Devis", count: 1, visitors: 1 }],
         vitals: { LCP: { p75: 2000, count: 4 } },
@@ -129,7 +142,10 @@ describe("site analytics period", () => {
         pageViews: 5,
         visitors: 3,
         topPages: [{ path: "/tarifs", views: 5 }],
-        topReferrers: [{ host: "google.com", visitors: 1 }, { host: "bing.com", visitors: 2 }],
+        topReferrers: [
+          { host: "google.com", visitors: 1 },
+          { host: "bing.com", visitors: 2 },
+        ],
         goals: [{ name: "Devis", count: 2, visitors: 2 }],
         vitals: { LCP: { p75: 5000, count: 1 }, CLS: { p75: 0.3, count: 2 } },
       }),
@@ -140,8 +156,14 @@ describe("site analytics period", () => {
       ["2026-12-03", 3, 5],
     ]);
     expect(summary.totals).toEqual({ pageViews: 15, visitors: 7, conversions: 3 });
-    expect(summary.topPages).toEqual([{ path: "/tarifs", views: 9 }, { path: "/", views: 6 }]);
-    expect(summary.referrers).toEqual([{ host: "google.com", visitors: 3 }, { host: "bing.com", visitors: 2 }]);
+    expect(summary.topPages).toEqual([
+      { path: "/tarifs", views: 9 },
+      { path: "/", views: 6 },
+    ]);
+    expect(summary.referrers).toEqual([
+      { host: "google.com", visitors: 3 },
+      { host: "bing.com", visitors: 2 },
+    ]);
     expect(summary.goals).toEqual([{ name: "Devis", count: 3, visitors: 3 }]);
     expect(summary.vitals).toEqual([
       { metric: "LCP", p75: 2000, count: 5, rating: "good" },

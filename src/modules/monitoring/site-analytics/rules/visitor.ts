@@ -5,10 +5,7 @@ import { createHash } from "node:crypto";
 
 /** The day's visitor id of one browser on one site: 22 base64url characters (128 bits). */
 export function visitorHash(salt: string, siteId: number, ip: string, userAgent: string): string {
-  return createHash("sha256")
-    .update(`${salt}\n${siteId}\n${ip}\n${userAgent}`)
-    .digest("base64url")
-    .slice(0, 22);
+  return createHash("sha256").update(`${salt}\n${siteId}\n${ip}\n${userAgent}`).digest("base64url").slice(0, 22);
 }
 
 /** A host as sites.domain holds it: lower case, no port, no trailing dot, no leading "www.". */
