@@ -92,7 +92,8 @@ export function buildSiteAnalytics(
         topReferrers: referrers,
         goals,
         vitals,
-        rolledUpAt: addMs(day, DAY + 7 * 60_000),
+        // The rollup of a closed day, at the midnight that closes it (never after the demo's now).
+        rolledUpAt: addMs(day, DAY),
       });
     }
   }

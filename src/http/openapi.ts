@@ -193,12 +193,12 @@ export function openApiDocument(operations: ApiOperation[], info: { title: strin
     }
     const needs =
       op.permission === null ? "Public." : op.permission ? `Needs \`${op.permission}\`.` : "Any logged-in admin.";
-    if (op.server) (paths[op.path] ??= {}).servers = [{ url: op.server }];
     (paths[op.path] ??= {})[op.method] = {
       tags: [op.tag],
       summary: op.summary,
       description: [op.description, needs].filter(Boolean).join("\n\n"),
       operationId: `${op.method}${op.path.replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string = "") => c.toUpperCase())}`,
+      ...(op.server ? { servers: [{ url: op.server }] } : {}),
       ...(op.permission === null ? { security: [] } : {}),
       ...(op.permission ? { "x-permission": op.permission } : {}),
       ...(parameters.length ? { parameters } : {}),

@@ -108,6 +108,17 @@ export async function seedEveryTable(prisma: PrismaClient): Promise<void> {
       },
     });
   }
+  // Site analytics' raw events (the demo has only the daily rollups).
+  const live = await prisma.site.findFirstOrThrow({ where: { status: "active" }, orderBy: { id: "asc" } });
+  await prisma.siteAnalyticsEvent.createMany({
+    data: [0, 1, 2].map((i) => ({
+      siteId: live.id,
+      day: new Date(new Date().toISOString().slice(0, 10)),
+      kind: "pageview" as const,
+      path: `/matrix-${i}`,
+      visitorHash: `matrix-visitor-${i}`,
+    })),
+  });
 }
 
 /** The primary key property of a resource (most tables have `id`; settings has `key`). */
