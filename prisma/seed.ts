@@ -88,7 +88,18 @@ const INSERT: { [K in keyof DemoData]: Insert<K> } = {
   monitors: (tx, data) => tx.monitor.createMany({ data }),
   incidents: (tx, data) => tx.incident.createMany({ data }),
   maintenanceWindows: (tx, data) => tx.maintenanceWindow.createMany({ data }),
-  siteAnalyticsDaily: (tx, data) => tx.siteAnalyticsDaily.createMany({ data }),
+  // 90 days of every live site (some 17k rows of JSON lists): one statement per batch, PostgreSQL reading
+  // the rows from one JSON array, several times faster than createMany's parameters.
+  siteAnalyticsDaily: async (tx, data) => {
+    const count = await tx.$executeRaw`
+      INSERT INTO site_analytics_daily
+        (id, site_id, day, page_views, visitors, top_pages, top_referrers, goals, vitals, rolled_up_at)
+      SELECT id, "siteId", day, "pageViews", visitors, "topPages", "topReferrers", goals, vitals, "rolledUpAt"
+        FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS x(
+          id int, "siteId" int, day date, "pageViews" int, visitors int, "topPages" jsonb, "topReferrers" jsonb,
+          goals jsonb, vitals jsonb, "rolledUpAt" timestamptz)`;
+    return { count };
+  },
   emailCampaigns: (tx, data) => tx.emailCampaign.createMany({ data }),
   emailSends: (tx, data) => tx.emailSend.createMany({ data }),
   referrals: (tx, data) => tx.referral.createMany({ data }),

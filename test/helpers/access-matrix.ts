@@ -162,4 +162,6 @@ export const MODULE_ROUTES: ModuleRoute[] = [
   { method: "put", path: "/analytics/alert-thresholds", module: "analytics", permission: "configure" },
   // The dashboard's quick action (src/modules/dashboard/routes.ts; walked by test/integration/dashboard.test.ts).
   { method: "post", path: "/dashboard/overdue-reminders", module: "billing", permission: "create_invoice" },
+  // A site's audience (src/modules/monitoring/site-analytics/routes.ts; walked by its site-analytics.int.test.ts).
+  { method: "get", path: "/monitoring/sites/{id}/analytics", module: "monitoring", permission: "view" },
 ];

@@ -10,6 +10,7 @@ import { closeDeps, createDeps, type Deps } from "../../../deps.js";
 import { MODULES } from "../../../modules.js";
 import { makeSite } from "../../../../test/factories/admin-resources.js";
 import { API, makeApiLogin } from "../../../../test/factories/api.js";
+import { MODULE_ROUTES, USERS, expectedAllowed } from "../../../../test/helpers/access-matrix.js";
 import { collectRoutes, type CollectLimits } from "./collect-routes.js";
 import { eventBuffer, type EventBuffer } from "./event-buffer.js";
 import { rollUpSiteAnalytics } from "./rollup.js";
@@ -201,6 +202,28 @@ describe("site analytics /collect", () => {
       .get(`${API}/monitoring/sites/999999999/analytics`)
       .set("Authorization", viewer.auth);
     expect(none.status).toBe(404);
+  });
+
+  it("lets exactly the users the matrix allows see the audience, and 403s the others", async () => {
+    const routes = MODULE_ROUTES.filter((r) => r.path.includes("/analytics") && r.module === "monitoring");
+    expect(routes.map((r) => `${r.method} ${r.path} ${r.module}.${r.permission}`)).toEqual([
+      "get /monitoring/sites/{id}/analytics monitoring.view",
+    ]);
+    for (const route of routes) {
+      for (const user of USERS) {
+        const who = await makeApiLogin(app, deps.prisma, {
+          role: user.role,
+          permissions: user.permissions ?? undefined,
+        });
+        const res = await request(app)
+          .get(`${API}${route.path.replace("{id}", String(site.id))}`)
+          .set("Authorization", who.auth);
+        expect({ user: user.label, status: res.status }).toEqual({
+          user: user.label,
+          status: expectedAllowed(user, route.module, route.permission) ? 200 : 403,
+        });
+      }
+    }
   });
 
   it("rate limits per site", async () => {
