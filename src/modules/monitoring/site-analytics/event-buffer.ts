@@ -26,8 +26,11 @@ export interface EventBuffer {
 const INSERT = `
 INSERT INTO site_analytics_events
   (site_id, day, occurred_at, kind, path, referrer_host, visitor_hash, goal, metric, value)
-SELECT * FROM unnest($1::int[], $2::date[], $3::timestamptz[], $4::"SiteAnalyticsEventKind"[], $5::text[],
-                     $6::text[], $7::text[], $8::text[], $9::"WebVital"[], $10::numeric[])`;
+SELECT u.* FROM unnest($1::int[], $2::date[], $3::timestamptz[], $4::"SiteAnalyticsEventKind"[], $5::text[],
+                       $6::text[], $7::text[], $8::text[], $9::"WebVital"[], $10::numeric[])
+                AS u(site_id, day, occurred_at, kind, path, referrer_host, visitor_hash, goal, metric, value)
+  -- A site deleted since /collect looked it up loses its events, not the whole batch (foreign key).
+  JOIN sites s ON s.id = u.site_id`;
 
 /** Writes rows in one statement. */
 export async function insertEvents(pool: Pick<pg.Pool, "query">, rows: readonly EventRow[]): Promise<void> {
