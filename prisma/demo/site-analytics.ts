@@ -25,11 +25,14 @@ const WEEK: Record<TemplateKey, readonly number[]> = {
   "bien-etre": [0.75, 1, 1.05, 1.05, 1.05, 1.1, 1.05],
 };
 
-/** Split `total` into parts proportional to `weights`, the rounding remainder to the first. */
+/** Split `total` into parts proportional to `weights`, rounded by largest remainder (they add up to it). */
 function split(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
-  const parts = weights.map((w) => Math.floor((total * w) / sum));
-  parts[0]! += total - parts.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const parts = exact.map(Math.floor);
+  const left = total - parts.reduce((a, b) => a + b, 0);
+  const byRemainder = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let k = 0; k < left; k++) parts[byRemainder[k]![1]]! += 1;
   return parts;
 }
 
