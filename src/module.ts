@@ -90,8 +90,8 @@ export interface ModuleDefinition {
   adminRoutes?: (deps: Deps) => Router;
   /**
    * Routes at the portal's root for browsers on customers' sites (/collect.js, POST /collect): public,
-   * any origin, no session, no cookie; mounted before the request log. Their operations name their
-   * `server` ("/"), since they are not under /admin/api/v1.
+   * any origin, no session, no cookie; mounted first (before helmet, the request log and the session),
+   * so they set their own headers. Their operations name their `server` ("/"), not /admin/api/v1.
    */
   rootRoutes?: ModuleApi;
   /** Routes under /webhooks (signed on the raw body; no session). */

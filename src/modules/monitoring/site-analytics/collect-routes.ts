@@ -66,6 +66,8 @@ interface Accepted {
 
 /** Any origin may send: the endpoint reads no credentials and answers nothing private. */
 const anyOrigin: RequestHandler = (req, res, next) => {
+  // Mounted before helmet (src/app.ts): the headers that matter here are set here.
+  res.set("X-Content-Type-Options", "nosniff");
   res.set("Access-Control-Allow-Origin", "*");
   res.set("Cross-Origin-Resource-Policy", "cross-origin");
   if (req.method === "OPTIONS") {
@@ -178,6 +180,7 @@ export function collectRoutes(
       "Cache-Control": "public, max-age=3600",
       "Cross-Origin-Resource-Policy": "cross-origin",
       "Access-Control-Allow-Origin": "*",
+      "X-Content-Type-Options": "nosniff",
     });
     res.send(collectScript());
   });
