@@ -53,6 +53,7 @@ const TABLES = {
   alertOnCall: "alert_on_call",
   alertEscalationLevels: "alert_escalation_levels",
   incidentNotifications: "incident_notifications",
+  siteAnalyticsDaily: "site_analytics_daily",
   emailCampaigns: "email_campaigns",
   emailSends: "email_sends",
   referrals: "referral_program",
@@ -95,6 +96,18 @@ const INSERT: { [K in keyof DemoData]: Insert<K> } = {
   alertOnCall: (tx, data) => tx.alertOnCall.createMany({ data }),
   alertEscalationLevels: (tx, data) => tx.alertEscalationLevel.createMany({ data }),
   incidentNotifications: (tx, data) => tx.incidentNotification.createMany({ data }),
+  // 90 days of every live site (some 17k rows of JSON lists): one statement per batch, PostgreSQL reading
+  // the rows from one JSON array, several times faster than createMany's parameters.
+  siteAnalyticsDaily: async (tx, data) => {
+    const count = await tx.$executeRaw`
+      INSERT INTO site_analytics_daily
+        (id, site_id, day, page_views, visitors, top_pages, top_referrers, goals, vitals, rolled_up_at)
+      SELECT id, "siteId", day, "pageViews", visitors, "topPages", "topReferrers", goals, vitals, "rolledUpAt"
+        FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS x(
+          id int, "siteId" int, day date, "pageViews" int, visitors int, "topPages" jsonb, "topReferrers" jsonb,
+          goals jsonb, vitals jsonb, "rolledUpAt" timestamptz)`;
+    return { count };
+  },
   emailCampaigns: (tx, data) => tx.emailCampaign.createMany({ data }),
   emailSends: (tx, data) => tx.emailSend.createMany({ data }),
   referrals: (tx, data) => tx.referral.createMany({ data }),

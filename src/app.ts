@@ -55,6 +55,9 @@ export async function createApp(deps: Deps, options: AppOptions = {}): Promise<E
   // Routes match exactly what they say (case, trailing slash), so the action guard and AdminJS agree.
   app.set("case sensitive routing", true);
   app.disable("x-powered-by");
+  // Customer sites' beacons (site analytics), first: they serve no page (no CSP or nonce to set, their
+  // own CORS and CORP headers), and the request log would write a line per page view of every site.
+  for (const module of modules) if (module.rootRoutes) app.use(module.rootRoutes.routes(deps));
   app.use(cspNonce);
   app.use(
     helmet({

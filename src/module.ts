@@ -88,6 +88,12 @@ export interface ModuleDefinition {
   api?: ModuleApi[];
   /** Routes under /admin behind the session (downloads, account pages); AdminJS's router comes after. */
   adminRoutes?: (deps: Deps) => Router;
+  /**
+   * Routes at the portal's root for browsers on customers' sites (/collect.js, POST /collect): public,
+   * any origin, no session, no cookie; mounted first (before helmet, the request log and the session),
+   * so they set their own headers. Their operations name their `server` ("/"), not /admin/api/v1.
+   */
+  rootRoutes?: ModuleApi;
   /** Routes under /webhooks (signed on the raw body; no session). */
   webhooks?: (deps: Deps) => Router;
   /** AdminJS custom pages, by page name (pages.<name> in the locale). */

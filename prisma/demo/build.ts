@@ -19,6 +19,7 @@ import { buildSubscriptionHistory } from "./subscription-history.js";
 import { buildSiteMonitoring, snapshotDays, type DemoSnapshotDay } from "./metrics.js";
 import { buildMonitors } from "./monitors.js";
 import { buildAlerts } from "./alerts.js";
+import { buildSiteAnalytics } from "./site-analytics.js";
 import { buildAdmins, type DemoAdminInput } from "./staff.js";
 import { buildTemplates } from "./templates.js";
 
@@ -51,6 +52,8 @@ export interface DemoData {
   alertOnCall: Prisma.AlertOnCallCreateManyInput[];
   alertEscalationLevels: Prisma.AlertEscalationLevelCreateManyInput[];
   incidentNotifications: Prisma.IncidentNotificationCreateManyInput[];
+  /** 90 days of site analytics rollups of the live sites. */
+  siteAnalyticsDaily: Prisma.SiteAnalyticsDailyCreateManyInput[];
   emailCampaigns: Prisma.EmailCampaignCreateManyInput[];
   emailSends: Prisma.EmailSendCreateManyInput[];
   referrals: Prisma.ReferralCreateManyInput[];
@@ -110,6 +113,7 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
     incidents: monitoring.incidents,
     maintenanceWindows: monitoring.maintenanceWindows,
     ...alerts,
+    siteAnalyticsDaily: buildSiteAnalytics(seed, now, sites),
     emailCampaigns: campaigns,
     emailSends: sends,
     referrals: buildReferrals(seed, now, customers),

@@ -80,6 +80,8 @@ export function createComponents() {
     SiteBackups: add("SiteBackups", "sites/SiteBackups.tsx"),
     // A caught e-mail's HTML in a sandboxed iframe (srcdoc, no scripts): modules/settings caught_emails.
     CaughtEmailHtml: add("CaughtEmailHtml", "CaughtEmailHtml.tsx"),
+    // A site's "Audience": visitors, page views, pages, referrers, goals, Web Vitals (monitoring/site-analytics).
+    SiteAnalytics: add("SiteAnalytics", "monitoring/SiteAnalytics.tsx"),
   };
 }
 

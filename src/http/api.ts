@@ -102,6 +102,7 @@ function apiOperations(modules: readonly ModuleDefinition[], tableOperations: Ap
     ...modules.flatMap((module) => [
       ...(module.publicApi?.operations ?? []),
       ...(module.api ?? []).flatMap((api) => api.operations),
+      ...(module.rootRoutes?.operations ?? []),
     ]),
     ...tableOperations,
   ];
@@ -179,7 +180,7 @@ export async function apiRoutes(deps: Deps, modules: readonly ModuleDefinition[]
   // like a row (/billing/invoices/overdue, /billing/invoices/:id/pdf) reaches its module first.
   for (const module of modules) for (const api of module.api ?? []) router.use(api.routes(deps));
   router.use(resources.router);
-  router.use(methodNotAllowed(operations));
+  router.use(methodNotAllowed(operations.filter((op) => !op.server)));
   router.use(notFoundHandler);
   router.use(errorHandler(deps.log));
   return router;

@@ -23,8 +23,10 @@ export interface ApiResponse {
 /** One route, as the router mounts it and the document describes it. */
 export interface ApiOperation {
   method: "get" | "post" | "put" | "patch" | "delete";
-  /** OpenAPI path below /admin/api/v1, with {id} for a path parameter. */
+  /** OpenAPI path below /admin/api/v1 (or below `server`), with {id} for a path parameter. */
   path: string;
+  /** The path's server where it is not /admin/api/v1: "/" for the portal's root (/collect). */
+  server?: string;
   tag: string;
   summary: string;
   description?: string;
@@ -207,6 +209,7 @@ export function openApiDocument(operations: ApiOperation[], info: { title: strin
       summary: op.summary,
       description: [op.description, needs].filter(Boolean).join("\n\n"),
       operationId: `${op.method}${op.path.replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string = "") => c.toUpperCase())}`,
+      ...(op.server ? { servers: [{ url: op.server }] } : {}),
       ...(op.permission === null ? { security: [] } : {}),
       ...(op.permission ? { "x-permission": op.permission } : {}),
       ...(parameters.length ? { parameters } : {}),

@@ -7,6 +7,7 @@
 // "dashboard" the dashboard endpoint on this database plus 10M monitoring rows (dashboard.ts);
 // "page-load" the dashboard opened in Chromium, first and cached loads (page-load.ts, --loads N);
 // "check-round" a round of checks of 10,000 sites against local servers (check-round.ts).
+// "collect" site analytics' POST /collect events per second (collect.ts, --seconds N --connections N).
 //
 // --stock measures AdminJS with the stock @adminjs/prisma resource instead of ours (the "before"):
 // exact counts, every column, every reference; only rows and order are checked against the floor then.
@@ -42,6 +43,7 @@ import { runExportBench } from "./billing-export.js";
 import { runDashboardBench } from "./dashboard.js";
 import { runPageLoadBench } from "./page-load.js";
 import { runCheckRoundBench } from "./check-round.js";
+import { runCollectBench } from "./collect.js";
 import {
   QUEUE_CASES,
   QUEUE_LIMIT,
@@ -85,6 +87,8 @@ function parseOptions() {
       stock: { type: "boolean", default: false },
       cycles: { type: "string", default: "300" },
       loads: { type: "string", default: "5" },
+      seconds: { type: "string", default: "15" },
+      connections: { type: "string", default: "64" },
     },
   });
   const requests = Number(values.requests);
@@ -95,7 +99,21 @@ function parseOptions() {
   if (!Number.isInteger(cycles) || cycles < 0) throw new Error("--cycles must be a non-negative integer");
   const loads = Number(values.loads);
   if (!Number.isInteger(loads) || loads < 1) throw new Error("--loads must be a positive integer");
-  return { refill: values.refill, requests, warmup, only: values.only, stock: values.stock, cycles, loads };
+  const seconds = Number(values.seconds);
+  const connections = Number(values.connections);
+  if (!(seconds > 0) || !Number.isInteger(connections) || connections < 1)
+    throw new Error("--seconds must be positive and --connections a positive integer");
+  return {
+    refill: values.refill,
+    requests,
+    warmup,
+    only: values.only,
+    stock: values.stock,
+    cycles,
+    loads,
+    seconds,
+    connections,
+  };
 }
 
 async function prepareDatabase(refill: boolean): Promise<void> {
@@ -239,6 +257,8 @@ async function main(): Promise<void> {
   if (opts.only === "page-load") return runPageLoadBench({ loads: opts.loads });
   // Issue 14's check round: 10,000 sites against local servers, wall time and CPU (check-round.ts).
   if (opts.only === "check-round") return runCheckRoundBench();
+  // Issue 14's site analytics: POST /collect events per second over HTTP (collect.ts).
+  if (opts.only === "collect") return runCollectBench({ seconds: opts.seconds, connections: opts.connections });
   await prepareDatabase(opts.refill);
   // Issue 6's dashboard endpoint, on this database plus 10M monitoring rows (dashboard.ts).
   if (opts.only === "dashboard") {

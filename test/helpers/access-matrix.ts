@@ -108,6 +108,17 @@ export async function seedEveryTable(prisma: PrismaClient): Promise<void> {
       },
     });
   }
+  // Site analytics' raw events (the demo has only the daily rollups).
+  const live = await prisma.site.findFirstOrThrow({ where: { status: "active" }, orderBy: { id: "asc" } });
+  await prisma.siteAnalyticsEvent.createMany({
+    data: [0, 1, 2].map((i) => ({
+      siteId: live.id,
+      day: new Date(new Date().toISOString().slice(0, 10)),
+      kind: "pageview" as const,
+      path: `/matrix-${i}`,
+      visitorHash: `matrix-visitor-${i}`,
+    })),
+  });
 }
 
 /** The primary key property of a resource (most tables have `id`; settings has `key`). */
@@ -151,4 +162,6 @@ export const MODULE_ROUTES: ModuleRoute[] = [
   { method: "put", path: "/analytics/alert-thresholds", module: "analytics", permission: "configure" },
   // The dashboard's quick action (src/modules/dashboard/routes.ts; walked by test/integration/dashboard.test.ts).
   { method: "post", path: "/dashboard/overdue-reminders", module: "billing", permission: "create_invoice" },
+  // A site's audience (src/modules/monitoring/site-analytics/routes.ts; walked by its site-analytics.int.test.ts).
+  { method: "get", path: "/monitoring/sites/{id}/analytics", module: "monitoring", permission: "view" },
 ];

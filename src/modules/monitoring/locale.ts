@@ -2,10 +2,12 @@
 // windows and the site checks. src/admin/locale.ts assembles every module's words into AdminJS's translations.
 import type { ModuleLocale } from "../../module.js";
 import { alertLocale } from "./alerts/locale.js";
+import { siteAnalyticsLocale as site } from "./site-analytics/locale.js";
 
 export const monitoringLocale: ModuleLocale = {
   resources: {
     ...alertLocale.resources,
+    ...site.resources,
     monitors: {
       label: ["Moniteurs", "Monitors"],
       common: ["id", "site", "createdAt"],
@@ -74,11 +76,13 @@ export const monitoringLocale: ModuleLocale = {
   },
   enums: {
     ...alertLocale.enums,
+    ...site.enums,
     CheckType: { http: ["HTTP", "HTTP"], ssl: ["SSL", "SSL"], dns: ["DNS", "DNS"] },
     MonitorState: { pending: ["En attente", "Pending"], up: ["En ligne", "Up"], down: ["Hors ligne", "Down"] },
     MaintenanceKind: { one_off: ["Ponctuelle", "One-off"], weekly: ["Hebdomadaire", "Weekly"] },
   },
   actions: {
+    ...site.actions,
     ...alertLocale.actions,
     pause: ["Mettre en pause", "Pause"],
     resume: ["Reprendre", "Resume"],
@@ -95,6 +99,7 @@ export const monitoringLocale: ModuleLocale = {
     ],
     pauseDone: ["Moniteur mis en pause", "Monitor paused"],
     resumeDone: ["Moniteur repris", "Monitor resumed"],
+    ...site.messages,
     maintenanceOneOff: [
       "Une maintenance ponctuelle a besoin d'un début et d'une fin postérieure",
       "A one-off window needs a start and an end after it",

@@ -8,6 +8,9 @@ import { ALERT_OPERATIONS, alertRoutes } from "./alerts/routes.js";
 import { ackPageRoutes } from "./alerts/ack-page.js";
 import { alertJobs, alertSchedules } from "./alerts/jobs.js";
 import { alertEmailRenderers } from "./alerts/emails.js";
+import { COLLECT_OPERATIONS, collectRoutes } from "./site-analytics/collect-routes.js";
+import { SITE_ANALYTICS_OPERATIONS, siteAnalyticsRoutes } from "./site-analytics/routes.js";
+import { siteAnalyticsJobs, siteAnalyticsSchedules } from "./site-analytics/jobs.js";
 
 export const monitoringModule = defineModule({
   name: "monitoring",
@@ -15,13 +18,16 @@ export const monitoringModule = defineModule({
   locale: monitoringLocale,
   navigation: { name: ["Monitoring", "Monitoring"], icon: "Activity" },
   resources: monitoringResources,
+  // Site analytics: the customer sites' script and beacon at the root, the Audience figures in REST.
+  rootRoutes: { routes: (deps) => collectRoutes(deps), operations: COLLECT_OPERATIONS },
   api: [
     { routes: monitorCheckRoutes, operations: MONITOR_CHECK_OPERATIONS },
     // Incident alerts (alerts/): acknowledge over REST and from the e-mail link; the alert job every minute.
     { routes: alertRoutes, operations: ALERT_OPERATIONS },
+    { routes: siteAnalyticsRoutes, operations: SITE_ANALYTICS_OPERATIONS },
   ],
   adminRoutes: ackPageRoutes,
-  jobs: [...checkJobs, ...alertJobs],
-  schedules: [...checkSchedules, ...alertSchedules],
+  jobs: [...checkJobs, ...alertJobs, ...siteAnalyticsJobs],
+  schedules: [...checkSchedules, ...alertSchedules, ...siteAnalyticsSchedules],
   emailRenderers: alertEmailRenderers,
 });

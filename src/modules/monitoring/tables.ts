@@ -1,5 +1,6 @@
 import { defineTable } from "../../db/table-spec.js";
 import { alertTables, INCIDENT_ACTION_ACCESS } from "./alerts/tables.js";
+import { siteAnalyticsTables } from "./site-analytics/tables.js";
 
 export const siteMonitoringTable = defineTable({
   model: "SiteMonitoring",
@@ -100,4 +101,5 @@ export const monitoringTables = [
   maintenanceWindowTable,
   siteMonitoringTable,
   ...alertTables,
+  ...siteAnalyticsTables,
 ];

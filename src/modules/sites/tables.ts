@@ -16,8 +16,12 @@ export const siteTable = defineTable({
   },
   list: ["id", "name", "customer", "domain", "status", "createdAt"],
   title: ["name"],
-  // "Backups": the site's config versions, diff, download, back up and restore (backups/admin-action.ts).
-  actions: { ...SITE_BACKUP_ACTION_ACCESS },
+  actions: {
+    // "Backups": the site's config versions, diff, download, back up and restore (backups/admin-action.ts).
+    ...SITE_BACKUP_ACTION_ACCESS,
+    // Audience (monitoring's site analytics) also needs monitoring.view, which the action checks.
+    audience: "view",
+  },
   related: [
     { table: "site_configs", via: "siteId" },
     { table: "site_monitoring", via: "siteId" },
