@@ -192,7 +192,7 @@ export function dashboardAlerts(
       count: down,
       threshold: thresholds.sitesDown,
       href: can(viewer, "monitoring", "view")
-        ? "/admin/resources/site_monitoring?filters.checkType=http&filters.isUp=false"
+        ? "/admin/pages/monitoringStatus?state=down"
         : null,
     });
   }

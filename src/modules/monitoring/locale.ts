@@ -75,7 +75,15 @@ export const monitoringLocale: ModuleLocale = {
     MonitorState: { pending: ["En attente", "Pending"], up: ["En ligne", "Up"], down: ["Hors ligne", "Down"] },
     MaintenanceKind: { one_off: ["Ponctuelle", "One-off"], weekly: ["Hebdomadaire", "Weekly"] },
   },
+  actions: {
+    resolve: ["Résoudre", "Resolve"],
+  },
   messages: {
+    resolveExplain: [
+      "L'incident sera marqué comme résolu maintenant, sans attendre les vérifications.",
+      "The incident will be marked resolved now, without waiting for the checks.",
+    ],
+    resolveDone: ["Incident résolu", "Incident resolved"],
     maintenanceOneOff: [
       "Une maintenance ponctuelle a besoin d'un début et d'une fin postérieure",
       "A one-off window needs a start and an end after it",

@@ -40,7 +40,7 @@ export const monitorTable = defineTable({
 export const incidentTable = defineTable({
   model: "Incident",
   module: "monitoring",
-  actions: { new: null, edit: null, delete: null, bulkDelete: null },
+  actions: { new: null, edit: null, delete: null, bulkDelete: null, resolve: "configure_alerts" },
   writable: {},
   workflow: ["acknowledgedById", "acknowledgedAt", "resolvedAt"],
   list: ["id", "site", "monitor", "cause", "openedAt", "acknowledgedAt", "resolvedAt"],

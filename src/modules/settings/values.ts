@@ -78,6 +78,15 @@ export const SETTINGS = {
       .strict(),
     default: { aiQueuePending: 20, overdueInvoices: 0, sitesDown: 0, failedJobs: 0 },
   },
+  /**
+   * Days the raw site checks (site_monitoring) are kept; older days are dropped by the retention job
+   * (their hourly and daily rollups stay). monitoring.configure_alerts edits it.
+   */
+  "monitoring.raw_retention_days": {
+    editPermission: ["monitoring", "configure_alerts"],
+    schema: z.number().int().min(2).max(400),
+    default: 30,
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
