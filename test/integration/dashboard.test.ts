@@ -240,7 +240,9 @@ describe("dashboard alerts appear and disappear", () => {
     expect(await alertOf(viewer, "sites_down")).toBeUndefined();
 
     // Two open incidents of one site (HTTP and SSL monitors) count one site down.
-    const ssl = await prisma.monitor.create({ data: { siteId: site.id, type: "ssl", target: site.domain ?? "example.test" } });
+    const ssl = await prisma.monitor.create({
+      data: { siteId: site.id, type: "ssl", target: site.domain ?? "example.test" },
+    });
     const open = await prisma.incident.create({ data: { siteId: site.id, monitorId: monitor.id, cause: "HTTP 503" } });
     await prisma.incident.create({ data: { siteId: site.id, monitorId: ssl.id, cause: "certificate expired" } });
     expect(await alertOf(viewer, "sites_down")).toEqual({

@@ -8,7 +8,6 @@ import { aiQueueCounts } from "../ai-queue/index.js";
 import { isoDay, slaByPriority } from "./rules.js";
 import type { SnapshotRow } from "./types.js";
 
-
 /** The snapshots from the day before the previous period to the period's end (at most 2 x 90 + 1 rows). */
 export function snapshots(prisma: PrismaClient, from: Date, to: Date) {
   return prisma.$queryRaw<SnapshotRow[]>`

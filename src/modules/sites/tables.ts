@@ -3,6 +3,8 @@ import { defineTable } from "../../db/table-spec.js";
 export const siteTable = defineTable({
   model: "Site",
   module: "sites",
+  // surveillance: the monitoring module's view of the site; it needs monitoring.view as well.
+  actions: { surveillance: "view" },
   writable: {
     customerId: {},
     name: {},

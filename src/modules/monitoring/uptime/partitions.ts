@@ -55,7 +55,9 @@ async function createPartition(prisma: PrismaClient, day: Date): Promise<void> {
   const to = new Date(day.getTime() + DAY).toISOString();
   await prisma.$transaction(async (tx) => {
     // The names are built from a date, never from input.
-    await tx.$executeRawUnsafe(`CREATE TABLE "${name}" (LIKE site_monitoring INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
+    await tx.$executeRawUnsafe(
+      `CREATE TABLE "${name}" (LIKE site_monitoring INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`,
+    );
     await tx.$executeRawUnsafe(
       `WITH moved AS (DELETE FROM site_monitoring_default WHERE check_time >= $1::timestamptz AND check_time < $2::timestamptz RETURNING *)
        INSERT INTO "${name}" SELECT * FROM moved`,

@@ -28,12 +28,7 @@ export async function rolledUntil(db: Prisma.TransactionClient | PrismaClient): 
  * Rolls up the raw rows of [from, to) (on the grain's boundaries) into the grain's table, replacing
  * what was there. Returns the number of rollup rows written.
  */
-export async function rollupRange(
-  tx: Prisma.TransactionClient,
-  grain: Grain,
-  from: Date,
-  to: Date,
-): Promise<number> {
+export async function rollupRange(tx: Prisma.TransactionClient, grain: Grain, from: Date, to: Date): Promise<number> {
   const windows = await tx.maintenanceWindow.findMany();
   const intervals = maintenanceIntervals(
     windows.map((w) => ({ ...w, kind: w.kind })),
@@ -46,8 +41,10 @@ export async function rollupRange(
       : Prisma.sql`(s.check_time AT TIME ZONE 'UTC')::date`;
   const table = grain === "hour" ? Prisma.sql`site_monitoring_hourly` : Prisma.sql`site_monitoring_daily`;
   const column = grain === "hour" ? Prisma.sql`hour` : Prisma.sql`day`;
-  const fromKey = grain === "hour" ? Prisma.sql`${from}::timestamptz` : Prisma.sql`(${from}::timestamptz AT TIME ZONE 'UTC')::date`;
-  const toKey = grain === "hour" ? Prisma.sql`${to}::timestamptz` : Prisma.sql`(${to}::timestamptz AT TIME ZONE 'UTC')::date`;
+  const fromKey =
+    grain === "hour" ? Prisma.sql`${from}::timestamptz` : Prisma.sql`(${from}::timestamptz AT TIME ZONE 'UTC')::date`;
+  const toKey =
+    grain === "hour" ? Prisma.sql`${to}::timestamptz` : Prisma.sql`(${to}::timestamptz AT TIME ZONE 'UTC')::date`;
   await tx.$executeRaw`DELETE FROM ${table} WHERE ${column} >= ${fromKey} AND ${column} < ${toKey}`;
   return tx.$executeRaw`
     WITH m AS (

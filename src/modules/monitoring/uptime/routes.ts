@@ -73,7 +73,12 @@ export function uptimeRoutes(deps: Deps): Router {
         }
       }
       const windows = q.window ? [q.window] : (Object.keys(WINDOWS) as UptimeWindow[]);
-      res.json({ siteId, checkType, monitorId, windows: await readUptime(deps.prisma, { siteId, checkType }, windows) });
+      res.json({
+        siteId,
+        checkType,
+        monitorId,
+        windows: await readUptime(deps.prisma, { siteId, checkType }, windows),
+      });
     }),
   );
   router.post(

@@ -80,7 +80,13 @@ afterAll(() => prisma.$disconnect());
 
 const EXPECTED = {
   // 21 up / 25; times 11 x 100, 9 x 200, 1 x 1000: p50 = 11th = 100, p95 = 20th = 200.
-  "24h": { uptime: 21 / 25, up: 21, down: 4, maintenance: 3, responseTime: { avg: 1000 / 21 + 2900 / 21, p50: 100, p95: 200 } },
+  "24h": {
+    uptime: 21 / 25,
+    up: 21,
+    down: 4,
+    maintenance: 3,
+    responseTime: { avg: 1000 / 21 + 2900 / 21, p50: 100, p95: 200 },
+  },
   // 36 up / 45; + 15 x 300: p50 = 18th = 200, p95 = 35th = 300.
   "7d": { uptime: 36 / 45, up: 36, down: 9, maintenance: 3, responseTime: { p50: 200, p95: 300 } },
   // 46 up / 55; + 10 x 50: p50 = 23rd = 200, p95 = 44th = 300.
@@ -188,7 +194,11 @@ describe("monitoring raw retention", () => {
     expect(await prisma.siteMonitoring.findUnique({ where: { id: row!.id } })).toEqual(row);
 
     // Ten days later: the ten oldest days go, three more come.
-    const later = await runRetention(prisma, { now: new Date(NOW.getTime() + 10 * DAY), retentionDays: 30, aheadDays: 3 });
+    const later = await runRetention(prisma, {
+      now: new Date(NOW.getTime() + 10 * DAY),
+      retentionDays: 30,
+      aheadDays: 3,
+    });
     expect(later.dropped).toEqual(expect.arrayContaining(["site_monitoring_p20260516", "site_monitoring_p20260525"]));
     expect(later.dropped).not.toContain("site_monitoring_p20260526");
     expect(later.created).toEqual(["site_monitoring_p20260619", "site_monitoring_p20260620", "site_monitoring_p20260621", "site_monitoring_p20260622", "site_monitoring_p20260623", "site_monitoring_p20260624", "site_monitoring_p20260625", "site_monitoring_p20260626", "site_monitoring_p20260627", "site_monitoring_p20260628"]); // prettier-ignore

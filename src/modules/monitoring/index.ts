@@ -1,0 +1,2 @@
+// What other modules may import from monitoring.
+export { siteSurveillanceAction } from "./uptime/site-action.js";
