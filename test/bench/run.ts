@@ -5,7 +5,8 @@
 // --only keeps the cases whose name contains its value: "ai-queue" (or "queue") keeps issue 4's REST
 // queue list cases and the take->complete cycles (queue.ts); "take->complete" the cycles alone;
 // "dashboard" the dashboard endpoint on this database plus 10M monitoring rows (dashboard.ts);
-// "page-load" the dashboard opened in Chromium, first and cached loads (page-load.ts, --loads N).
+// "page-load" the dashboard opened in Chromium, first and cached loads (page-load.ts, --loads N);
+// "uptime" the uptime of a site at 10M site_monitoring rows, on a database of its own (uptime.ts).
 //
 // --stock measures AdminJS with the stock @adminjs/prisma resource instead of ours (the "before"):
 // exact counts, every column, every reference; only rows and order are checked against the floor then.
@@ -40,6 +41,7 @@ import { runInvoicingBench } from "./billing-invoicing.js";
 import { runExportBench } from "./billing-export.js";
 import { runDashboardBench } from "./dashboard.js";
 import { runPageLoadBench } from "./page-load.js";
+import { runUptimeBench } from "./uptime.js";
 import {
   QUEUE_CASES,
   QUEUE_LIMIT,
@@ -235,6 +237,9 @@ async function main(): Promise<void> {
   if (opts.only === "export") return runExportBench({ refill: opts.refill });
   // The dashboard's page load in Chromium on the demo data: bytes and time to its data (page-load.ts).
   if (opts.only === "page-load") return runPageLoadBench({ loads: opts.loads });
+  // Issue 14's uptime query at 10M site_monitoring rows: a database and a fill of its own (uptime.ts).
+  if (opts.only === "uptime")
+    return runUptimeBench({ refill: opts.refill, requests: opts.requests, warmup: opts.warmup });
   await prepareDatabase(opts.refill);
   // Issue 6's dashboard endpoint, on this database plus 10M monitoring rows (dashboard.ts).
   if (opts.only === "dashboard") {

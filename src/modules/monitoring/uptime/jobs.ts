@@ -19,7 +19,7 @@ export const rawRetentionJob = defineJob({
   async handler(_data, deps) {
     const [{ runRetention }, { readSetting }] = await Promise.all([
       import("./partitions.js"),
-      import("../../settings/values.js"),
+      import("../../settings/index.js"),
     ]);
     const retentionDays = await readSetting(deps.prisma, "monitoring.raw_retention_days");
     return runRetention(deps.prisma, { retentionDays });

@@ -5,7 +5,7 @@
 import type { Incident, PrismaClient } from "@prisma/client";
 import { AppError } from "../../../lib/errors.js";
 import { writeAudit } from "../../../lib/audit.js";
-import { requirePermission } from "../../auth/current-admin.js";
+import { requirePermission } from "../../auth/index.js";
 
 export async function resolveIncident(prisma: PrismaClient, id: number, now: Date = new Date()): Promise<Incident> {
   requirePermission("monitoring", "configure_alerts");

@@ -7,7 +7,7 @@ import { asyncRoute } from "../../../http/bearer-auth.js";
 import { parseBody, parseId } from "../../../http/params.js";
 import type { Deps } from "../../../deps.js";
 import { AppError } from "../../../lib/errors.js";
-import { requirePermission } from "../../auth/current-admin.js";
+import { requirePermission } from "../../auth/index.js";
 import { WINDOWS, type UptimeWindow } from "../rules/uptime.js";
 import { readUptime } from "./read-uptime.js";
 import { resolveIncident } from "./resolve-incident.js";

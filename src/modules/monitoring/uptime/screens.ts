@@ -4,7 +4,7 @@
 // incidents). Both refuse an admin without monitoring.view.
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { currentContext } from "../../../lib/request-context.js";
-import { can } from "../../auth/permissions.js";
+import { can } from "../../auth/index.js";
 import type { UptimeWindow } from "../rules/uptime.js";
 import { WINDOWS } from "../rules/uptime.js";
 import { readUptime, uptimeBars, type UptimeDay, type UptimeFigures } from "./read-uptime.js";

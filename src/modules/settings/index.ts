@@ -1,0 +1,2 @@
+// What other modules may import from settings.
+export { readSetting } from "./values.js";
