@@ -75,7 +75,21 @@ export interface UptimeTarget {
   checkType: CheckType;
 }
 
-/** The figures of each window, ending at `now`. */
+type Range = { start: number; end: number };
+
+const within = (t: number, ranges: Range[]) => ranges.some((r) => r.start <= t && t < r.end);
+/** Ranges as one SQL condition on `column`: (column >= a AND column < b) OR ... */
+const rangesSql = (column: Prisma.Sql, ranges: Range[]) =>
+  Prisma.join(
+    ranges.map((r) => Prisma.sql`(${column} >= ${new Date(r.start)} AND ${column} < ${new Date(r.end)})`),
+    " OR ",
+  );
+
+/**
+ * The figures of each window, ending at `now`. Three queries whatever the number of windows: the daily
+ * rollups of every window's whole days, the hourly rollups of their whole hours, the raw rows of the rest;
+ * each window then adds up its own rows.
+ */
 export async function readUptime(
   prisma: PrismaClient,
   target: UptimeTarget,
@@ -88,50 +102,46 @@ export async function readUptime(
     rolledUntil(prisma),
     prisma.maintenanceWindow.findMany({ where: { OR: [{ siteId }, { siteId: null }] } }),
   ]);
-  const out: UptimeFigures[] = [];
-  for (const window of windows) {
+  const plans = windows.map((window) => {
     const start = end - WINDOWS[window] * HOUR;
-    const plan = planWindow(start, end, marks.hour?.getTime() ?? 0, marks.day?.getTime() ?? 0);
-    const parts: Promise<CheckSummary[]>[] = [];
-    const select = Prisma.sql`SELECT up_count, down_count, maintenance_count, rt_count, rt_sum, rt_max, rt_buckets`;
-    if (plan.days) {
-      parts.push(
-        prisma.$queryRaw<RollupRow[]>`${select} FROM site_monitoring_daily
+    return { window, start, plan: planWindow(start, end, marks.hour?.getTime() ?? 0, marks.day?.getTime() ?? 0) };
+  });
+  const days = plans.flatMap((p) => (p.plan.days ? [p.plan.days] : []));
+  const hours = plans.flatMap((p) => p.plan.hours);
+  const raw = plans.flatMap((p) => p.plan.raw);
+  const select = Prisma.sql`SELECT up_count, down_count, maintenance_count, rt_count, rt_sum, rt_max, rt_buckets`;
+  const [dayRows, hourRows, rawRows] = await Promise.all([
+    days.length
+      ? prisma.$queryRaw<(RollupRow & { at: Date })[]>`${select}, day::timestamp AT TIME ZONE 'UTC' AS at
+          FROM site_monitoring_daily
+         WHERE site_id = ${siteId} AND check_type = ${checkType}::check_type
+           AND day >= (${new Date(Math.min(...days.map((d) => d.start)))}::timestamptz AT TIME ZONE 'UTC')::date
+           AND day < (${new Date(Math.max(...days.map((d) => d.end)))}::timestamptz AT TIME ZONE 'UTC')::date`
+      : Promise.resolve([]),
+    hours.length
+      ? prisma.$queryRaw<(RollupRow & { at: Date })[]>`${select}, hour AS at FROM site_monitoring_hourly
+         WHERE site_id = ${siteId} AND check_type = ${checkType}::check_type AND (${rangesSql(Prisma.sql`hour`, hours)})`
+      : Promise.resolve([]),
+    raw.length
+      ? prisma.$queryRaw<{ check_time: Date; is_up: boolean; response_time_ms: number | null }[]>`
+          SELECT check_time, is_up, response_time_ms FROM site_monitoring
            WHERE site_id = ${siteId} AND check_type = ${checkType}::check_type
-             AND day >= (${new Date(plan.days.start)}::timestamptz AT TIME ZONE 'UTC')::date
-             AND day < (${new Date(plan.days.end)}::timestamptz AT TIME ZONE 'UTC')::date`.then((rows) =>
-          rows.map(fromRow),
-        ),
-      );
-    }
-    for (const h of plan.hours) {
-      parts.push(
-        prisma.$queryRaw<RollupRow[]>`${select} FROM site_monitoring_hourly
-           WHERE site_id = ${siteId} AND check_type = ${checkType}::check_type
-             AND hour >= ${new Date(h.start)} AND hour < ${new Date(h.end)}`.then((rows) => rows.map(fromRow)),
-      );
-    }
-    for (const r of plan.raw) {
-      parts.push(
-        prisma.siteMonitoring
-          .findMany({
-            where: { siteId, checkType, checkTime: { gte: new Date(r.start), lt: new Date(r.end) } },
-            select: { checkTime: true, isUp: true, responseTimeMs: true },
-          })
-          .then((rows) => [
-            summarise(
-              rows.map((c) => ({
-                isUp: c.isUp,
-                responseTimeMs: c.responseTimeMs,
-                inMaintenance: isInMaintenance(maintenance, siteId, c.checkTime.getTime()),
-              })),
-            ),
-          ]),
-      );
-    }
-    out.push(figures(window, start, end, mergeSummaries((await Promise.all(parts)).flat())));
-  }
-  return out;
+             AND (${rangesSql(Prisma.sql`check_time`, raw)})`
+      : Promise.resolve([]),
+  ]);
+  const checks = rawRows.map((c) => ({
+    at: c.check_time.getTime(),
+    isUp: c.is_up,
+    responseTimeMs: c.response_time_ms,
+    inMaintenance: isInMaintenance(maintenance, siteId, c.check_time.getTime()),
+  }));
+  return plans.map(({ window, start, plan }) => {
+    const parts: CheckSummary[] = [];
+    if (plan.days) parts.push(...dayRows.filter((r) => within(r.at.getTime(), [plan.days!])).map(fromRow));
+    parts.push(...hourRows.filter((r) => within(r.at.getTime(), plan.hours)).map(fromRow));
+    parts.push(summarise(checks.filter((c) => within(c.at, plan.raw))));
+    return figures(window, start, end, mergeSummaries(parts));
+  });
 }
 
 /** A day of the status bar: the uptime of the site's HTTP checks that UTC day, null when unchecked. */
