@@ -32,7 +32,9 @@ describe("the monitoring screens in a browser", () => {
     const rows = page.locator('[data-testid="status-site"]');
     await rows.first().waitFor({ timeout: 30_000 });
     expect(await rows.count()).toBeGreaterThan(0);
-    expect(await page.locator('[data-testid="uptime-bar"]').first().getAttribute("aria-label")).toMatch(/90-day uptime/);
+    expect(await page.locator('[data-testid="uptime-bar"]').first().getAttribute("aria-label")).toMatch(
+      /90-day uptime/,
+    );
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "e2e-monitoring-status.png"), fullPage: true });
 
     const open = await deps.prisma.incident.findFirst({ where: { resolvedAt: null } });
@@ -45,7 +47,9 @@ describe("the monitoring screens in a browser", () => {
     const monitor = await deps.prisma.monitor.findFirstOrThrow({ orderBy: { id: "asc" } });
     await page.goto(`${baseUrl}/admin/resources/sites/records/${monitor.siteId}/surveillance`);
     await page.locator('[data-testid="site-monitor"]').first().waitFor({ timeout: 30_000 });
-    expect(await page.locator('[data-testid="response-chart"] svg').getAttribute("aria-label")).toMatch(/response time/);
+    expect(await page.locator('[data-testid="response-chart"] svg').getAttribute("aria-label")).toMatch(
+      /response time/,
+    );
     expect(await page.locator('[data-testid="uptime-24h"]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "e2e-monitoring-site.png"), fullPage: true });
     expect(errors).toEqual([]);
