@@ -21,7 +21,8 @@ function initial(name: string): string {
 }
 
 const MonitoringStatus: React.FC = () => {
-  const { translateMessage } = useTranslation();
+  const { translateMessage, translateLabel } = useTranslation();
+  const planWord = (p: string) => translateLabel(`planType.${p}`, "customers");
   const [state, setState] = useState(initial("state"));
   const [plan, setPlan] = useState(initial("plan"));
   const [q, setQ] = useState(initial("q"));
@@ -84,7 +85,7 @@ const MonitoringStatus: React.FC = () => {
                 <option value="">{translateMessage("monitoringFilterAll")}</option>
                 {(data?.plans ?? []).map((p) => (
                   <option key={p} value={p}>
-                    {p}
+                    {planWord(p)}
                   </option>
                 ))}
               </select>
@@ -128,7 +129,7 @@ const MonitoringStatus: React.FC = () => {
                     <td>
                       {site.customer}
                       <Text fontSize={12} color={TEXT_COLOURS.muted}>
-                        {site.plan}
+                        {planWord(site.plan)}
                       </Text>
                     </td>
                     <td>

@@ -68,7 +68,7 @@ const ResponseChart: React.FC<{ hours: SiteMonitoringView["responseTimes"]; titl
 };
 
 const SiteMonitoring: React.FC<ActionProps> = ({ record }) => {
-  const { translateMessage } = useTranslation();
+  const { translateMessage, translateLabel } = useTranslation();
   const id = String(record?.id ?? "");
   const { data, error } = usePageData<Answer>(`site=${id}`, () =>
     api
@@ -106,7 +106,7 @@ const SiteMonitoring: React.FC<ActionProps> = ({ record }) => {
                       <td>
                         <Link
                           href={`/admin/resources/monitors/records/${m.id}/show`}
-                        >{`${m.type.toUpperCase()} ${m.target}`}</Link>
+                        >{`${translateLabel(`type.${m.type}`, "monitors")} ${m.target}`}</Link>
                         <Text fontSize={12} color={TEXT_COLOURS.muted}>
                           {m.enabled ? when(m.lastCheckedAt) : translateMessage("monitoringPaused")}
                         </Text>
