@@ -7,6 +7,7 @@ import { buildDemoData, type DemoData } from "./demo/build.js";
 import { startOfUtcDay } from "./demo/time.js";
 import { snapshot } from "../src/modules/analytics/snapshot.js";
 import { billAiRequest } from "../src/modules/billing/ai-billing.js";
+import { runRollup } from "../src/modules/monitoring/uptime/rollup.js";
 
 export const DEMO_ADMINS = [
   { email: "super@locod-ai.local", name: "Sophie Martin", role: "super_admin", password: "demo-super-admin-2026" },
@@ -186,7 +187,7 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
     admins: DEMO_ADMINS.map((a, i) => ({ email: a.email, name: a.name, role: a.role, passwordHash: hashes[i]! })),
   });
 
-  return prisma.$transaction(
+  const result = await prisma.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
       if (options.replace) {
@@ -215,4 +216,12 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
+  if (result.seeded) {
+    // The uptime rollups of the demo's checks, from scratch (the status page's 90-day bars read them).
+    await prisma.$executeRawUnsafe(
+      "TRUNCATE site_monitoring_hourly, site_monitoring_daily, site_monitoring_rollup_state",
+    );
+    await runRollup(prisma, options.now ?? new Date());
+  }
+  return result;
 }

@@ -58,6 +58,9 @@ export function createComponents() {
     Login: override("Login", "LoginLanguage.tsx"),
     // A record's page with the rows that belong to it (the table spec's `related`).
     RecordShow: add("RecordShow", "RecordShow.tsx"),
+    // Monitoring: the status overview page and a site's monitoring view (modules/monitoring/uptime/screens.ts).
+    MonitoringStatus: add("MonitoringStatus", "monitoring/MonitoringStatus.tsx"),
+    SiteMonitoring: add("SiteMonitoring", "monitoring/SiteMonitoring.tsx"),
     // A row naming another table's row (the audit log): the table's name, the row's title and link.
     RecordLink: add("RecordLink", "RecordLink.tsx"),
     // The action header: at most three record actions, the rest in a menu; the record's title as heading.

@@ -24,7 +24,14 @@ describe("buildJobRegistry", () => {
       Object.entries(registry.jobs).map(([queue, jobs]) => [queue, [...jobs.keys()].sort()]),
     );
     expect(names).toEqual({
-      maintenance: ["metrics-snapshot", "monthly-invoicing", "purge-expired-sessions", "renew-subscriptions"],
+      maintenance: [
+        "metrics-snapshot",
+        "monitoring-raw-retention",
+        "monitoring-uptime-rollup",
+        "monthly-invoicing",
+        "purge-expired-sessions",
+        "renew-subscriptions",
+      ],
       mail: ["password-reset", "send", "send-email-log", "sweep-email-log"],
       ai: ["generate-draft"],
       billing: ["push-invoice", "stripe-event", "sweep-stripe"],
@@ -33,6 +40,8 @@ describe("buildJobRegistry", () => {
     expect([...registry.schedules].sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { queue: "monitoring", name: "check-round", pattern: "*/30 * * * * *" },
       { queue: "maintenance", name: "metrics-snapshot", pattern: "5 0 * * *" },
+      { queue: "maintenance", name: "monitoring-raw-retention", pattern: "20 0 * * *" },
+      { queue: "maintenance", name: "monitoring-uptime-rollup", pattern: "5 * * * *" },
       { queue: "maintenance", name: "monthly-invoicing", pattern: "0 1 1 * *" },
       { queue: "maintenance", name: "purge-expired-sessions", pattern: "17 * * * *" },
       { queue: "maintenance", name: "renew-subscriptions", pattern: "5 * * * *" },

@@ -5,8 +5,8 @@
 // once without refilling the rest). The app runs in this process (createApp, as `npm start` minus the
 // component bundle) on an ephemeral port; requests are sequential over keep-alive, with a bearer token.
 //
-// Before timing, the answer is checked against independent SQL: sites down by brute force over every
-// HTTP check (not the service's failure-first query), the overdue invoices, MRR now from the whole
+// Before timing, the answer is checked against independent SQL: sites down (those with an open
+// incident, counted per site), the overdue invoices, MRR now from the whole
 // history. Cases: the three periods for the super admin (every widget), and 30 days for a restricted
 // editor (no revenue, no security or billing alerts), which must carry no revenue key. Target: p95 <=
 // 150 ms. Prints the table and writes test/artifacts/bench-dashboard.json.
@@ -79,10 +79,8 @@ function revenueKeys(value: unknown, at = ""): string[] {
 async function expectedFigures(client: pg.Client, now: Date) {
   const { rows } = await client.query<{ down: number; overdue: number; mrr: string }>(
     `SELECT
-       (SELECT count(*)::int FROM (
-          SELECT DISTINCT ON (site_id) is_up, check_time FROM site_monitoring
-           WHERE check_type = 'http' AND check_time <= $1 ORDER BY site_id, check_time DESC) latest
-         WHERE NOT is_up AND check_time > $1::timestamptz - interval '24 hours') AS down,
+       (SELECT count(*)::int FROM sites s WHERE EXISTS (
+          SELECT 1 FROM incidents i WHERE i.site_id = s.id AND i.resolved_at IS NULL AND i.opened_at <= $1)) AS down,
        (SELECT count(*)::int FROM invoices WHERE status IN ('pending', 'failed') AND due_at < $1) AS overdue,
        (SELECT COALESCE(sum(h.mrr), 0)::text FROM subscription_history h
          WHERE h.valid_from <= $1 AND NOT EXISTS (

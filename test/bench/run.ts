@@ -8,6 +8,7 @@
 // "page-load" the dashboard opened in Chromium, first and cached loads (page-load.ts, --loads N);
 // "check-round" a round of checks of 10,000 sites against local servers (check-round.ts).
 // "collect" site analytics' POST /collect events per second (collect.ts, --seconds N --connections N).
+// "uptime" the uptime of a site at 10M site_monitoring rows, on a database of its own (uptime.ts).
 //
 // --stock measures AdminJS with the stock @adminjs/prisma resource instead of ours (the "before"):
 // exact counts, every column, every reference; only rows and order are checked against the floor then.
@@ -44,6 +45,7 @@ import { runDashboardBench } from "./dashboard.js";
 import { runPageLoadBench } from "./page-load.js";
 import { runCheckRoundBench } from "./check-round.js";
 import { runCollectBench } from "./collect.js";
+import { runUptimeBench } from "./uptime.js";
 import {
   QUEUE_CASES,
   QUEUE_LIMIT,
@@ -259,6 +261,9 @@ async function main(): Promise<void> {
   if (opts.only === "check-round") return runCheckRoundBench();
   // Issue 14's site analytics: POST /collect events per second over HTTP (collect.ts).
   if (opts.only === "collect") return runCollectBench({ seconds: opts.seconds, connections: opts.connections });
+  // Issue 14's uptime query at 10M site_monitoring rows: a database and a fill of its own (uptime.ts).
+  if (opts.only === "uptime")
+    return runUptimeBench({ refill: opts.refill, requests: opts.requests, warmup: opts.warmup });
   await prepareDatabase(opts.refill);
   // Issue 6's dashboard endpoint, on this database plus 10M monitoring rows (dashboard.ts).
   if (opts.only === "dashboard") {

@@ -221,30 +221,39 @@ describe("dashboard KPIs and trend", () => {
 });
 
 describe("dashboard alerts appear and disappear", () => {
-  it("sites down: a site whose latest HTTP check failed, until a later check succeeds", async () => {
+  it("sites down: a site with an open incident, until it is resolved", async () => {
     const site = await makeSite(prisma, { status: "active" });
-    const check = (minutesAgo: number, isUp: boolean, checkType: "http" | "ssl" = "http") =>
-      prisma.siteMonitoring.create({
-        data: { siteId: site.id, checkTime: new Date(Date.now() - minutesAgo * 60_000), isUp, checkType },
-      });
-    await check(90, true);
-    // An SSL failure, or a failure older than a day, is not "down now".
-    await check(20, false, "ssl");
-    const stale = await makeSite(prisma, { status: "active" });
-    await prisma.siteMonitoring.create({
-      data: { siteId: stale.id, checkTime: new Date(Date.now() - 25 * HOUR), isUp: false },
+    const monitor = await prisma.monitor.create({
+      data: { siteId: site.id, type: "http", target: `https://${site.domain}/` },
+    });
+    // A failed check alone is not an outage (the monitor is pending), nor a resolved incident.
+    await prisma.siteMonitoring.create({ data: { siteId: site.id, checkTime: new Date(), isUp: false } });
+    await prisma.incident.create({
+      data: {
+        siteId: site.id,
+        monitorId: monitor.id,
+        cause: "HTTP 503",
+        openedAt: new Date(Date.now() - 3 * HOUR),
+        resolvedAt: new Date(Date.now() - 2 * HOUR),
+      },
     });
     expect(await alertOf(viewer, "sites_down")).toBeUndefined();
 
-    await check(30, false);
+    // Two open incidents of one site (HTTP and SSL monitors) count one site down.
+    const ssl = await prisma.monitor.create({
+      data: { siteId: site.id, type: "ssl", target: site.domain ?? "example.test" },
+    });
+    const open = await prisma.incident.create({ data: { siteId: site.id, monitorId: monitor.id, cause: "HTTP 503" } });
+    await prisma.incident.create({ data: { siteId: site.id, monitorId: ssl.id, cause: "certificate expired" } });
     expect(await alertOf(viewer, "sites_down")).toEqual({
       kind: "sites_down",
       count: 1,
       threshold: 0,
-      href: "/admin/resources/site_monitoring?filters.checkType=http&filters.isUp=false",
+      href: "/admin/pages/monitoringStatus?state=down",
     });
     expect(await alertOf(restricted, "sites_down")).toMatchObject({ count: 1, href: null });
-    await check(10, true);
+    await prisma.incident.updateMany({ where: { siteId: site.id }, data: { resolvedAt: new Date() } });
+    expect(open.resolvedAt).toBeNull();
     expect(await alertOf(viewer, "sites_down")).toBeUndefined();
   });
 

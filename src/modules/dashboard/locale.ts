@@ -43,14 +43,8 @@ export const dashboardLocale: ModuleLocale = {
     ],
     dashboardBillingAlertsAll: ["Voir les alertes de facturation", "See the billing alerts"],
     // Counts with their plural (components/page-kit.ts: `key_one` or `key_other` after the number).
-    dashboardAlertSitesDown_one: [
-      "site hors ligne (dernier contrôle HTTP en échec)",
-      "site down (latest HTTP check failed)",
-    ],
-    dashboardAlertSitesDown_other: [
-      "sites hors ligne (dernier contrôle HTTP en échec)",
-      "sites down (latest HTTP check failed)",
-    ],
+    dashboardAlertSitesDown_one: ["site hors ligne (incident ouvert)", "site down (open incident)"],
+    dashboardAlertSitesDown_other: ["sites hors ligne (incident ouvert)", "sites down (open incident)"],
     dashboardAlertInvoicesOverdue_one: ["facture échue et impayée", "invoice past due and unpaid"],
     dashboardAlertInvoicesOverdue_other: ["factures échues et impayées", "invoices past due and unpaid"],
     dashboardAlertAiQueueBacklog_one: ["demande IA en attente", "AI request waiting"],

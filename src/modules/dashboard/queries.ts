@@ -8,10 +8,6 @@ import { aiQueueCounts } from "../ai-queue/index.js";
 import { isoDay, slaByPriority } from "./rules.js";
 import type { SnapshotRow } from "./types.js";
 
-const HOUR_MS = 3_600_000;
-/** A site's latest HTTP check counts as "now" for this long; an older one means monitoring stopped. */
-export const SITE_CHECK_FRESHNESS_MS = 24 * HOUR_MS;
-
 /** The snapshots from the day before the previous period to the period's end (at most 2 x 90 + 1 rows). */
 export function snapshots(prisma: PrismaClient, from: Date, to: Date) {
   return prisma.$queryRaw<SnapshotRow[]>`
@@ -42,22 +38,15 @@ export async function aiQueueNow(prisma: PrismaClient, sla: Record<string, numbe
 }
 
 /**
- * Sites whose latest HTTP check (within SITE_CHECK_FRESHNESS_MS) failed. Read from the failures: the
- * latest recent failure of each site (site_monitoring_http_failures_idx), kept when no HTTP check of
- * the site came after it. Failures are few, so this costs a probe per failing site, not one per
- * monitored site.
+ * Sites down now: those with an open incident (the monitoring module opens one after a monitor's
+ * failure_threshold consecutive failures and resolves it after its success_threshold successes), so a
+ * single failed check is not an outage and the dashboard agrees with the status page. Read from the
+ * open incidents (incidents_resolved_at_idx): few rows, whatever the number of checks.
  */
 export async function sitesDown(prisma: PrismaClient, now: Date): Promise<number> {
-  const since = new Date(now.getTime() - SITE_CHECK_FRESHNESS_MS);
   const [row] = await prisma.$queryRaw<{ down: number }[]>`
-    SELECT count(*)::int AS down FROM (
-      SELECT DISTINCT ON (site_id) site_id, check_time FROM site_monitoring
-       WHERE check_type = 'http' AND NOT is_up AND check_time > ${since} AND check_time <= ${now}
-       ORDER BY site_id, check_time DESC) f
-     WHERE NOT EXISTS (
-       SELECT 1 FROM site_monitoring later
-        WHERE later.site_id = f.site_id AND later.check_type = 'http'
-          AND later.check_time > f.check_time AND later.check_time <= ${now})`;
+    SELECT count(DISTINCT site_id)::int AS down FROM incidents
+     WHERE resolved_at IS NULL AND opened_at <= ${now}`;
   return row?.down ?? 0;
 }
 

@@ -191,9 +191,7 @@ export function dashboardAlerts(
       kind: "sites_down",
       count: down,
       threshold: thresholds.sitesDown,
-      href: can(viewer, "monitoring", "view")
-        ? "/admin/resources/site_monitoring?filters.checkType=http&filters.isUp=false"
-        : null,
+      href: can(viewer, "monitoring", "view") ? "/admin/pages/monitoringStatus?state=down" : null,
     });
   }
   if (raised(overdue.count, thresholds.overdueInvoices)) {

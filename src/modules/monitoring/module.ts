@@ -11,6 +11,9 @@ import { alertEmailRenderers } from "./alerts/emails.js";
 import { COLLECT_OPERATIONS, collectRoutes } from "./site-analytics/collect-routes.js";
 import { SITE_ANALYTICS_OPERATIONS, siteAnalyticsRoutes } from "./site-analytics/routes.js";
 import { siteAnalyticsJobs, siteAnalyticsSchedules } from "./site-analytics/jobs.js";
+import { UPTIME_OPERATIONS, uptimeRoutes } from "./uptime/routes.js";
+import { uptimeJobs, uptimeSchedules } from "./uptime/jobs.js";
+import { statusPage } from "./uptime/screens.js";
 
 export const monitoringModule = defineModule({
   name: "monitoring",
@@ -25,9 +28,18 @@ export const monitoringModule = defineModule({
     // Incident alerts (alerts/): acknowledge over REST and from the e-mail link; the alert job every minute.
     { routes: alertRoutes, operations: ALERT_OPERATIONS },
     { routes: siteAnalyticsRoutes, operations: SITE_ANALYTICS_OPERATIONS },
+    { routes: uptimeRoutes, operations: UPTIME_OPERATIONS },
   ],
   adminRoutes: ackPageRoutes,
-  jobs: [...checkJobs, ...alertJobs, ...siteAnalyticsJobs],
-  schedules: [...checkSchedules, ...alertSchedules, ...siteAnalyticsSchedules],
+  jobs: [...checkJobs, ...alertJobs, ...siteAnalyticsJobs, ...uptimeJobs],
+  schedules: [...checkSchedules, ...alertSchedules, ...siteAnalyticsSchedules, ...uptimeSchedules],
   emailRenderers: alertEmailRenderers,
+  pages: {
+    // Every site's state, 90-day uptime bar and open incidents (components/monitoring/MonitoringStatus.tsx).
+    monitoringStatus: {
+      component: "MonitoringStatus",
+      icon: "Activity",
+      handler: async (deps, request) => statusPage(deps.prisma, request.query ?? {}),
+    },
+  },
 });

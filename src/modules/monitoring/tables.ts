@@ -50,7 +50,14 @@ export const monitorTable = defineTable({
 export const incidentTable = defineTable({
   model: "Incident",
   module: "monitoring",
-  actions: { new: null, edit: null, delete: null, bulkDelete: null, ...INCIDENT_ACTION_ACCESS },
+  actions: {
+    new: null,
+    edit: null,
+    delete: null,
+    bulkDelete: null,
+    ...INCIDENT_ACTION_ACCESS,
+    resolve: "configure_alerts",
+  },
   writable: {},
   workflow: ["acknowledgedById", "acknowledgedAt", "resolvedAt"],
   list: ["id", "site", "monitor", "cause", "openedAt", "acknowledgedAt", "resolvedAt"],

@@ -114,6 +114,15 @@ export const SETTINGS = {
     schema: z.object({ enabled: z.boolean(), afterMinutes: z.number().int().min(1).max(10080) }).strict(),
     default: { enabled: false, afterMinutes: 30 },
   },
+  /**
+   * Days the raw site checks (site_monitoring) are kept; older days are dropped by the retention job
+   * (their hourly and daily rollups stay). monitoring.configure_alerts edits it.
+   */
+  "monitoring.raw_retention_days": {
+    editPermission: ["monitoring", "configure_alerts"],
+    schema: z.number().int().min(2).max(400),
+    default: 30,
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -19,8 +19,10 @@ export const siteTable = defineTable({
   actions: {
     // "Backups": the site's config versions, diff, download, back up and restore (backups/admin-action.ts).
     ...SITE_BACKUP_ACTION_ACCESS,
-    // Audience (monitoring's site analytics) also needs monitoring.view, which the action checks.
+    // Audience (monitoring's site analytics) and surveillance (the monitoring module's view of the site)
+    // also need monitoring.view, which the actions check.
     audience: "view",
+    surveillance: "view",
   },
   related: [
     { table: "site_configs", via: "siteId" },
