@@ -120,7 +120,9 @@ export class LocodPrismaResource extends Resource {
   override async find(filter: Filter, options: FindOptions = {}, context?: ActionContext): Promise<BaseRecord[]> {
     const where = listWhere(this.model.fields, filter);
     if (context?.action?.name !== "list") {
-      // The stock find, with our WHERE (search boxes and reference pickers).
+      // The stock find, with our WHERE (search boxes and reference pickers). Text searched in a number or
+      // date title (a table without a text column) matches nothing rather than reaching Prisma unread.
+      if (unreadable(this.model.fields, where)) return [];
       const { limit = 10, offset = 0, sort = {} } = options;
       const include = this.titleInclude();
       const found: Record<string, unknown>[] = await this.manager.findMany({
@@ -391,6 +393,29 @@ export function listWhere(fields: Parameters<typeof convertFilter>[0], filter: F
     }
   }
   return where;
+}
+
+/**
+ * A condition holding a number or date its text could not be read as: NaN, an Invalid Date, null for a
+ * required column, or text left as it came for a number column (a search for "abc" in an id).
+ */
+function unreadable(
+  fields: readonly { name: string; type: string; isRequired?: boolean }[],
+  where: PrismaWhere,
+): boolean {
+  const bad = (value: unknown, numeric: boolean): boolean => {
+    if (typeof value === "number") return !Number.isFinite(value);
+    if (typeof value === "string") return numeric && !/^-?\d+(\.\d+)?$/.test(value.trim());
+    if (value instanceof Date) return Number.isNaN(value.getTime());
+    if (value && typeof value === "object") return Object.values(value).some((v) => bad(v, numeric));
+    return false;
+  };
+  return Object.entries(where).some(([name, condition]) => {
+    const field = fields.find((f) => f.name === name);
+    // null on a required column: what convertFilter makes of text it could not read as a number.
+    if (condition === null) return field?.isRequired === true;
+    return bad(condition, ["Int", "BigInt", "Float", "Decimal"].includes(field?.type ?? ""));
+  });
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;

@@ -25,12 +25,15 @@ describe("buildJobRegistry", () => {
     );
     expect(names).toEqual({
       maintenance: [
+        "incident-alerts",
         "metrics-snapshot",
         "monitoring-raw-retention",
         "monitoring-uptime-rollup",
         "monthly-invoicing",
         "purge-expired-sessions",
         "renew-subscriptions",
+        "site-analytics-rollup",
+        "site-config-daily-backup",
       ],
       mail: ["password-reset", "send", "send-email-log", "sweep-email-log"],
       ai: ["generate-draft"],
@@ -39,12 +42,15 @@ describe("buildJobRegistry", () => {
     });
     expect([...registry.schedules].sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { queue: "monitoring", name: "check-round", pattern: "*/30 * * * * *" },
+      { queue: "maintenance", name: "incident-alerts", pattern: "* * * * *" },
       { queue: "maintenance", name: "metrics-snapshot", pattern: "5 0 * * *" },
       { queue: "maintenance", name: "monitoring-raw-retention", pattern: "20 0 * * *" },
       { queue: "maintenance", name: "monitoring-uptime-rollup", pattern: "5 * * * *" },
       { queue: "maintenance", name: "monthly-invoicing", pattern: "0 1 1 * *" },
       { queue: "maintenance", name: "purge-expired-sessions", pattern: "17 * * * *" },
       { queue: "maintenance", name: "renew-subscriptions", pattern: "5 * * * *" },
+      { queue: "maintenance", name: "site-analytics-rollup", pattern: "7 * * * *" },
+      { queue: "maintenance", name: "site-config-daily-backup", pattern: "30 2 * * *" },
       { queue: "mail", name: "sweep-email-log", pattern: "*/5 * * * *" },
       { queue: "billing", name: "sweep-stripe", pattern: "*/10 * * * *" },
     ]);
@@ -57,6 +63,8 @@ describe("buildJobRegistry", () => {
       "ai_request.received",
       "ai_request.rejected",
       "invoice.reminder",
+      "monitoring.customer_notice",
+      "monitoring.incident_alert",
     ]);
   });
 

@@ -26,6 +26,7 @@ import { migrate } from "../../src/db/migrate.js";
 import { hashPassword } from "../../src/modules/auth/password.js";
 import { listen } from "./floor.js";
 import { apiLogin } from "./queue.js";
+import { machineNote } from "./measure.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const ARTIFACT = path.join(ROOT, "test/artifacts/bench-export.json");
@@ -295,10 +296,7 @@ export async function runExportBench(options: { refill?: boolean } = {}): Promis
         `  checked: row counts equal SQL's; the invoices' columns sum to ${euros(sums.amount)} excl. VAT, ` +
         `${euros(sums.vat)} VAT, ${euros(sums.total)} total, as SQL sums them, to the cent.\n` +
         `  RSS is the whole process (app, client and pg pool); "increase" is the peak over the RSS before the export.\n` +
-        `  ${os.cpus().length} CPUs, load average ${os
-          .loadavg()
-          .map((l) => l.toFixed(2))
-          .join(" ")}: other processes on this machine make the numbers noisy.\n`,
+        machineNote(),
     );
     await mkdir(path.dirname(ARTIFACT), { recursive: true });
     await writeFile(

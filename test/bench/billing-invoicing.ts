@@ -20,6 +20,7 @@ import { migrate } from "../../src/db/migrate.js";
 import { createPrisma } from "../../src/db/prisma.js";
 import { runMonthlyInvoicing, type InvoicingRunResult } from "../../src/modules/billing/invoicing/monthly-run.js";
 import { periodAt } from "../../src/modules/billing/periods.js";
+import { machineNote } from "./measure.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const ARTIFACT = path.join(ROOT, "test/artifacts/bench-invoicing.json");
@@ -348,10 +349,7 @@ export async function runInvoicingBench(options: InvoicingBenchOptions = {}): Pr
         `${formatTable(runs)}\n\n` +
         `  checked: ${checks.invoices} invoices as expected, ${checks.lines} lines, numbers ${checks.numbers.min} to ` +
         `${checks.numbers.max} each used once, every invoice's figures from its lines.\n` +
-        `  ${os.cpus().length} CPUs, load average ${os
-          .loadavg()
-          .map((l) => l.toFixed(2))
-          .join(" ")}: other processes on this machine make the numbers noisy.\n`,
+        machineNote(),
     );
     await mkdir(path.dirname(ARTIFACT), { recursive: true });
     await writeFile(

@@ -22,6 +22,7 @@ import { MODULES } from "../../src/modules.js";
 import { collectRoutes } from "../../src/modules/monitoring/site-analytics/collect-routes.js";
 import { eventBuffer } from "../../src/modules/monitoring/site-analytics/event-buffer.js";
 import { listen } from "./floor.js";
+import { machineNote } from "./measure.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const ARTIFACT = path.join(ROOT, "test/artifacts/bench-collect.json");
@@ -122,10 +123,7 @@ export async function runCollectBench(opts: { seconds: number; connections: numb
         `server CPU ${(((cpu.user + cpu.system) / 1e6 / result.seconds) * 100).toFixed(0)}% of one core, ` +
         `${cpuPerEvent.toFixed(3)} ms per event (${(1000 / cpuPerEvent).toFixed(0)} events/s per core). ` +
         `Target ${COLLECT_TARGET_PER_SECOND}/s: ${verdict}.\n` +
-        `  ${os.cpus().length} CPUs, load average ${os
-          .loadavg()
-          .map((l) => l.toFixed(2))
-          .join(" ")}: other processes on this machine make the numbers noisy.\n`,
+        machineNote(),
     );
     await mkdir(path.dirname(ARTIFACT), { recursive: true });
     await writeFile(

@@ -22,7 +22,7 @@ import { createApp } from "../../src/app.js";
 import { closeDeps, createDeps } from "../../src/deps.js";
 import { DASHBOARD_ROWS, ROWS, fillDashboard, isDashboardFilled } from "./fill.js";
 import { listen } from "./floor.js";
-import { percentile, timedGet } from "./measure.js";
+import { percentile, timedGet, machineNote } from "./measure.js";
 import { apiLogin } from "./queue.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -197,10 +197,7 @@ export async function runDashboardBench(options: {
       `\n${[line(header), rule, ...rows.map(line)].join("\n")}\n\n` +
         `GET /admin/api/v1/dashboard (bearer token), ${options.warmup} warm-up + ${options.requests} requests per case. ` +
         `Target: p95 <= ${DASHBOARD_TARGET_P95_MS} ms. ${results.length - misses} PASS, ${misses} MISS. Times in ms.\n` +
-        `  ${os.cpus().length} CPUs, load average ${os
-          .loadavg()
-          .map((l) => l.toFixed(2))
-          .join(" ")}: other processes on this machine make the numbers noisy.\n`,
+        machineNote(),
     );
     await mkdir(path.dirname(ARTIFACT), { recursive: true });
     await writeFile(

@@ -1,6 +1,8 @@
 // Timing and reporting for the bench: sequential requests over keep-alive connections (Node's fetch,
 // undici), percentiles, the table and its PASS/MISS verdicts.
 
+import os from "node:os";
+
 export const TARGET_P95_MS = 100;
 export const TARGET_RATIO = 3;
 
@@ -80,4 +82,13 @@ export function formatTable(results: CaseResult[]): string {
     `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
   const rule = `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`;
   return [line(header), rule, ...rows.map(line)].join("\n");
+}
+
+/** The closing line of every bench's report: the machine's CPUs and load, which make figures noisy. */
+export function machineNote(): string {
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+  return `  ${os.cpus().length} CPUs, load average ${load}: other processes on this machine make the numbers noisy.\n`;
 }

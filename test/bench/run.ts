@@ -65,6 +65,7 @@ import {
   timedGet,
   type CaseResult,
   type Sample,
+  machineNote,
 } from "./measure.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -373,12 +374,7 @@ async function main(): Promise<void> {
         `\n${CYCLES_NAME} (REST, bearer token; each completion bills and queues its e-mails), ` +
           `times per cycle in ms:\n${formatCycles(cycles)}\n`,
       );
-    process.stdout.write(
-      `  ${os.cpus().length} CPUs, load average ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(" ")}: other processes on this machine make the numbers noisy.\n`,
-    );
+    process.stdout.write(machineNote());
 
     const artifact = path.join(ARTIFACTS, opts.stock ? "bench-stock.json" : "bench.json");
     await mkdir(ARTIFACTS, { recursive: true });

@@ -30,7 +30,7 @@ import { runRollup } from "../../src/modules/monitoring/uptime/rollup.js";
 import { runRetention } from "../../src/modules/monitoring/uptime/partitions.js";
 import { RT_BUCKETS, WINDOWS, bucketOf, type UptimeWindow } from "../../src/modules/monitoring/rules/uptime.js";
 import { listen } from "./floor.js";
-import { percentile, timedGet } from "./measure.js";
+import { percentile, timedGet, machineNote } from "./measure.js";
 import { apiLogin } from "./queue.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -253,10 +253,7 @@ export async function runUptimeBench(options: { refill: boolean; requests: numbe
         `Uptime of one site (random) at ${rawRows.toLocaleString("en")} site_monitoring rows, ${options.warmup} warm-up + ` +
         `${options.requests} calls per case. Rollup job over them: ${rollupSeconds.toFixed(1)} s. ` +
         `Target: p95 < ${UPTIME_TARGET_P95_MS} ms. ${results.length - misses} PASS, ${misses} MISS. Times in ms.\n` +
-        `  ${os.cpus().length} CPUs, load average ${os
-          .loadavg()
-          .map((l) => l.toFixed(2))
-          .join(" ")}: other processes on this machine make the numbers noisy.\n`,
+        machineNote(),
     );
     await mkdir(path.dirname(ARTIFACT), { recursive: true });
     await writeFile(

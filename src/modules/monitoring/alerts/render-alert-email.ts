@@ -2,7 +2,7 @@
 // the e-mail leaves (so a reminder says who acknowledged it meanwhile).
 import type { EmailLogRenderer } from "../../../lib/email/renderers.js";
 import { alertEmail } from "./rules/messages.js";
-import { alertSubjectOf } from "./run-alerts.js";
+import { alertSubjectOf, INCIDENT_WORDS_SELECT } from "./run-alerts.js";
 
 export const renderAlertEmail: EmailLogRenderer = async (prisma, row) => {
   const n = await prisma.incidentNotification.findUnique({
@@ -11,24 +11,7 @@ export const renderAlertEmail: EmailLogRenderer = async (prisma, row) => {
       kind: true,
       level: true,
       ackLink: true,
-      incident: {
-        select: {
-          id: true,
-          cause: true,
-          openedAt: true,
-          acknowledgedAt: true,
-          resolvedAt: true,
-          acknowledgedBy: { select: { name: true } },
-          monitor: { select: { type: true, target: true } },
-          site: {
-            select: {
-              name: true,
-              domain: true,
-              customer: { select: { id: true, email: true, name: true, language: true } },
-            },
-          },
-        },
-      },
+      incident: { select: INCIDENT_WORDS_SELECT },
     },
   });
   if (!n) return { reason: "the incident no longer exists" };

@@ -15,7 +15,7 @@ import { writeAudit } from "../../../lib/audit.js";
 import { dispatchNotifications } from "../../../lib/email/outbox.js";
 import { readSetting } from "../../settings/index.js";
 import { dueNotifications, type AlertPolicy, type DueNotification } from "./rules/escalation.js";
-import { inMaintenanceAt } from "./rules/maintenance.js";
+import { isInMaintenance } from "../rules/maintenance.js";
 import { ackLink, signAckToken } from "./rules/ack-token.js";
 import { alertSubject, webhookMessage, type AlertSubject } from "./rules/messages.js";
 import { postWebhook } from "./webhook.js";
@@ -70,9 +70,9 @@ async function loadPolicy(prisma: PrismaClient): Promise<{ policy: AlertPolicy; 
   };
 }
 
-const INCIDENT_SELECT = {
+/** What an alert's words say of its incident (alertSubjectOf), here and when its e-mail is rendered. */
+export const INCIDENT_WORDS_SELECT = {
   id: true,
-  siteId: true,
   cause: true,
   openedAt: true,
   acknowledgedAt: true,
@@ -86,6 +86,11 @@ const INCIDENT_SELECT = {
       customer: { select: { id: true, email: true, name: true, language: true } },
     },
   },
+} satisfies Prisma.IncidentSelect;
+
+const INCIDENT_SELECT = {
+  ...INCIDENT_WORDS_SELECT,
+  siteId: true,
   notifications: { select: { kind: true, seq: true, level: true, target: true, createdAt: true } },
 } satisfies Prisma.IncidentSelect;
 
@@ -311,7 +316,7 @@ export async function runIncidentAlerts(deps: AlertDeps, now = new Date()): Prom
       customerId: incident.site.customer.id,
       policy,
       recorded: incident.notifications,
-      inMaintenance: inMaintenanceAt(windows, incident.siteId, now),
+      inMaintenance: isInMaintenance(windows, incident.siteId, now.getTime()),
       now,
     });
     for (const item of due) {

@@ -1,5 +1,6 @@
 // The period an Audience page or the REST route asks for, and the days of site_analytics_daily summed
 // over it: a series with every day (zeros where nothing was counted), top lists merged, Web Vitals p75.
+import { dateProblem } from "../../../../lib/input-rules.js";
 import { periodP75, rateVital, WEB_VITALS, type DailyVital, type VitalRating, type WebVitalName } from "./vitals.js";
 
 export const DAY_MS = 86_400_000;
@@ -36,10 +37,11 @@ export function parseRange(
     if (
       typeof raw !== "string" ||
       !/^\d{4}-\d{2}-\d{2}$/.test(raw) ||
-      isoDay(dayStart(raw)) !== raw ||
-      Number.isNaN(dayStart(raw).getTime())
+      Number.isNaN(dayStart(raw).getTime()) ||
+      dateProblem(dayStart(raw)) !== null ||
+      isoDay(dayStart(raw)) !== raw
     )
-      return { field, message: "must be a date YYYY-MM-DD" };
+      return { field, message: "must be a date YYYY-MM-DD between 2000-01-01 and 2100-12-31" };
     return raw;
   };
   const to = read("to");

@@ -118,6 +118,8 @@ describe("site analytics period", () => {
   it.each([
     [{ from: "2026-02-30" }, "from"],
     [{ to: "tomorrow" }, "to"],
+    [{ to: "0000-01-01" }, "to"],
+    [{ from: "1999-12-31" }, "from"],
     [{ from: "2026-12-05", to: "2026-12-01" }, "from"],
     [{ from: "2024-01-01", to: "2026-01-01" }, "from"],
   ])("refuses %j naming %s", (query, field) => {
