@@ -69,6 +69,8 @@ export function createComponents() {
     PropertyValue: override("DefaultPropertyValue", "PropertyValue.tsx"),
     // A reference filter that does not call a search the admin may not use (no 403 on list pages).
     ReferenceFilter: override("DefaultReferenceFilterProperty", "ReferenceFilter.tsx"),
+    // The same for a reference's edit field: an id field where the admin may not search that table.
+    ReferenceEdit: override("DefaultReferenceEditProperty", "ReferenceEdit.tsx"),
     // "My account": changing one's own password inside the layout (modules/settings/account-routes.ts).
     AccountPassword: add("AccountPassword", "AccountPassword.tsx"),
     // AdminJS's routes, with a 403 or 404 page inside the layout instead of the "not found" illustration.

@@ -56,6 +56,12 @@ export function expectedAllowed(user: User, module: string, permission: string |
   return user.permissions === null || user.permissions.includes(`${module}.${permission}`);
 }
 
+/**
+ * How long a test file may take to seed every table: the demo data and the rows around it take seconds
+ * on a quiet machine, minutes on a busy one, and seeding is not what these tests check.
+ */
+export const SEED_SETUP_MS = 600_000;
+
 /** Demo data, plus rows for the tables the demo leaves empty: every table has at least two rows. */
 export async function seedEveryTable(prisma: PrismaClient): Promise<void> {
   await seedDemoData(prisma, { bcryptCost: 4 });

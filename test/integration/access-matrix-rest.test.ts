@@ -8,7 +8,7 @@ import { KitPrismaResource } from "../../src/admin/resource-kit.js";
 import { MODULE_PERMISSIONS } from "../../src/modules/auth/permissions.js";
 import { API, makeApiLogin } from "../factories/api.js";
 import { makeTestApp, type TestApp } from "../helpers/app.js";
-import { USERS, expectedAllowed, idPath, seedEveryTable } from "../helpers/access-matrix.js";
+import { USERS, expectedAllowed, idPath, seedEveryTable, SEED_SETUP_MS } from "../helpers/access-matrix.js";
 
 let t: TestApp;
 let resources: KitPrismaResource[];
@@ -25,7 +25,7 @@ beforeAll(async () => {
     tokens.set(user.label, login.auth);
   }
   resources = (await buildAdmin(t.deps)).resources as KitPrismaResource[];
-}, 60_000);
+}, SEED_SETUP_MS);
 
 afterAll(() => t.close());
 

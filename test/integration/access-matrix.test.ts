@@ -8,7 +8,7 @@ import { permissionFor } from "../../src/admin/access.js";
 import { KitPrismaResource } from "../../src/admin/resource-kit.js";
 import { makeAdmin } from "../factories/index.js";
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
-import { USERS, expectedAllowed, idPath, seedEveryTable } from "../helpers/access-matrix.js";
+import { USERS, expectedAllowed, idPath, seedEveryTable, SEED_SETUP_MS } from "../helpers/access-matrix.js";
 
 let t: TestApp;
 let admin: AdminJS;
@@ -22,7 +22,7 @@ beforeAll(async () => {
     agents.set(user.label, await loginAgent(t.app, created.email, created.password));
   }
   admin = await buildAdmin(t.deps);
-}, 60_000);
+}, SEED_SETUP_MS);
 
 afterAll(() => t.close());
 

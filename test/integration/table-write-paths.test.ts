@@ -12,7 +12,7 @@ import { jsonValue, reasonText, REASONS, type Column } from "../../src/db/column
 import { tablePath } from "../../src/http/crud-routes.js";
 import { API, makeApiLogin, type ApiLogin } from "../factories/api.js";
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
-import { seedEveryTable } from "../helpers/access-matrix.js";
+import { seedEveryTable, SEED_SETUP_MS } from "../helpers/access-matrix.js";
 import { makeAdmin } from "../factories/index.js";
 
 type Agent = Awaited<ReturnType<typeof loginAgent>>;
@@ -35,7 +35,7 @@ beforeAll(async () => {
   viewerAgent = await loginAgent(t.app, viewerAdmin.email, viewerAdmin.password);
   const models = await loadModels();
   tables = MODULES.flatMap((m) => m.tables ?? []).map((spec) => describeTable(spec, models));
-}, 120_000);
+}, SEED_SETUP_MS);
 
 afterAll(() => t.close());
 

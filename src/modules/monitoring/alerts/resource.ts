@@ -23,5 +23,9 @@ export const alertResources = (kit: ResourceKit) => [
   // A search looks in the level (the title names the channel, a relation AdminJS cannot search).
   kit.table(alertOnCallTable, { properties: { level: { isTitle: true } } }),
   kit.table(alertEscalationLevelTable, { properties: { level: { isTitle: true } } }),
-  kit.table(incidentNotificationTable),
+  // `target` is the alert's internal recipient key ("channel:3", "customer:12"): the channel, recipient
+  // and customer columns say it in words.
+  kit.table(incidentNotificationTable, {
+    properties: { target: { isVisible: { list: false, show: false, edit: false, filter: false } } },
+  }),
 ];
