@@ -189,4 +189,12 @@ describe("monitoring check round", () => {
     await expect(checkRoundJob.handler({}, deps, undefined as never)).resolves.toMatchObject({ checked: 1, up: 1 });
     expect(await prisma.siteMonitoring.count({ where: { siteId: monitor.siteId } })).toBe(1);
   });
+
+  it("leaves a monitor of a name reserved for testing unchecked without a DNS server of its own", async () => {
+    const demo = await makeMonitor(prisma, { target: "https://la-cave.locod-ai.test/", state: "up" });
+    const summary = await round({ dnsServers: [] });
+    expect(summary).toMatchObject({ skipped: 1, checked: 0 });
+    expect(await prisma.siteMonitoring.count({ where: { siteId: demo.siteId } })).toBe(0);
+    expect(await prisma.monitor.findUniqueOrThrow({ where: { id: demo.id } })).toMatchObject({ state: "up" });
+  });
 });

@@ -17,6 +17,7 @@ import { readSetting } from "../../settings/index.js";
 import { nextMonitorState } from "../rules/monitor-state.js";
 import { makeCheckEnv, type CheckEnvOptions, type CheckResult, type CheckSpec } from "./check-env.js";
 import { runCheck } from "./run-check.js";
+import { reservedName } from "../rules/check-target.js";
 
 export interface ClaimedMonitor extends CheckSpec {
   id: number;
@@ -50,6 +51,8 @@ export interface RoundSummary {
   incidentsResolved: number;
   /** Results dropped: the monitor was checked again meanwhile. */
   stale: number;
+  /** Monitors of a reserved name (rules/check-target.ts reservedName) left unchecked. */
+  skipped: number;
   ms: number;
 }
 
@@ -136,7 +139,7 @@ function causeOf(type: CheckType, result: CheckResult): string {
 export async function recordOutcomes(
   prisma: PrismaClient,
   outcomes: readonly CheckOutcome[],
-): Promise<Omit<RoundSummary, "ms">> {
+): Promise<Omit<RoundSummary, "ms" | "skipped">> {
   const summary = { checked: 0, up: 0, down: 0, incidentsOpened: 0, incidentsResolved: 0, stale: 0 };
   if (!outcomes.length) return summary;
   const planned = outcomes.map((o) => ({ ...o, next: nextMonitorState(o.monitor, o.result.isUp) }));
@@ -231,6 +234,7 @@ export async function runCheckRound(prisma: PrismaClient, options: RoundOptions 
     incidentsOpened: 0,
     incidentsResolved: 0,
     stale: 0,
+    skipped: 0,
     ms: 0,
   };
 
@@ -278,6 +282,11 @@ export async function runCheckRound(prisma: PrismaClient, options: RoundOptions 
   try {
     const worker = async () => {
       for (let monitor = await next(); monitor; monitor = await next()) {
+        // Claimed (its next check moved ahead), not checked: see reservedName.
+        if (!dnsServers.length && reservedName(monitor.target)) {
+          summary.skipped += 1;
+          continue;
+        }
         const checkedAt = new Date();
         const result = await runCheck(monitor, env);
         pending.push({ monitor, result, checkedAt });

@@ -1,4 +1,4 @@
-import { dnsName, hostAndPort, httpUrl } from "./check-target.js";
+import { dnsName, hostAndPort, httpUrl, reservedName } from "./check-target.js";
 
 describe("monitoring check targets", () => {
   it("assumes https for an http target without a scheme", () => {
@@ -25,5 +25,16 @@ describe("monitoring check targets", () => {
   it("resolves the host of a dns target without port or trailing dot", () => {
     expect(dnsName("www.example.com.")).toBe("www.example.com");
     expect(dnsName("https://www.example.com/")).toBe("www.example.com");
+  });
+
+  it("knows the names reserved for testing, which never resolve on the Internet", () => {
+    expect(
+      ["https://la-cave.locod-ai.test/", "shop.example", "x.invalid:8443", "localhost", "app.localhost"].map(
+        reservedName,
+      ),
+    ).toEqual([true, true, true, true, true]);
+    expect(["https://example.com/", "127.0.0.1:443", "[::1]:8443", "testing.fr", "test.com"].map(reservedName)).toEqual(
+      [false, false, false, false, false],
+    );
   });
 });

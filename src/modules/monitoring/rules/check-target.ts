@@ -44,3 +44,17 @@ export function hostAndPort(target: string, defaultPort = 443): HostPort | null 
 export function dnsName(target: string): string | null {
   return hostAndPort(target)?.host ?? null;
 }
+
+/** Top-level names reserved for testing and documentation (RFC 2606, RFC 6761): never on the Internet. */
+const RESERVED_TLDS = ["test", "example", "invalid", "localhost"];
+
+/**
+ * Whether the target's host is under a reserved top-level name ("shop.locod-ai.test"): such a name
+ * resolves only through a DNS server of one's own (the monitoring.dns_servers setting), so without one
+ * a round leaves its monitor as it is rather than report a site down that cannot exist (the demo's).
+ */
+export function reservedName(target: string): boolean {
+  const host = hostAndPort(target)?.host;
+  if (!host || isIP(host)) return false;
+  return RESERVED_TLDS.includes(host.split(".").at(-1)!);
+}
