@@ -58,6 +58,28 @@ export interface ModulePage {
   handler: PageHandler;
 }
 
+/** One event of a customer's story, told by the module that owns it (the customer 360 page's timeline). */
+export interface CustomerTimelineEvent {
+  /** When it happened, ISO 8601. */
+  at: string;
+  /** The module that tells it ("billing"); its locale words the kind. */
+  module: string;
+  /** What happened: the module's messages["timeline.<kind>"] word it ("invoice_paid"). */
+  kind: string;
+  /** The event's own data, shown as is (an invoice number, a domain, a subject); never translated. */
+  label?: string;
+  /** The record it concerns: AdminJS resource id (the table) and record id. */
+  record?: { resource: string; id: number | string };
+  /** Money events: an amount in euros, a decimal string ("49.00"). */
+  amount?: string;
+}
+
+/** Which slice of a customer's timeline to tell: newest first, up to `limit` events strictly before `before`. */
+export interface TimelineRange {
+  before?: Date;
+  limit: number;
+}
+
 export interface ModuleDefinition {
   /** The folder, the REST path segment and the navigation group's key: "ai-queue", "billing". */
   name: string;
@@ -98,6 +120,11 @@ export interface ModuleDefinition {
   webhooks?: (deps: Deps) => Router;
   /** AdminJS custom pages, by page name (pages.<name> in the locale). */
   pages?: Record<string, ModulePage>;
+  /**
+   * The module's events in one customer's story (customers 360 timeline), newest first, within `range`.
+   * The customers module merges every module's events; a module tells only what its own tables hold.
+   */
+  customerTimeline?: (deps: Deps, customerId: number, range: TimelineRange) => Promise<CustomerTimelineEvent[]>;
   /** The AdminJS dashboard's handler; at most one module provides it. */
   dashboard?: PageHandler;
 }
