@@ -301,6 +301,8 @@ export async function runCheckRound(prisma: PrismaClient, options: RoundOptions 
   }
   if (failure !== null) throw failure;
   summary.ms = Math.round(performance.now() - started);
-  options.log?.info({ ...summary }, "monitoring check round");
+  // A round that checked nothing (every 30 s on a quiet portal, or only reserved names) is not news.
+  const idle = summary.checked === 0;
+  options.log?.[idle ? "debug" : "info"]({ ...summary }, "monitoring check round");
   return summary;
 }
