@@ -3,32 +3,28 @@
 // picker would ask that table's search and show actions and be refused with 403s. Those admins get a
 // field for the row's id instead, with the title the record came with; the others get AdminJS's picker.
 import React from "react";
-import { FormGroup, FormMessage, Input, Text } from "@adminjs/design-system";
-import { PropertyLabel, useResource, useTranslation, type EditPropertyProps } from "adminjs";
+import { FormGroup, FormMessage, Text } from "@adminjs/design-system";
+import { PropertyLabel, useTranslation, type EditPropertyProps } from "adminjs";
+import { ReferenceIdInput, useCanSearchReference } from "./reference-id.js";
 
 const ReferenceEdit: React.FC<EditPropertyProps & { OriginalComponent?: React.ComponentType<EditPropertyProps> }> = (
   props,
 ) => {
   const { property, record, onChange, resource, OriginalComponent } = props;
-  const target = useResource(property.reference ?? "");
+  const canSearch = useCanSearchReference(property);
   const { translateMessage } = useTranslation();
-  const canSearch = Boolean(target?.resourceActions.some((a) => a.name === "search"));
   if (canSearch && OriginalComponent) return <OriginalComponent {...props} />;
-  const value: unknown = record?.params[property.path];
   const title = record?.populated[property.path]?.title;
   const error = record?.errors[property.path];
   return (
     <FormGroup error={Boolean(error)}>
       <PropertyLabel property={property} />
-      <Input
+      <ReferenceIdInput
         id={property.path}
         name={property.path}
-        inputMode="numeric"
-        value={typeof value === "string" || typeof value === "number" ? value : ""}
-        placeholder={translateMessage("referenceIdFilter", resource.id)}
-        onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
-          onChange?.(property.path, event.target.value.trim() || null)
-        }
+        value={record?.params[property.path]}
+        resourceId={resource.id}
+        onChange={(value) => onChange?.(property.path, value || null)}
       />
       {title ? <Text mt="sm">{title}</Text> : null}
       <FormMessage>{error?.message ? translateMessage(error.message, resource.id) : null}</FormMessage>

@@ -2,8 +2,9 @@
 // filtering by the admin who took a request): AdminJS's picker would ask that table's search action and
 // be refused with a 403 on every list page. Those admins get a field for the record's id instead.
 import React, { useState } from "react";
-import { FormGroup, Input, SelectAsync } from "@adminjs/design-system";
-import { ApiClient, PropertyLabel, useResource, useTranslation, type FilterPropertyProps } from "adminjs";
+import { FormGroup, SelectAsync } from "@adminjs/design-system";
+import { ApiClient, PropertyLabel, type FilterPropertyProps } from "adminjs";
+import { ReferenceIdInput, useCanSearchReference } from "./reference-id.js";
 
 type Option = { value: string | number; label: string };
 
@@ -33,22 +34,18 @@ const Picker: React.FC<FilterPropertyProps> = ({ property, filter, onChange }) =
 
 const ReferenceFilter: React.FC<FilterPropertyProps> = (props) => {
   const { property, filter, onChange, resource } = props;
-  const target = useResource(property.reference ?? "");
-  const { translateMessage } = useTranslation();
-  const canSearch = Boolean(target?.resourceActions.some((a) => a.name === "search"));
-  const value = filter[property.path];
+  const canSearch = useCanSearchReference(property);
   return (
     <FormGroup variant="filter">
       <PropertyLabel property={property} filter />
       {canSearch ? (
         <Picker {...props} />
       ) : (
-        <Input
-          inputMode="numeric"
+        <ReferenceIdInput
           name={`filter-${property.path}`}
-          value={typeof value === "string" || typeof value === "number" ? value : ""}
-          placeholder={translateMessage("referenceIdFilter", resource.id)}
-          onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(property.path, event.target.value.trim())}
+          value={filter[property.path]}
+          resourceId={resource.id}
+          onChange={(value) => onChange(property.path, value)}
         />
       )}
     </FormGroup>
