@@ -12,9 +12,7 @@
 // summed in integer cents and checked against PostgreSQL's sums, and the process's RSS is sampled every
 // 10 ms. Prints the table and writes test/artifacts/bench-export.json.
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -26,10 +24,9 @@ import { migrate } from "../../src/db/migrate.js";
 import { hashPassword } from "../../src/modules/auth/password.js";
 import { listen } from "./floor.js";
 import { apiLogin } from "./queue.js";
-import { machineNote } from "./measure.js";
+import { writeBenchReport } from "./measure.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const ARTIFACT = path.join(ROOT, "test/artifacts/bench-export.json");
 const DATABASE_URL =
   process.env.BENCH_EXPORT_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/locod_admin_bench_export";
 
@@ -290,37 +287,26 @@ export async function runExportBench(options: { refill?: boolean } = {}): Promis
 
     const results = [invoices, items];
     const euros = (cents: number) => `${(cents / 100).toFixed(2)} EUR`;
-    process.stdout.write(
+    const artifact = await writeBenchReport(
+      "export",
       `\nAccounting export over HTTP (REST, bearer token; streamed from a PostgreSQL cursor), issue dates ` +
         `${RANGE.from} to ${RANGE.to}, ${EXPORT_ROWS.drafts} drafts left out:\n\n${formatTable(results)}\n\n` +
         `  checked: row counts equal SQL's; the invoices' columns sum to ${euros(sums.amount)} excl. VAT, ` +
         `${euros(sums.vat)} VAT, ${euros(sums.total)} total, as SQL sums them, to the cent.\n` +
-        `  RSS is the whole process (app, client and pg pool); "increase" is the peak over the RSS before the export.\n` +
-        machineNote(),
-    );
-    await mkdir(path.dirname(ARTIFACT), { recursive: true });
-    await writeFile(
-      ARTIFACT,
-      `${JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          database,
-          rows: EXPORT_ROWS,
-          range: RANGE,
-          results,
-          sql: {
-            invoices: Number(sql.n),
-            lines: Number(sql.lines),
-            cents: { amount: sql.amount, vat: sql.vat, total: sql.total },
-          },
-          cpus: os.cpus().length,
-          loadAverage: os.loadavg(),
+        `  RSS is the whole process (app, client and pg pool); "increase" is the peak over the RSS before the export.\n`,
+      {
+        database,
+        rows: EXPORT_ROWS,
+        range: RANGE,
+        results,
+        sql: {
+          invoices: Number(sql.n),
+          lines: Number(sql.lines),
+          cents: { amount: sql.amount, vat: sql.vat, total: sql.total },
         },
-        null,
-        2,
-      )}\n`,
+      },
     );
-    log(`wrote ${path.relative(ROOT, ARTIFACT)}`);
+    log(`wrote ${path.relative(ROOT, artifact)}`);
   } finally {
     if (server) await new Promise((resolve) => server!.close(resolve));
     await closeDeps(deps);

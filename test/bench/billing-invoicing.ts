@@ -9,8 +9,6 @@
 // run, sampling the process's RSS, and checking the result: one invoice per customer expected, every
 // number of the sequence used once, every invoice's amount the sum of its lines. Prints the table and
 // writes test/artifacts/bench-invoicing.json.
-import { mkdir, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -20,10 +18,9 @@ import { migrate } from "../../src/db/migrate.js";
 import { createPrisma } from "../../src/db/prisma.js";
 import { runMonthlyInvoicing, type InvoicingRunResult } from "../../src/modules/billing/invoicing/monthly-run.js";
 import { periodAt } from "../../src/modules/billing/periods.js";
-import { machineNote } from "./measure.js";
+import { writeBenchReport } from "./measure.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const ARTIFACT = path.join(ROOT, "test/artifacts/bench-invoicing.json");
 const DATABASE_URL =
   process.env.BENCH_INVOICING_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/locod_admin_bench_billing";
 
@@ -343,34 +340,23 @@ export async function runInvoicingBench(options: InvoicingBenchOptions = {}): Pr
     ].filter(Boolean);
     if (problems.length) throw new Error(`invoicing bench: ${problems.join("; ")}`);
 
-    process.stdout.write(
+    const artifact = await writeBenchReport(
+      "invoicing",
       `\nMonthly invoicing of ${INVOICING_ROWS.subscriptions} subscriptions (${PERIOD}; ${INVOICING_ROWS.aiDrafts} drafts ` +
         `with ${aiLines} Queue IA lines), one transaction per customer, ${options.concurrency ?? 4} at a time:\n\n` +
         `${formatTable(runs)}\n\n` +
         `  checked: ${checks.invoices} invoices as expected, ${checks.lines} lines, numbers ${checks.numbers.min} to ` +
-        `${checks.numbers.max} each used once, every invoice's figures from its lines.\n` +
-        machineNote(),
+        `${checks.numbers.max} each used once, every invoice's figures from its lines.\n`,
+      {
+        database,
+        period: PERIOD,
+        rows: { ...INVOICING_ROWS, aiLines },
+        concurrency: options.concurrency ?? 4,
+        runs,
+        checks,
+      },
     );
-    await mkdir(path.dirname(ARTIFACT), { recursive: true });
-    await writeFile(
-      ARTIFACT,
-      `${JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          database,
-          period: PERIOD,
-          rows: { ...INVOICING_ROWS, aiLines },
-          concurrency: options.concurrency ?? 4,
-          runs,
-          checks,
-          cpus: os.cpus().length,
-          loadAverage: os.loadavg(),
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    log(`wrote ${path.relative(ROOT, ARTIFACT)}`);
+    log(`wrote ${path.relative(ROOT, artifact)}`);
   } finally {
     await prisma.$disconnect();
     await client.end();

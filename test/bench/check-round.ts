@@ -11,7 +11,6 @@
 // servers' CPU is their own process's), rows written and incidents opened; target: a round under 60 s.
 // Writes test/artifacts/bench-check-round.json.
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,9 +19,9 @@ import { ensureDatabase } from "../../src/db/create-database.js";
 import { migrate } from "../../src/db/migrate.js";
 import { createPrisma } from "../../src/db/prisma.js";
 import { runCheckRound, type RoundSummary } from "../../src/modules/monitoring/checks/check-round.js";
+import { writeBenchReport } from "./measure.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACT = path.resolve(HERE, "../artifacts/bench-check-round.json");
 const DATABASE_URL =
   process.env.BENCH_CHECKS_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/locod_admin_bench_checks";
 const SITES = Number(process.env.BENCH_CHECKS_SITES ?? 10_000);
@@ -154,7 +153,8 @@ export async function runCheckRoundBench(): Promise<void> {
     }
     const worst = Math.max(...figures.map((f) => f.wallMs));
     const verdict = worst < TARGET_MS ? "OK" : "MISS";
-    console.log(
+    await writeBenchReport(
+      "check-round",
       [
         `check round: ${SITES} sites, ${monitors} checks a round, concurrency ${CONCURRENCY}, ${os.cpus().length} cores`,
         "round  checks  wall s  CPU s  CPU/wall  up     down  opened",
@@ -166,15 +166,7 @@ export async function runCheckRoundBench(): Promise<void> {
         ),
         `slowest round ${(worst / 1000).toFixed(1)} s, target < ${TARGET_MS / 1000} s: ${verdict}`,
       ].join("\n"),
-    );
-    await mkdir(path.dirname(ARTIFACT), { recursive: true });
-    await writeFile(
-      ARTIFACT,
-      JSON.stringify(
-        { sites: SITES, monitors, concurrency: CONCURRENCY, targetMs: TARGET_MS, verdict, rounds: figures },
-        null,
-        2,
-      ),
+      { sites: SITES, monitors, concurrency: CONCURRENCY, targetMs: TARGET_MS, verdict, rounds: figures },
     );
   } finally {
     await prisma.$disconnect();

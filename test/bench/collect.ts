@@ -7,8 +7,6 @@
 // the figure and writes test/artifacts/bench-collect.json.
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -22,10 +20,9 @@ import { MODULES } from "../../src/modules.js";
 import { collectRoutes } from "../../src/modules/monitoring/site-analytics/collect-routes.js";
 import { eventBuffer } from "../../src/modules/monitoring/site-analytics/event-buffer.js";
 import { listen } from "./floor.js";
-import { machineNote } from "./measure.js";
+import { writeBenchReport } from "./measure.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const ARTIFACT = path.join(ROOT, "test/artifacts/bench-collect.json");
 const URL_ = process.env.BENCH_COLLECT_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/locod_collect_bench";
 export const COLLECT_TARGET_PER_SECOND = 2_000;
 const SITES = 200;
@@ -117,33 +114,23 @@ export async function runCollectBench(opts: { seconds: number; connections: numb
     const perSecond = result.accepted / result.seconds;
     const cpuPerEvent = (cpu.user + cpu.system) / 1000 / Math.max(1, result.accepted);
     const verdict = perSecond >= COLLECT_TARGET_PER_SECOND && written === result.accepted ? "PASS" : "MISS";
-    process.stdout.write(
+    const artifact = await writeBenchReport(
+      "collect",
       `\n/collect: ${perSecond.toFixed(0)} events/s accepted over ${result.seconds.toFixed(1)} s ` +
         `(${result.accepted} accepted, ${result.refused} refused, ${result.errors} errors; ${written} rows written); ` +
         `server CPU ${(((cpu.user + cpu.system) / 1e6 / result.seconds) * 100).toFixed(0)}% of one core, ` +
         `${cpuPerEvent.toFixed(3)} ms per event (${(1000 / cpuPerEvent).toFixed(0)} events/s per core). ` +
-        `Target ${COLLECT_TARGET_PER_SECOND}/s: ${verdict}.\n` +
-        machineNote(),
+        `Target ${COLLECT_TARGET_PER_SECOND}/s: ${verdict}.\n`,
+      {
+        connections: opts.connections,
+        ...result,
+        written,
+        perSecond,
+        cpuMsPerEvent: cpuPerEvent,
+        verdict,
+      },
     );
-    await mkdir(path.dirname(ARTIFACT), { recursive: true });
-    await writeFile(
-      ARTIFACT,
-      `${JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          connections: opts.connections,
-          ...result,
-          written,
-          perSecond,
-          cpuMsPerEvent: cpuPerEvent,
-          verdict,
-          loadAverage: os.loadavg(),
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    log(`wrote ${path.relative(ROOT, ARTIFACT)}`);
+    log(`wrote ${path.relative(ROOT, artifact)}`);
   } finally {
     await new Promise((resolve) => server.close(resolve));
     await closeDeps(deps);

@@ -11,9 +11,7 @@
 // editor (no revenue, no security or billing alerts), which must carry no revenue key. Target: p95 <=
 // 150 ms. Prints the table and writes test/artifacts/bench-dashboard.json.
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -22,11 +20,10 @@ import { createApp } from "../../src/app.js";
 import { closeDeps, createDeps } from "../../src/deps.js";
 import { DASHBOARD_ROWS, ROWS, fillDashboard, isDashboardFilled } from "./fill.js";
 import { listen } from "./floor.js";
-import { percentile, timedGet, machineNote } from "./measure.js";
+import { percentile, timedGet, writeBenchReport } from "./measure.js";
 import { apiLogin } from "./queue.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const ARTIFACT = path.join(ROOT, "test/artifacts/bench-dashboard.json");
 export const DASHBOARD_TARGET_P95_MS = 150;
 /** A staff account of the fill (a viewer there), narrowed to no revenue for the restricted case. */
 const RESTRICTED = {
@@ -193,36 +190,26 @@ export async function runDashboardBench(options: {
       `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
     const rule = `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`;
     const misses = results.filter((r) => r.verdict === "MISS").length;
-    process.stdout.write(
+    const artifact = await writeBenchReport(
+      "dashboard",
       `\n${[line(header), rule, ...rows.map(line)].join("\n")}\n\n` +
         `GET /admin/api/v1/dashboard (bearer token), ${options.warmup} warm-up + ${options.requests} requests per case. ` +
-        `Target: p95 <= ${DASHBOARD_TARGET_P95_MS} ms. ${results.length - misses} PASS, ${misses} MISS. Times in ms.\n` +
-        machineNote(),
-    );
-    await mkdir(path.dirname(ARTIFACT), { recursive: true });
-    await writeFile(
-      ARTIFACT,
-      `${JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          database: new URL(options.url).pathname.slice(1),
-          rows: {
-            ...ROWS,
-            siteMonitoring: DASHBOARD_ROWS.monitoredSites * DASHBOARD_ROWS.checksPerSite,
-            ...DASHBOARD_ROWS,
-          },
-          checked: { ...expected, alerts: answer.alerts.map((a) => ({ kind: a.kind, count: a.count })) },
-          requests: options.requests,
-          warmup: options.warmup,
-          target: { p95Ms: DASHBOARD_TARGET_P95_MS },
-          loadAverage: os.loadavg(),
-          results,
+        `Target: p95 <= ${DASHBOARD_TARGET_P95_MS} ms. ${results.length - misses} PASS, ${misses} MISS. Times in ms.\n`,
+      {
+        database: new URL(options.url).pathname.slice(1),
+        rows: {
+          ...ROWS,
+          siteMonitoring: DASHBOARD_ROWS.monitoredSites * DASHBOARD_ROWS.checksPerSite,
+          ...DASHBOARD_ROWS,
         },
-        null,
-        2,
-      )}\n`,
+        checked: { ...expected, alerts: answer.alerts.map((a) => ({ kind: a.kind, count: a.count })) },
+        requests: options.requests,
+        warmup: options.warmup,
+        target: { p95Ms: DASHBOARD_TARGET_P95_MS },
+        results,
+      },
     );
-    log(`wrote ${path.relative(ROOT, ARTIFACT)}`);
+    log(`wrote ${path.relative(ROOT, artifact)}`);
   } finally {
     await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
     await client.end();

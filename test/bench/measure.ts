@@ -1,7 +1,10 @@
 // Timing and reporting for the bench: sequential requests over keep-alive connections (Node's fetch,
 // undici), percentiles, the table and its PASS/MISS verdicts.
 
+import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 export const TARGET_P95_MS = 100;
 export const TARGET_RATIO = 3;
@@ -91,4 +94,23 @@ export function machineNote(): string {
     .map((l) => l.toFixed(2))
     .join(" ");
   return `  ${os.cpus().length} CPUs, load average ${load}: other processes on this machine make the numbers noisy.\n`;
+}
+
+const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../artifacts");
+
+/**
+ * The end of every bench: prints its report and machineNote(), and writes its figures to
+ * test/artifacts/bench-<name>.json with the time, the CPUs and the load average. Returns the file's path.
+ */
+export async function writeBenchReport(
+  name: string,
+  report: string,
+  figures: Record<string, unknown>,
+): Promise<string> {
+  process.stdout.write(`${report}${report.endsWith("\n") ? "" : "\n"}${machineNote()}`);
+  const file = path.join(ARTIFACTS, `bench-${name}.json`);
+  await mkdir(ARTIFACTS, { recursive: true });
+  const record = { at: new Date().toISOString(), ...figures, cpus: os.cpus().length, loadAverage: os.loadavg() };
+  await writeFile(file, `${JSON.stringify(record, null, 2)}\n`);
+  return file;
 }

@@ -13,10 +13,8 @@
 // the dashboard renders only once its data has arrived (a MutationObserver notes the moment).
 // Prints the medians and writes test/artifacts/bench-page-load.json.
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, CDPSession } from "playwright-core";
@@ -27,10 +25,9 @@ import { ensureDatabase } from "../../src/db/create-database.js";
 import { migrate } from "../../src/db/migrate.js";
 import { DEMO_ADMINS, seedDemoData } from "../../prisma/seed.js";
 import { launchBrowser } from "../helpers/browser.js";
-import { percentile } from "./measure.js";
+import { percentile, writeBenchReport } from "./measure.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const ARTIFACT = path.join(ROOT, "test/artifacts/bench-page-load.json");
 const DATABASE_URL =
   process.env.BENCH_PAGES_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/locod_admin_bench_pages";
 /** What the dashboard renders once its data is there (components/Dashboard.tsx). */
@@ -268,30 +265,17 @@ export async function runPageLoadBench(options: { loads: number }): Promise<void
       { name: "first load (empty cache)", m: median(first) },
       { name: "cached load", m: median(cached) },
     ];
-    process.stdout.write(
+    const otherHosts = rows.flatMap((r) => r.m.otherHosts);
+    const artifact = await writeBenchReport(
+      "page-load",
       `\nThe dashboard in Chromium, ${mode} mode, median of ${options.loads} loads of each kind:\n` +
         `${formatLoads(rows)}\n` +
         `  "on wire": headers and bodies as transferred (compressed when the server compressed them); "data ms":\n` +
-        `  from the navigation's start to the dashboard's KPI cards in the document.\n`,
+        `  from the navigation's start to the dashboard's KPI cards in the document.\n` +
+        (otherHosts.length ? `  requests to other hosts: ${otherHosts.join(", ")}\n` : ""),
+      { mode, loads: options.loads, first, cached, rows },
     );
-    const otherHosts = rows.flatMap((r) => r.m.otherHosts);
-    if (otherHosts.length) process.stdout.write(`  requests to other hosts: ${otherHosts.join(", ")}\n`);
-    process.stdout.write(
-      `  ${os.cpus().length} CPUs, load average ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(" ")}: other processes on this machine make the times noisy.\n`,
-    );
-    await mkdir(path.dirname(ARTIFACT), { recursive: true });
-    await writeFile(
-      ARTIFACT,
-      `${JSON.stringify(
-        { at: new Date().toISOString(), mode, loads: options.loads, loadAverage: os.loadavg(), first, cached, rows },
-        null,
-        2,
-      )}\n`,
-    );
-    log(`wrote ${path.relative(ROOT, ARTIFACT)}`);
+    log(`wrote ${path.relative(ROOT, artifact)}`);
   } finally {
     await browser?.close();
     if (server) await new Promise((resolve) => server!.close(resolve));

@@ -13,9 +13,7 @@
 // through the real app over HTTP with a bearer token. Before timing, one site's answer is checked against
 // a brute-force count over its raw rows. Target: p95 < 50 ms. Writes test/artifacts/bench-uptime.json.
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -30,11 +28,10 @@ import { runRollup } from "../../src/modules/monitoring/uptime/rollup.js";
 import { runRetention } from "../../src/modules/monitoring/uptime/partitions.js";
 import { RT_BUCKETS, WINDOWS, bucketOf, type UptimeWindow } from "../../src/modules/monitoring/rules/uptime.js";
 import { listen } from "./floor.js";
-import { percentile, timedGet, machineNote } from "./measure.js";
+import { percentile, timedGet, writeBenchReport } from "./measure.js";
 import { apiLogin } from "./queue.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const ARTIFACT = path.join(ROOT, "test/artifacts/bench-uptime.json");
 const URL_DEFAULT = "postgresql://postgres@127.0.0.1:5432/locod_uptime_bench";
 export const UPTIME_TARGET_P95_MS = 50;
 export const UPTIME_ROWS = { sites: 1_160, days: 30, intervalMinutes: 5, rollupDaysBefore: 335 } as const;
@@ -248,33 +245,23 @@ export async function runUptimeBench(options: { refill: boolean; requests: numbe
       `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
     const rule = `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`;
     const misses = results.filter((r) => r.verdict === "MISS").length;
-    process.stdout.write(
+    const artifact = await writeBenchReport(
+      "uptime",
       `\n${[line(header), rule, ...rows.map(line)].join("\n")}\n\n` +
         `Uptime of one site (random) at ${rawRows.toLocaleString("en")} site_monitoring rows, ${options.warmup} warm-up + ` +
         `${options.requests} calls per case. Rollup job over them: ${rollupSeconds.toFixed(1)} s. ` +
-        `Target: p95 < ${UPTIME_TARGET_P95_MS} ms. ${results.length - misses} PASS, ${misses} MISS. Times in ms.\n` +
-        machineNote(),
+        `Target: p95 < ${UPTIME_TARGET_P95_MS} ms. ${results.length - misses} PASS, ${misses} MISS. Times in ms.\n`,
+      {
+        database,
+        rows: { ...UPTIME_ROWS, siteMonitoring: rawRows },
+        rollupSeconds,
+        requests: options.requests,
+        warmup: options.warmup,
+        target: { p95Ms: UPTIME_TARGET_P95_MS },
+        results,
+      },
     );
-    await mkdir(path.dirname(ARTIFACT), { recursive: true });
-    await writeFile(
-      ARTIFACT,
-      `${JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          database,
-          rows: { ...UPTIME_ROWS, siteMonitoring: rawRows },
-          rollupSeconds,
-          requests: options.requests,
-          warmup: options.warmup,
-          target: { p95Ms: UPTIME_TARGET_P95_MS },
-          loadAverage: os.loadavg(),
-          results,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    log(`wrote ${path.relative(ROOT, ARTIFACT)}`);
+    log(`wrote ${path.relative(ROOT, artifact)}`);
   } finally {
     for (const s of servers) await new Promise((resolve) => s.close(resolve));
     await client.end();
