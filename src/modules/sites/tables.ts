@@ -14,6 +14,8 @@ export const siteTable = defineTable({
     configPath: { relativePath: true },
     status: {},
   },
+  // The template and version a site was built from: set once where the site is created (site-writes.ts).
+  workflow: ["templateId", "templateVersionId"],
   list: ["id", "name", "customer", "domain", "status", "createdAt"],
   title: ["name"],
   actions: {
