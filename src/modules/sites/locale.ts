@@ -11,6 +11,7 @@ export const sitesLocale: ModuleLocale = {
       properties: {
         domain: ["Domaine", "Domain"],
         configPath: ["Chemin de configuration", "Config path"],
+        templateVersion: ["Version du template", "Template version"],
       },
     },
     site_configs: {
