@@ -161,6 +161,7 @@ export const TEMPLATE_VERSION_OPERATIONS: ApiOperation[] = [
     permission: "templates.edit",
     idType: "integer",
     body: { name: "TemplateVersionActivation", schema: ZActivate },
+    example: { reason: "Avis clients en tête de page" },
     responses: {
       200: { description: "The version, active", record: "TemplateVersion" },
       409: { description: "The version is already active, or another activation won the race" },
@@ -174,6 +175,7 @@ export const TEMPLATE_VERSION_OPERATIONS: ApiOperation[] = [
     permission: "templates.edit",
     idType: "integer",
     body: { name: "TemplateVersionActivation", schema: ZActivate },
+    example: { reason: "Le formulaire de devis ne s'affiche plus sur mobile" },
     responses: {
       200: { description: "The restored version, active", record: "TemplateVersion" },
       409: { description: "No active version, or it replaced none" },
