@@ -2,6 +2,9 @@ import { defineModule } from "../../module.js";
 import { templatesResources } from "./resource.js";
 import { templatesLocale } from "./locale.js";
 import { templatesTables } from "./tables.js";
+import { AB_ROOT_OPERATIONS, abRootRoutes } from "./ab/root-routes.js";
+import { AB_TEST_OPERATIONS, abTestRoutes } from "./ab/routes.js";
+import { abJobs, abSchedules } from "./ab/jobs.js";
 
 export const templatesModule = defineModule({
   name: "templates",
@@ -9,4 +12,9 @@ export const templatesModule = defineModule({
   locale: templatesLocale,
   navigation: { name: ["Templates", "Templates"], icon: "Layout" },
   resources: templatesResources,
+  // A/B tests (ab/): assignment and events for customer sites at the root, the lifecycle and report in REST.
+  rootRoutes: { routes: (deps) => abRootRoutes(deps), operations: AB_ROOT_OPERATIONS },
+  api: [{ routes: abTestRoutes, operations: AB_TEST_OPERATIONS }],
+  jobs: [...abJobs],
+  schedules: [...abSchedules],
 });
