@@ -15,6 +15,7 @@ import { abRootRoutes, type AbLimits } from "./root-routes.js";
 import { abEventBuffer, type AbEventBuffer } from "./event-buffer.js";
 import { rollUpAbTest } from "./rollup.js";
 import { assignVariant } from "./rules/assignment.js";
+import { until } from "../../../../test/helpers/wait.js";
 
 let deps: Deps;
 let app: Express;
@@ -56,6 +57,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await buffer.flush();
   await closeDeps(deps);
 });
 
@@ -66,6 +68,11 @@ async function runningTest(overrides: Parameters<typeof makeAbTest>[1] = {}) {
   const made = await makeAbTest(deps.prisma, overrides);
   const res = await post(`/templates/tests/${made.test.id}/start`, editor);
   expect(res.status).toBe(200);
+  // The routes' directory of running tests reloads on an unknown id at most every 2 s.
+  await until(
+    () => request(app).get(`/ab/assign?test=${made.test.id}&visitor=probe`),
+    (r) => r.status === 200,
+  );
   return made;
 }
 
@@ -149,7 +156,8 @@ describe("A/B /ab/assign and /ab/events", () => {
     const saved = limits;
     limits = { perIp: 3, windowSeconds: 60 };
     try {
-      const ip = "198.51.100.200";
+      // An IP of its own per run: the window's counter outlives a run.
+      const ip = `10.${(process.pid >> 8) & 255}.${process.pid & 255}.${Date.now() % 250}`;
       const codes = [];
       for (let i = 0; i < 4; i++)
         codes.push((await event({ test: test.id, visitor: "v", eventId: `r${i}`, type: "exposure" }, ip)).status);

@@ -17,19 +17,19 @@ export async function rollUpAbTestIn(tx: Tx, testId: number, now: Date): Promise
     WITH exposed AS (
       SELECT visitor_id, variant, min(occurred_at) AS first_at
         FROM template_ab_events
-       WHERE test_id = ${testId} AND kind = 'exposure'
+       WHERE test_id = ${testId}::int AND kind = 'exposure'
        GROUP BY visitor_id, variant),
     converted AS (
       SELECT c.visitor_id, c.variant, c.goal, min(c.occurred_at) AS first_at
         FROM template_ab_events c
         JOIN exposed e ON e.visitor_id = c.visitor_id AND e.variant = c.variant AND c.occurred_at >= e.first_at
-       WHERE c.test_id = ${testId} AND c.kind = 'conversion'
+       WHERE c.test_id = ${testId}::int AND c.kind = 'conversion'
        GROUP BY c.visitor_id, c.variant, c.goal)
     INSERT INTO template_ab_daily (test_id, day, variant, kind, goal, visitors)
-    SELECT ${testId}, (first_at AT TIME ZONE 'UTC')::date, variant, 'exposure', '', count(*)::int
+    SELECT ${testId}::int, (first_at AT TIME ZONE 'UTC')::date, variant, 'exposure'::ab_event_kind, '', count(*)::int
       FROM exposed GROUP BY 2, 3
     UNION ALL
-    SELECT ${testId}, (first_at AT TIME ZONE 'UTC')::date, variant, 'conversion', goal, count(*)::int
+    SELECT ${testId}::int, (first_at AT TIME ZONE 'UTC')::date, variant, 'conversion'::ab_event_kind, goal, count(*)::int
       FROM converted GROUP BY 2, 3, 5`;
   await tx.$executeRaw`UPDATE template_ab_tests SET rolled_up_at = ${now} WHERE id = ${testId}`;
   return written;

@@ -1,6 +1,7 @@
 // GET /ab/assign and POST /ab/events: the A/B tests of customer sites (issue 15, item 3), at the
 // portal's root for browsers of any origin. No session, no cookie: the visitor id is the site's own.
 // The variant is always the server's assignment (rules/assignment.ts); an event's sender cannot pick it.
+import { createHash } from "node:crypto";
 import { Router, text, type ErrorRequestHandler, type Request, type RequestHandler } from "express";
 import type { Deps } from "../../../deps.js";
 import type { ApiOperation } from "../../../http/openapi.js";
@@ -96,7 +97,12 @@ export function abRootRoutes(
         name: "ip",
         limit: () => limits.perIp,
         windowSeconds: () => limits.windowSeconds,
-        keyOf: (req) => req.ip ?? null,
+        // A digest: Redis never holds the visitor's IP.
+        keyOf: (req) =>
+          createHash("sha256")
+            .update(req.ip ?? "")
+            .digest("base64url")
+            .slice(0, 22),
       },
     ],
     {
