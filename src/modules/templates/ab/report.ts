@@ -3,7 +3,7 @@
 // planned sample size and the guards, from the daily rollups only (one indexed read, whatever the
 // number of events).
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { readSetting } from "../../settings/values.js";
+import { readSetting } from "../../settings/index.js";
 import { activeGuards, type Guard } from "./rules/guards.js";
 import {
   compareVariants,
