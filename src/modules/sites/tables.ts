@@ -13,7 +13,10 @@ export const siteTable = defineTable({
     domain: { hostname: true },
     configPath: { relativePath: true },
     status: {},
+    // The template a site is built from, chosen at creation; the version is its active one then (site-writes.ts).
+    templateId: {},
   },
+  workflow: ["templateVersionId"],
   list: ["id", "name", "customer", "domain", "status", "createdAt"],
   title: ["name"],
   actions: {

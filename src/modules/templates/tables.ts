@@ -23,11 +23,16 @@ export const templateVersionTable = defineTable({
   module: "templates",
   writable: {
     templateId: {},
-    version: { pattern: "^\\d+\\.\\d+\\.\\d+$" },
+    // Semantic version, as the CHECK template_versions_version_semver_check: 1.2.0, 1.2.0-beta.
+    version: {
+      pattern:
+        "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?$",
+    },
     configData: { json: "object" },
     changelog: { text: true },
-    isActive: {},
   },
+  // Activation and rollback (versions/activate-version.ts) keep exactly one active version per template.
+  workflow: ["isActive", "activatedAt", "activatedBy", "previousVersionId"],
   list: ["id", "template", "version", "isActive", "author", "createdAt"],
   title: ["template.name", "version"],
   filters: ["template", "version", "isActive", "author", "createdAt"],
