@@ -176,7 +176,7 @@ async function fill(client: pg.Client, testId: number): Promise<void> {
      SELECT $1, g::text, 'v' || v, CASE WHEN v % 2 = 0 THEN 'A' ELSE 'B' END::ab_variant,
             CASE WHEN g % 2 = 0 AND (v % 10 = 0 OR (v % 2 = 1 AND v % 37 = 0)) THEN 'conversion' ELSE 'exposure' END::ab_event_kind,
             CASE WHEN g % 2 = 0 AND (v % 10 = 0 OR (v % 2 = 1 AND v % 37 = 0)) THEN 'signup' END,
-            now() - interval '30 days' + v * interval '0.5 s' + (g % 2) * interval '1 minute'
+            now() - interval '30 days' + v * interval '0.5 s' + ((g + 1) % 2) * interval '1 minute'
        FROM generate_series(1, $2::int) g, LATERAL (SELECT (g + 1) / 2 AS v) x`,
     [testId, AB_REPORT_EVENTS],
   );

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { writeAudit } from "../../../lib/audit.js";
 import { AppError } from "../../../lib/errors.js";
 import { requirePermission } from "../../auth/index.js";
-import { activateWinningVersion } from "./activate-version.js";
+import { activateVersion } from "../versions/index.js";
 import { abReport } from "./report.js";
 import { rollUpAbTestIn } from "./rollup.js";
 import { decideDeclaration, MIN_OVERRIDE_REASON } from "./rules/guards.js";
@@ -70,7 +70,13 @@ export async function declareWinner(
         },
       });
       if (count === 0) throw new AppError("conflict", `A/B test #${id} got a winner or changed meanwhile`);
-      await activateWinningVersion(tx, versionId);
+      // The versions module's activation, in this transaction: its race guard and its own audit row.
+      await activateVersion(tx, versionId, {
+        reason: `A/B test #${id}: variant ${input.variant} declared the winner`,
+        permission: "test",
+        alreadyActive: "return",
+        now,
+      });
       const after = await tx.templateAbTest.findUniqueOrThrow({ where: { id } });
       await writeAudit(tx, {
         action: "templates.ab_declare_winner",
