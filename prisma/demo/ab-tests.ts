@@ -180,7 +180,7 @@ export function buildAbTests(seed: number, now: Date, staff: Staff, templates: D
       visitors: 10_700,
       rates: { A: 0.08, B: 0.09 },
       goal: "devis",
-      lostA: 0.065,
+      lostA: 0.085,
     },
     events,
   );
