@@ -1,5 +1,6 @@
 // The A/B tests' events and daily rollups, read-only everywhere: /ab/events writes the events, the
-// rollup the daily rows. Visitor ids stay on the server (a pseudonymous id is still personal data).
+// rollup the daily rows. Visitor ids stay on the server (a pseudonymous id is still personal data); a
+// search looks in the event id (events) or the goal (daily rows), text columns.
 import { defineTable } from "../../../db/table-spec.js";
 
 const READ_ONLY = { new: null, edit: null, delete: null, bulkDelete: null } as const;
@@ -11,7 +12,7 @@ export const templateAbEventTable = defineTable({
   writable: {},
   secrets: ["visitorId"],
   list: ["id", "test", "occurredAt", "variant", "kind", "goal"],
-  title: ["test.name", "kind"],
+  title: ["test.name", "eventId"],
   filters: ["test", "variant", "kind", "goal", "occurredAt"],
   order: { by: "id", direction: "desc" },
 });
@@ -22,7 +23,7 @@ export const templateAbDailyTable = defineTable({
   actions: READ_ONLY,
   writable: {},
   list: ["id", "test", "day", "variant", "kind", "goal", "visitors"],
-  title: ["test.name", "day"],
+  title: ["test.name", "goal"],
   filters: ["test", "day", "variant", "kind", "goal"],
   order: { by: "day", direction: "desc" },
 });
