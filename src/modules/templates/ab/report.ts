@@ -67,17 +67,21 @@ export interface AbReport {
 }
 
 export async function abReport(db: Db, testId: number): Promise<AbReport | null> {
-  const test = await db.templateAbTest.findUnique({
-    where: { id: testId },
-    include: {
-      templateA: { select: { id: true, name: true } },
-      templateB: { select: { id: true, name: true } },
-      versionA: { select: { id: true, version: true } },
-      versionB: { select: { id: true, version: true } },
-    },
-  });
+  // Three reads at once: the test with its templates and versions, the settings, the daily rows.
+  const [test, settings, rows] = await Promise.all([
+    db.templateAbTest.findUnique({
+      where: { id: testId },
+      include: {
+        templateA: { select: { id: true, name: true } },
+        templateB: { select: { id: true, name: true } },
+        versionA: { select: { id: true, version: true } },
+        versionB: { select: { id: true, version: true } },
+      },
+    }),
+    readSetting(db, "templates.ab_statistics"),
+    readDailyRows(db, testId),
+  ]);
   if (!test) return null;
-  const [settings, rows] = await Promise.all([readSetting(db, "templates.ab_statistics"), readDailyRows(db, testId)]);
 
   const totals = { A: { visitors: 0, conversions: 0 }, B: { visitors: 0, conversions: 0 } };
   const other = new Map<string, { A: number; B: number }>();
