@@ -105,7 +105,12 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
     templateVersions: templates.versions,
     templateAbTests: abTests.tests,
     templateAbEvents: abTests.events,
-    sites: siteRows(sites),
+    // Each site records the template and version it was built from (templates usage analytics).
+    sites: siteRows(sites).map((row, i) => ({
+      ...row,
+      templateId: templates.idByKey[sites[i]!.template],
+      templateVersionId: templates.versionIdAt(sites[i]!.template, sites[i]!.createdAt),
+    })),
     siteConfigs: buildSiteConfigs(seed, now, sites, customers, templates),
     customerSubscriptions: subscriptionRows(subscriptions),
     subscriptionHistory: buildSubscriptionHistory(subscriptions),

@@ -144,6 +144,8 @@ export interface DemoTemplates {
   idByKey: Record<TemplateKey, number>;
   /** The version a site built at `date` with template `key` got: the active one of that day. */
   versionAt(key: TemplateKey, date: Date): string;
+  /** The id of that version (sites.template_version_id). */
+  versionIdAt(key: TemplateKey, date: Date): number;
 }
 
 function versionConfig(spec: TemplateSpec, v: VersionSpec) {
@@ -193,11 +195,26 @@ export function buildTemplates(now: Date, staff: Staff): DemoTemplates {
   });
   versions.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime());
   versions.forEach((v, i) => (v.id = i + 1));
+  // The active version of each template was activated when created, replacing the release before it
+  // (what a rollback restores).
+  for (const v of versions.filter((tv) => tv.isActive)) {
+    const before = versions.filter(
+      (w) => w.templateId === v.templateId && !w.version.includes("-") && (w.id as number) < (v.id as number),
+    );
+    v.activatedAt = v.createdAt;
+    v.activatedBy = v.createdBy;
+    v.previousVersionId = before.at(-1)?.id ?? null;
+  }
 
   const versionAt = (key: TemplateKey, date: Date): string => {
     const candidates = released.filter((v) => v.templateKey === key && v.createdAt.getTime() <= date.getTime());
     return (candidates[candidates.length - 1] ?? released.find((v) => v.templateKey === key)!).version;
   };
 
-  return { templates, versions, idByKey, versionAt };
+  const versionIdAt = (key: TemplateKey, date: Date): number => {
+    const version = versionAt(key, date);
+    return versions.find((v) => v.templateId === idByKey[key] && v.version === version)!.id as number;
+  };
+
+  return { templates, versions, idByKey, versionAt, versionIdAt };
 }

@@ -11,6 +11,8 @@ export const sitesLocale: ModuleLocale = {
       properties: {
         domain: ["Domaine", "Domain"],
         configPath: ["Chemin de configuration", "Config path"],
+        template: ["Template", "Template"],
+        templateVersion: ["Version du template", "Template version"],
       },
     },
     site_configs: {

@@ -18,6 +18,9 @@ export const templatesLocale: ModuleLocale = {
       properties: {
         changelog: ["Journal des modifications", "Changelog"],
         isActive: ["Active", "Active"],
+        activatedAt: ["Activée le", "Activated at"],
+        activator: ["Activée par", "Activated by"],
+        previousVersion: ["Version remplacée", "Replaced version"],
       },
     },
     template_ab_tests: {

@@ -23,7 +23,7 @@ describe("template config structure", () => {
         responsive: "yes",
       }),
     ).toEqual([
-      { path: "sections[1]", message: "Use lower-case letters, digits and _ (starting with a letter)" },
+      { path: "sections[1]", message: "Use lower-case letters, digits, - and _ (starting with a letter)" },
       { path: "sections[2]", message: '"hero" is listed twice' },
       { path: "palette.primary", message: "A colour as #RRGGBB" },
       { path: "fonts.heading", message: "A font name" },

@@ -3,8 +3,8 @@
 // reported at its path (palette.primary, sections[2]) so the editor can point at it.
 import { z } from "zod";
 
-const SLUG = /^[a-z][a-z0-9_]*$/;
-const slug = z.string().regex(SLUG, "Use lower-case letters, digits and _ (starting with a letter)");
+const SLUG = /^[a-z][a-z0-9_-]*$/;
+const slug = z.string().regex(SLUG, "Use lower-case letters, digits, - and _ (starting with a letter)");
 const uniqueSlugs = (what: string) =>
   z
     .array(slug)
