@@ -8,6 +8,7 @@ import { startOfUtcDay } from "./demo/time.js";
 import { snapshot } from "../src/modules/analytics/snapshot.js";
 import { billAiRequest } from "../src/modules/billing/ai-billing.js";
 import { runRollup } from "../src/modules/monitoring/uptime/rollup.js";
+import { rollUpAbTestIn } from "../src/modules/templates/ab/rollup.js";
 
 export const DEMO_ADMINS = [
   { email: "super@locod-ai.local", name: "Sophie Martin", role: "super_admin", password: "demo-super-admin-2026" },
@@ -38,6 +39,7 @@ const TABLES = {
   templates: "templates",
   templateVersions: "template_versions",
   templateAbTests: "template_ab_tests",
+  templateAbEvents: "template_ab_events",
   sites: "sites",
   siteConfigs: "site_configs",
   customerSubscriptions: "customer_subscriptions",
@@ -73,6 +75,18 @@ const INSERT: { [K in keyof DemoData]: Insert<K> } = {
   templates: (tx, data) => tx.template.createMany({ data }),
   templateVersions: (tx, data) => tx.templateVersion.createMany({ data }),
   templateAbTests: (tx, data) => tx.templateAbTest.createMany({ data }),
+  // Some 25k events in one statement (PostgreSQL reads them from one JSON array), then each test rolled
+  // up by the rollup job's own function, as of the demo's `now` (the last event's time).
+  templateAbEvents: async (tx, data) => {
+    const count = await tx.$executeRaw`
+      INSERT INTO template_ab_events (test_id, event_id, visitor_id, variant, kind, goal, occurred_at)
+      SELECT "testId", "eventId", "visitorId", variant::ab_variant, kind::ab_event_kind, goal, "occurredAt"
+        FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS x(
+          "testId" int, "eventId" text, "visitorId" text, variant text, kind text, goal text, "occurredAt" timestamptz)`;
+    const last = data.reduce((max, e) => (e.occurredAt > max ? e.occurredAt : max), "");
+    for (const testId of new Set(data.map((e) => e.testId))) await rollUpAbTestIn(tx, testId, new Date(last));
+    return { count };
+  },
   sites: (tx, data) => tx.site.createMany({ data }),
   siteConfigs: (tx, data) => tx.siteConfig.createMany({ data }),
   customerSubscriptions: (tx, data) => tx.customerSubscription.createMany({ data }),

@@ -22,6 +22,7 @@ import { buildAlerts } from "./alerts.js";
 import { buildSiteAnalytics } from "./site-analytics.js";
 import { buildAdmins, type DemoAdminInput } from "./staff.js";
 import { buildTemplates } from "./templates.js";
+import { buildAbTests, type DemoAbEvent } from "./ab-tests.js";
 
 /** Any fixed number: changing it gives another, equally plausible, demo world. */
 export const DEMO_SEED = 20_261_125;
@@ -34,6 +35,8 @@ export interface DemoData {
   templates: Prisma.TemplateCreateManyInput[];
   templateVersions: Prisma.TemplateVersionCreateManyInput[];
   templateAbTests: Prisma.TemplateAbTestCreateManyInput[];
+  /** The A/B tests' events; seed.ts rolls them up. */
+  templateAbEvents: DemoAbEvent[];
   sites: Prisma.SiteCreateManyInput[];
   siteConfigs: Prisma.SiteConfigCreateManyInput[];
   customerSubscriptions: Prisma.CustomerSubscriptionCreateManyInput[];
@@ -71,6 +74,7 @@ export interface BuildOptions {
 export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): DemoData {
   const { rows: adminRows, staff } = buildAdmins(now, admins);
   const templates = buildTemplates(now, staff);
+  const abTests = buildAbTests(seed, now, staff, templates);
   const customers = buildCustomers(seed, now);
   const subscriptions = buildSubscriptions(seed, now, customers);
   const sites = buildSites(seed, now, customers);
@@ -85,7 +89,7 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
     invoices: billing.summary,
     customers,
     templateVersions: templates.versions,
-    abTests: templates.abTests,
+    abTests: abTests.tests,
     campaigns,
   });
   for (const a of adminRows) a.lastLogin = activity.lastLogin.get(a.id!) ?? null;
@@ -99,7 +103,8 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
     customers: customerRows(customers),
     templates: templates.templates,
     templateVersions: templates.versions,
-    templateAbTests: templates.abTests,
+    templateAbTests: abTests.tests,
+    templateAbEvents: abTests.events,
     // Each site records the template and version it was built from (templates usage analytics).
     sites: siteRows(sites).map((row, i) => ({
       ...row,

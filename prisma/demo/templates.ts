@@ -1,7 +1,7 @@
-// Site templates, their versions (one active each) and the template A/B tests.
+// Site templates and their versions (one active each); the A/B tests are in ab-tests.ts.
 import type { Prisma } from "@prisma/client";
 import type { Staff } from "./staff.js";
-import { addMs, DAY, startOfUtcDay } from "./time.js";
+import { addMs, DAY } from "./time.js";
 import type { TemplateKey } from "./vocabulary.js";
 
 interface VersionSpec {
@@ -140,7 +140,6 @@ export interface DemoTemplateVersion {
 export interface DemoTemplates {
   templates: Prisma.TemplateCreateManyInput[];
   versions: Prisma.TemplateVersionCreateManyInput[];
-  abTests: Prisma.TemplateAbTestCreateManyInput[];
   /** Template ids by key, for the sites' configurations. */
   idByKey: Record<TemplateKey, number>;
   /** The version a site built at `date` with template `key` got: the active one of that day. */
@@ -207,34 +206,6 @@ export function buildTemplates(now: Date, staff: Staff): DemoTemplates {
     v.previousVersionId = before.at(-1)?.id ?? null;
   }
 
-  const day = (offset: number) => startOfUtcDay(addMs(now, offset * DAY));
-  const abTests: Prisma.TemplateAbTestCreateManyInput[] = [
-    {
-      id: 1,
-      name: "Instituts : Bien-être Zen contre Boutique Gourmande",
-      templateAId: idByKey["bien-etre"],
-      templateBId: idByKey.commerces,
-      trafficSplit: 30,
-      startDate: day(-75),
-      endDate: day(-45),
-      status: "completed",
-      createdBy: staff.admin,
-      createdAt: addMs(day(-76), 15 * 3600_000),
-    },
-    {
-      id: 2,
-      name: "Boulangeries : Boutique Gourmande contre Artisan Pro",
-      templateAId: idByKey.commerces,
-      templateBId: idByKey.artisans,
-      trafficSplit: 50,
-      startDate: day(-21),
-      endDate: day(9),
-      status: "running",
-      createdBy: staff.superAdmin,
-      createdAt: addMs(day(-22), 11 * 3600_000),
-    },
-  ];
-
   const versionAt = (key: TemplateKey, date: Date): string => {
     const candidates = released.filter((v) => v.templateKey === key && v.createdAt.getTime() <= date.getTime());
     return (candidates[candidates.length - 1] ?? released.find((v) => v.templateKey === key)!).version;
@@ -245,5 +216,5 @@ export function buildTemplates(now: Date, staff: Staff): DemoTemplates {
     return versions.find((v) => v.templateId === idByKey[key] && v.version === version)!.id as number;
   };
 
-  return { templates, versions, abTests, idByKey, versionAt, versionIdAt };
+  return { templates, versions, idByKey, versionAt, versionIdAt };
 }

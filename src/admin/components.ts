@@ -87,6 +87,8 @@ export function createComponents() {
     CaughtEmailHtml: add("CaughtEmailHtml", "CaughtEmailHtml.tsx"),
     // A site's "Audience": visitors, page views, pages, referrers, goals, Web Vitals (monitoring/site-analytics).
     SiteAnalytics: add("SiteAnalytics", "monitoring/SiteAnalytics.tsx"),
+    // An A/B test's "Report": variants, conversion over time, lift, p-value, SRM, guards, declare winner.
+    AbReport: add("AbReport", "templates/AbReport.tsx"),
   };
 }
 

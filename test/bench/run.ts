@@ -9,6 +9,7 @@
 // "check-round" a round of checks of 10,000 sites against local servers (check-round.ts).
 // "collect" site analytics' POST /collect events per second (collect.ts, --seconds N --connections N).
 // "uptime" the uptime of a site at 10M site_monitoring rows, on a database of its own (uptime.ts).
+// "ab-events" POST /ab/events per second; "ab-report" an A/B report at 10M events (ab.ts).
 //
 // --stock measures AdminJS with the stock @adminjs/prisma resource instead of ours (the "before"):
 // exact counts, every column, every reference; only rows and order are checked against the floor then.
@@ -46,6 +47,7 @@ import { runPageLoadBench } from "./page-load.js";
 import { runCheckRoundBench } from "./check-round.js";
 import { runCollectBench } from "./collect.js";
 import { runUptimeBench } from "./uptime.js";
+import { runAbEventsBench, runAbReportBench } from "./ab.js";
 import {
   QUEUE_CASES,
   QUEUE_LIMIT,
@@ -265,6 +267,10 @@ async function main(): Promise<void> {
   // Issue 14's uptime query at 10M site_monitoring rows: a database and a fill of its own (uptime.ts).
   if (opts.only === "uptime")
     return runUptimeBench({ refill: opts.refill, requests: opts.requests, warmup: opts.warmup });
+  // Issue 15's A/B tests: /ab/events per second, and the report at 10M events (ab.ts).
+  if (opts.only === "ab-events") return runAbEventsBench({ seconds: opts.seconds, connections: opts.connections });
+  if (opts.only === "ab-report")
+    return runAbReportBench({ refill: opts.refill, requests: opts.requests, warmup: opts.warmup });
   await prepareDatabase(opts.refill);
   // Issue 6's dashboard endpoint, on this database plus 10M monitoring rows (dashboard.ts).
   if (opts.only === "dashboard") {

@@ -123,6 +123,23 @@ export const SETTINGS = {
     schema: z.number().int().min(2).max(400),
     default: 30,
   },
+  /**
+   * The A/B tests' statistics (templates.test edits them): no verdict below `minConversions` per
+   * variant; significance `alpha` (two-sided); `power` of the planned sample size; a sample ratio
+   * mismatch is flagged below `srmThreshold` (chi-squared p-value).
+   */
+  "templates.ab_statistics": {
+    editPermission: ["templates", "test"],
+    schema: z
+      .object({
+        minConversions: z.number().int().min(1).max(1_000_000),
+        alpha: z.number().min(0.001).max(0.2),
+        power: z.number().min(0.5).max(0.99),
+        srmThreshold: z.number().min(0.000001).max(0.05),
+      })
+      .strict(),
+    default: { minConversions: 100, alpha: 0.05, power: 0.8, srmThreshold: 0.001 },
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,4 +1,5 @@
 import { defineTable } from "../../db/table-spec.js";
+import { abTables } from "./ab/tables.js";
 
 export const templateTable = defineTable({
   model: "Template",
@@ -42,24 +43,46 @@ export const templateAbTestTable = defineTable({
   model: "TemplateAbTest",
   author: "createdBy",
   module: "templates",
+  actions: {
+    // ab/resource.ts; the report reads, the rest is the test's workflow (ab/lifecycle.ts, ab/declare-winner.ts).
+    report: "view",
+    start: "test",
+    stop: "test",
+    cancel: "test",
+  },
+  // A started test keeps its design (trigger template_ab_tests_design_frozen): only a draft's is edited.
   writable: {
     name: {},
     templateAId: {},
     templateBId: {},
+    versionAId: {},
+    versionBId: {},
     trafficSplit: { min: 0, max: 100 },
-    startDate: {},
-    endDate: {},
-    status: {},
+    goal: { maxLength: 64, pattern: "^[A-Za-z0-9][A-Za-z0-9 _.:/-]*$" },
+    baselineRate: {},
+    minimumEffect: {},
   },
-  list: ["id", "name", "templateA", "templateB", "trafficSplit", "status", "startDate", "endDate"],
+  workflow: ["status", "startDate", "endDate", "startedAt", "endedAt", "winner", "overrideReason", "rolledUpAt"],
+  list: ["id", "name", "templateA", "templateB", "trafficSplit", "status", "winner", "startDate", "endDate"],
   title: ["name"],
-  filters: ["name", "templateA", "templateB", "status", "startDate", "endDate", "author", "createdAt"],
+  related: [{ table: "template_ab_daily", via: "testId", limit: 10 }],
+  filters: ["name", "templateA", "templateB", "status", "winner", "startDate", "endDate", "author", "createdAt"],
   order: { by: "createdAt", direction: "desc" },
   constraints: {
     template_ab_tests_distinct_templates_check: {
       field: "templateBId",
       message: "abTestSameTemplate",
       text: "must be a template other than A",
+    },
+    template_ab_tests_effect_within_check: {
+      field: "minimumEffect",
+      message: "abEffectWithin",
+      text: "the expected rate of B (baseline x (1 + effect)) must stay under 100%",
+    },
+    template_ab_tests_winner_check: {
+      field: "status",
+      message: "abWinnerCompleted",
+      text: "only a completed test has a winner",
     },
     template_ab_tests_dates_check: {
       field: "endDate",
@@ -70,4 +93,4 @@ export const templateAbTestTable = defineTable({
 });
 
 /** The tables of the module, in menu order. */
-export const templatesTables = [templateTable, templateVersionTable, templateAbTestTable];
+export const templatesTables = [templateTable, templateVersionTable, templateAbTestTable, ...abTables];
