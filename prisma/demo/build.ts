@@ -22,6 +22,7 @@ import { buildAlerts } from "./alerts.js";
 import { buildSiteAnalytics } from "./site-analytics.js";
 import { buildAdmins, type DemoAdminInput } from "./staff.js";
 import { buildTemplates } from "./templates.js";
+import { buildSegments } from "./segments.js";
 
 /** Any fixed number: changing it gives another, equally plausible, demo world. */
 export const DEMO_SEED = 20_261_125;
@@ -56,6 +57,7 @@ export interface DemoData {
   siteAnalyticsDaily: Prisma.SiteAnalyticsDailyCreateManyInput[];
   emailCampaigns: Prisma.EmailCampaignCreateManyInput[];
   emailSends: Prisma.EmailSendCreateManyInput[];
+  segments: Prisma.SegmentCreateManyInput[];
   referrals: Prisma.ReferralCreateManyInput[];
   adminActivityLog: Prisma.AdminActivityLogCreateManyInput[];
 }
@@ -116,6 +118,7 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
     siteAnalyticsDaily: buildSiteAnalytics(seed, now, sites),
     emailCampaigns: campaigns,
     emailSends: sends,
+    segments: buildSegments(now, staff),
     referrals: buildReferrals(seed, now, customers),
     adminActivityLog: activity.rows,
   };

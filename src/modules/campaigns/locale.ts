@@ -25,6 +25,15 @@ export const campaignsLocale: ModuleLocale = {
         clickedAt: ["Cliqué le", "Clicked at"],
       },
     },
+    segments: {
+      label: ["Segments", "Segments"],
+      common: ["id", "createdAt", "name", "author"],
+      properties: {
+        description: ["Description", "Description"],
+        criteria: ["Critères (JSON)", "Criteria (JSON)"],
+        updatedAt: ["Modifié le", "Updated at"],
+      },
+    },
     referral_program: {
       label: ["Parrainages", "Referrals"],
       common: ["id", "createdAt", "status", "paidAt"],

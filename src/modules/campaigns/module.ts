@@ -2,6 +2,7 @@ import { defineModule } from "../../module.js";
 import { campaignsResources } from "./resource.js";
 import { campaignsLocale } from "./locale.js";
 import { campaignsTables } from "./tables.js";
+import { SEGMENT_OPERATIONS, segmentRoutes } from "./segments/routes.js";
 
 export const campaignsModule = defineModule({
   name: "campaigns",
@@ -9,4 +10,8 @@ export const campaignsModule = defineModule({
   locale: campaignsLocale,
   navigation: { name: ["Marketing", "Marketing"], icon: "Send" },
   resources: campaignsResources,
+  api: [
+    // Segments: the builder's live preview (the segments are the generic table routes).
+    { routes: segmentRoutes, operations: SEGMENT_OPERATIONS },
+  ],
 });
