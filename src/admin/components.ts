@@ -87,6 +87,8 @@ export function createComponents() {
     CaughtEmailHtml: add("CaughtEmailHtml", "CaughtEmailHtml.tsx"),
     // A site's "Audience": visitors, page views, pages, referrers, goals, Web Vitals (monitoring/site-analytics).
     SiteAnalytics: add("SiteAnalytics", "monitoring/SiteAnalytics.tsx"),
+    // Marketing's "Segments": the segment builder (campaigns/SegmentBuilder.tsx) with its live preview.
+    SegmentsPage: add("SegmentsPage", "campaigns/SegmentsPage.tsx"),
   };
 }
 

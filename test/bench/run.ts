@@ -9,6 +9,7 @@
 // "check-round" a round of checks of 10,000 sites against local servers (check-round.ts).
 // "collect" site analytics' POST /collect events per second (collect.ts, --seconds N --connections N).
 // "uptime" the uptime of a site at 10M site_monitoring rows, on a database of its own (uptime.ts).
+// "segments" campaign segments' count and id listing at 100,000 customers, on a database of its own (segments.ts).
 //
 // --stock measures AdminJS with the stock @adminjs/prisma resource instead of ours (the "before"):
 // exact counts, every column, every reference; only rows and order are checked against the floor then.
@@ -46,6 +47,7 @@ import { runPageLoadBench } from "./page-load.js";
 import { runCheckRoundBench } from "./check-round.js";
 import { runCollectBench } from "./collect.js";
 import { runUptimeBench } from "./uptime.js";
+import { runSegmentsBench } from "./segments.js";
 import {
   QUEUE_CASES,
   QUEUE_LIMIT,
@@ -265,6 +267,13 @@ async function main(): Promise<void> {
   // Issue 14's uptime query at 10M site_monitoring rows: a database and a fill of its own (uptime.ts).
   if (opts.only === "uptime")
     return runUptimeBench({ refill: opts.refill, requests: opts.requests, warmup: opts.warmup });
+  // Issue 16's segments: count and id listing at 100,000 customers (segments.ts), on a database of its own.
+  if (opts.only === "segments")
+    return runSegmentsBench({
+      refill: opts.refill,
+      requests: Math.min(opts.requests, 20),
+      warmup: Math.min(opts.warmup, 2),
+    });
   await prepareDatabase(opts.refill);
   // Issue 6's dashboard endpoint, on this database plus 10M monitoring rows (dashboard.ts).
   if (opts.only === "dashboard") {
