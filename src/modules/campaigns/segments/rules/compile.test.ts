@@ -38,11 +38,17 @@ describe("compileSegment", () => {
   it("turns a relative AI period into the instants before now", () => {
     const { params, sql } = compileSegment({ aiRequests: { period: { lastDays: 30 }, min: 1 } }, { now });
     expect(params).toEqual([new Date("2026-11-01T12:00:00Z"), now, 1]);
-    expect(sql).toMatch(/count\(\*\) FROM ai_requests r .* >= \$3::bigint/s);
+    expect(sql).toMatch(/c\.id IN \(SELECT r\.customer_id FROM ai_requests r .*HAVING count\(\*\) >= \$3::bigint\)/s);
   });
 
-  it("leaves out a referral criterion naming both sources", () => {
+  it("leaves out criteria that hold for everyone", () => {
     expect(compileSegment({ referral: ["referred", "direct"] }, { now }).where).toBe("TRUE");
+    expect(
+      compileSegment({ aiRequests: { period: { lastDays: 7 }, min: 0 }, sites: { min: 0 } }, { now }),
+    ).toMatchObject({
+      where: "TRUE",
+      params: [],
+    });
   });
 
   it("refuses invalid criteria with the field named", () => {

@@ -24,15 +24,23 @@ export interface CompiledSegment {
 const LIVE_SUBSCRIPTION = "('active', 'past_due', 'trialing', 'suspended')";
 
 /**
- * The customer's MRR as billing defines it (src/modules/billing/mrr.ts): active and past_due
- * subscriptions, monthly price or yearly price / 12 half-up to cents, 0 without any.
+ * Per customer, its MRR as billing defines it (src/modules/billing/mrr.ts): active and past_due
+ * subscriptions, monthly price or yearly price / 12 half-up to cents. A customer without any has 0.
  */
-const MRR_SQL = `(SELECT COALESCE(sum(CASE WHEN cs.billing_interval = 'yearly' THEN round(p.price_yearly / 12, 2)
-  ELSE round(p.price_monthly, 2) END), 0)
-  FROM customer_subscriptions cs JOIN billing_plans p ON p.id = cs.plan_id
-  WHERE cs.customer_id = c.id AND cs.status IN ('active', 'past_due'))`;
+const MRR_BY_CUSTOMER = {
+  from: `FROM customer_subscriptions cs JOIN billing_plans p ON p.id = cs.plan_id
+    WHERE cs.status IN ('active', 'past_due') GROUP BY cs.customer_id`,
+  key: "cs.customer_id",
+  value: `COALESCE(sum(CASE WHEN cs.billing_interval = 'yearly' THEN round(p.price_yearly / 12, 2)
+    ELSE round(p.price_monthly, 2) END), 0)`,
+};
 
-const SITES_SQL = `(SELECT count(*) FROM sites s WHERE s.customer_id = c.id AND s.status <> 'archived')`;
+/** Per customer, its sites that are not archived. */
+const SITES_BY_CUSTOMER = {
+  from: "FROM sites s WHERE s.status <> 'archived' GROUP BY s.customer_id",
+  key: "s.customer_id",
+  value: "count(*)",
+};
 
 /** Validates then compiles; invalid criteria are a 400 naming the field under `criteria`. */
 export function compileSegment(
@@ -54,10 +62,25 @@ export function compileValidCriteria(criteria: SegmentCriteria, options: Compile
     return `$${first + params.length - 1}::${cast}`;
   };
   const conditions: string[] = [];
-  const between = (expr: string, min: string | number | undefined, max: string | number | undefined, cast: string) => {
-    if (min !== undefined && max !== undefined) conditions.push(`${expr} BETWEEN ${p(min, cast)} AND ${p(max, cast)}`);
-    else if (min !== undefined) conditions.push(`${expr} >= ${p(min, cast)}`);
-    else if (max !== undefined) conditions.push(`${expr} <= ${p(max, cast)}`);
+  /**
+   * A bound on a per-customer figure that is 0 for customers without rows, as a set test over one
+   * grouped scan (a correlated count per customer reads the big tables 100,000 times): with a minimum
+   * above 0, the customers whose figure is in range; otherwise every customer but those above the
+   * maximum (no bound left: no condition).
+   */
+  const range = (
+    grouped: { from: string; key: string; value: string },
+    min: string | number | undefined,
+    max: string | number | undefined,
+    cast: string,
+  ) => {
+    if (min !== undefined && Number(min) > 0) {
+      const lower = `${grouped.value} >= ${p(min, cast)}`;
+      const upper = max !== undefined ? ` AND ${grouped.value} <= ${p(max, cast)}` : "";
+      conditions.push(`c.id IN (SELECT ${grouped.key} ${grouped.from} HAVING ${lower}${upper})`);
+    } else if (max !== undefined) {
+      conditions.push(`c.id NOT IN (SELECT ${grouped.key} ${grouped.from} HAVING ${grouped.value} > ${p(max, cast)})`);
+    }
   };
 
   if (criteria.plans) conditions.push(`c.plan_type = ANY(${p(criteria.plans, "plan_type[]")})`);
@@ -65,19 +88,24 @@ export function compileValidCriteria(criteria: SegmentCriteria, options: Compile
   if (criteria.languages) conditions.push(`c.language = ANY(${p(criteria.languages, "language[]")})`);
   if (criteria.signedUp?.from) conditions.push(`c.created_at >= ${p(new Date(criteria.signedUp.from), "timestamptz")}`);
   if (criteria.signedUp?.to) conditions.push(`c.created_at < ${p(new Date(criteria.signedUp.to), "timestamptz")}`);
-  if (criteria.sites) between(SITES_SQL, criteria.sites.min, criteria.sites.max, "bigint");
+  if (criteria.sites) range(SITES_BY_CUSTOMER, criteria.sites.min, criteria.sites.max, "bigint");
 
-  if (criteria.aiRequests) {
+  // "At least 0 requests" holds for everyone: no condition, and no unused period parameters.
+  if (criteria.aiRequests && (Number(criteria.aiRequests.min ?? 0) > 0 || criteria.aiRequests.max !== undefined)) {
     const { period, min, max } = criteria.aiRequests;
     const [from, to] =
       "lastDays" in period
         ? [new Date(now.getTime() - period.lastDays * 86_400_000), now]
         : [new Date(period.from), new Date(period.to)];
-    const counted = `(SELECT count(*) FROM ai_requests r WHERE r.customer_id = c.id AND r.created_at >= ${p(from, "timestamptz")} AND r.created_at < ${p(to, "timestamptz")})`;
-    between(counted, min, max, "bigint");
+    const inPeriod = {
+      from: `FROM ai_requests r WHERE r.created_at >= ${p(from, "timestamptz")} AND r.created_at < ${p(to, "timestamptz")} GROUP BY r.customer_id`,
+      key: "r.customer_id",
+      value: "count(*)",
+    };
+    range(inPeriod, min, max, "bigint");
   }
 
-  if (criteria.mrr) between(MRR_SQL, criteria.mrr.min, criteria.mrr.max, "numeric");
+  if (criteria.mrr) range(MRR_BY_CUSTOMER, criteria.mrr.min, criteria.mrr.max, "numeric");
 
   if (criteria.billing) {
     const states = new Set(criteria.billing);
