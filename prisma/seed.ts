@@ -59,6 +59,7 @@ const TABLES = {
   siteAnalyticsDaily: "site_analytics_daily",
   emailCampaigns: "email_campaigns",
   emailSends: "email_sends",
+  segments: "segments",
   referrals: "referral_program",
   adminActivityLog: "admin_activity_log",
 } as const satisfies Record<keyof DemoData, string>;
@@ -125,6 +126,7 @@ const INSERT: { [K in keyof DemoData]: Insert<K> } = {
   },
   emailCampaigns: (tx, data) => tx.emailCampaign.createMany({ data }),
   emailSends: (tx, data) => tx.emailSend.createMany({ data }),
+  segments: (tx, data) => tx.segment.createMany({ data }),
   referrals: (tx, data) => tx.referral.createMany({ data }),
   adminActivityLog: (tx, data) => tx.adminActivityLog.createMany({ data }),
 };

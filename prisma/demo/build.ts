@@ -23,6 +23,7 @@ import { buildSiteAnalytics } from "./site-analytics.js";
 import { buildAdmins, type DemoAdminInput } from "./staff.js";
 import { buildTemplates } from "./templates.js";
 import { buildAbTests, type DemoAbEvent } from "./ab-tests.js";
+import { buildSegments } from "./segments.js";
 
 /** Any fixed number: changing it gives another, equally plausible, demo world. */
 export const DEMO_SEED = 20_261_125;
@@ -59,6 +60,7 @@ export interface DemoData {
   siteAnalyticsDaily: Prisma.SiteAnalyticsDailyCreateManyInput[];
   emailCampaigns: Prisma.EmailCampaignCreateManyInput[];
   emailSends: Prisma.EmailSendCreateManyInput[];
+  segments: Prisma.SegmentCreateManyInput[];
   referrals: Prisma.ReferralCreateManyInput[];
   adminActivityLog: Prisma.AdminActivityLogCreateManyInput[];
 }
@@ -126,6 +128,7 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
     siteAnalyticsDaily: buildSiteAnalytics(seed, now, sites),
     emailCampaigns: campaigns,
     emailSends: sends,
+    segments: buildSegments(now, staff),
     referrals: buildReferrals(seed, now, customers),
     adminActivityLog: activity.rows,
   };

@@ -89,6 +89,8 @@ export function createComponents() {
     SiteAnalytics: add("SiteAnalytics", "monitoring/SiteAnalytics.tsx"),
     // An A/B test's "Report": variants, conversion over time, lift, p-value, SRM, guards, declare winner.
     AbReport: add("AbReport", "templates/AbReport.tsx"),
+    // Marketing's "Segments": the segment builder (campaigns/SegmentBuilder.tsx) with its live preview.
+    SegmentsPage: add("SegmentsPage", "campaigns/SegmentsPage.tsx"),
   };
 }
 

@@ -10,6 +10,7 @@
 // "collect" site analytics' POST /collect events per second (collect.ts, --seconds N --connections N).
 // "uptime" the uptime of a site at 10M site_monitoring rows, on a database of its own (uptime.ts).
 // "ab-events" POST /ab/events per second; "ab-report" an A/B report at 10M events (ab.ts).
+// "segments" campaign segments' count and id listing at 100,000 customers, on a database of its own (segments.ts).
 //
 // --stock measures AdminJS with the stock @adminjs/prisma resource instead of ours (the "before"):
 // exact counts, every column, every reference; only rows and order are checked against the floor then.
@@ -48,6 +49,7 @@ import { runCheckRoundBench } from "./check-round.js";
 import { runCollectBench } from "./collect.js";
 import { runUptimeBench } from "./uptime.js";
 import { runAbEventsBench, runAbReportBench } from "./ab.js";
+import { runSegmentsBench } from "./segments.js";
 import {
   QUEUE_CASES,
   QUEUE_LIMIT,
@@ -271,6 +273,13 @@ async function main(): Promise<void> {
   if (opts.only === "ab-events") return runAbEventsBench({ seconds: opts.seconds, connections: opts.connections });
   if (opts.only === "ab-report")
     return runAbReportBench({ refill: opts.refill, requests: opts.requests, warmup: opts.warmup });
+  // Issue 16's segments: count and id listing at 100,000 customers (segments.ts), on a database of its own.
+  if (opts.only === "segments")
+    return runSegmentsBench({
+      refill: opts.refill,
+      requests: Math.min(opts.requests, 20),
+      warmup: Math.min(opts.warmup, 2),
+    });
   await prepareDatabase(opts.refill);
   // Issue 6's dashboard endpoint, on this database plus 10M monitoring rows (dashboard.ts).
   if (opts.only === "dashboard") {

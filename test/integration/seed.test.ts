@@ -34,6 +34,7 @@ const TABLES = [
   "site_analytics_daily",
   "email_campaigns",
   "email_sends",
+  "segments",
   "referral_program",
   "admin_activity_log",
 ] as const;
@@ -119,6 +120,7 @@ describe("demo seed", () => {
       ["incident_notifications", 6, 60],
       ["site_analytics_daily", 3000, 40000],
       ["email_sends", 100, 400],
+      ["segments", 3, 20],
       ["referral_program", 10, 60],
       ["admin_activity_log", 5, 50],
     ];

@@ -1,5 +1,6 @@
 import type { ResourceFactory } from "../../admin/resource-kit.js";
 import { emailCampaignTable, emailSendTable, referralTable } from "./tables.js";
+import { segmentTable } from "./segments/tables.js";
 
 export const campaignsResources: ResourceFactory = (kit) => [
   kit.table(emailCampaignTable, {
@@ -11,5 +12,6 @@ export const campaignsResources: ResourceFactory = (kit) => [
     },
   }),
   kit.table(emailSendTable, { properties: { email: { isTitle: true } } }),
+  kit.table(segmentTable, { properties: { description: { props: { rows: 3 } }, criteria: { props: { rows: 10 } } } }),
   kit.table(referralTable, { properties: { referralCode: { isTitle: true } } }),
 ];

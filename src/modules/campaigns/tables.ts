@@ -1,4 +1,5 @@
 import { defineTable } from "../../db/table-spec.js";
+import { segmentTable } from "./segments/tables.js";
 
 export const emailCampaignTable = defineTable({
   model: "EmailCampaign",
@@ -59,4 +60,4 @@ export const referralTable = defineTable({
 });
 
 /** The tables of the module, in menu order. */
-export const campaignsTables = [emailCampaignTable, emailSendTable, referralTable];
+export const campaignsTables = [emailCampaignTable, emailSendTable, segmentTable, referralTable];
