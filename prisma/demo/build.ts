@@ -14,6 +14,7 @@ import {
   subscriptionRows,
 } from "./customers.js";
 import { buildCampaigns, buildReferrals } from "./growth.js";
+import { buildCampaignTracking } from "./campaign-tracking.js";
 import { buildInvoices } from "./invoices.js";
 import { buildSubscriptionHistory } from "./subscription-history.js";
 import { buildSiteMonitoring, snapshotDays, type DemoSnapshotDay } from "./metrics.js";
@@ -56,6 +57,9 @@ export interface DemoData {
   siteAnalyticsDaily: Prisma.SiteAnalyticsDailyCreateManyInput[];
   emailCampaigns: Prisma.EmailCampaignCreateManyInput[];
   emailSends: Prisma.EmailSendCreateManyInput[];
+  emailSuppressions: Prisma.EmailSuppressionCreateManyInput[];
+  emailClicks: Prisma.EmailClickCreateManyInput[];
+  emailEvents: Prisma.EmailEventCreateManyInput[];
   referrals: Prisma.ReferralCreateManyInput[];
   adminActivityLog: Prisma.AdminActivityLogCreateManyInput[];
 }
@@ -78,6 +82,7 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
   const billing = buildInvoices(seed, now, customers, subscriptions, requests);
   for (const r of requests) r.row.billingStatus = billing.billingStatus.get(r.row.id) ?? "pending";
   const { campaigns, sends } = buildCampaigns(seed, now, customers, staff);
+  const tracking = buildCampaignTracking(seed, campaigns, sends);
   const activity = buildActivityLog({
     now,
     staff,
@@ -116,6 +121,9 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
     siteAnalyticsDaily: buildSiteAnalytics(seed, now, sites),
     emailCampaigns: campaigns,
     emailSends: sends,
+    emailSuppressions: tracking.suppressions,
+    emailClicks: tracking.clicks,
+    emailEvents: tracking.events,
     referrals: buildReferrals(seed, now, customers),
     adminActivityLog: activity.rows,
   };
