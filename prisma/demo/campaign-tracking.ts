@@ -25,12 +25,28 @@ export function buildCampaignTracking(
     if (s.status === "clicked" && s.clickedAt) {
       const at = new Date(s.clickedAt);
       clicks.push({ id: clicks.length + 1, sendId: s.id!, linkIndex: 0, clickedAt: at });
-      if (rng.chance(0.3)) clicks.push({ id: clicks.length + 1, sendId: s.id!, linkIndex: 0, clickedAt: addMs(at, 5 * MINUTE) });
+      if (rng.chance(0.3))
+        clicks.push({ id: clicks.length + 1, sendId: s.id!, linkIndex: 0, clickedAt: addMs(at, 5 * MINUTE) });
     }
     if ((s.status === "bounced" || s.status === "complained") && !suppressed.has(s.email)) {
       const at = addMs(new Date(s.sentAt ?? Date.now()), 2 * MINUTE);
-      events.push({ id: events.length + 1, eventId: `demo-${s.status}-${s.id}`, kind: s.status, email: s.email, sendId: s.id!, receivedAt: at });
-      suppressions.push({ id: suppressions.length + 1, email: s.email, customerId: s.customerId ?? null, reason: s.status, source: "webhook", campaignId: s.campaignId, createdAt: at });
+      events.push({
+        id: events.length + 1,
+        eventId: `demo-${s.status}-${s.id}`,
+        kind: s.status,
+        email: s.email,
+        sendId: s.id!,
+        receivedAt: at,
+      });
+      suppressions.push({
+        id: suppressions.length + 1,
+        email: s.email,
+        customerId: s.customerId ?? null,
+        reason: s.status,
+        source: "webhook",
+        campaignId: s.campaignId,
+        createdAt: at,
+      });
       suppressed.add(s.email);
     }
   }

@@ -9,6 +9,7 @@
 // "check-round" a round of checks of 10,000 sites against local servers (check-round.ts).
 // "collect" site analytics' POST /collect events per second (collect.ts, --seconds N --connections N).
 // "uptime" the uptime of a site at 10M site_monitoring rows, on a database of its own (uptime.ts).
+// "campaigns" 100,000 recipients queued, the send rate to an SMTP sink, tracking requests per second (campaigns.ts).
 //
 // --stock measures AdminJS with the stock @adminjs/prisma resource instead of ours (the "before"):
 // exact counts, every column, every reference; only rows and order are checked against the floor then.
@@ -46,6 +47,7 @@ import { runPageLoadBench } from "./page-load.js";
 import { runCheckRoundBench } from "./check-round.js";
 import { runCollectBench } from "./collect.js";
 import { runUptimeBench } from "./uptime.js";
+import { runCampaignBench } from "./campaigns.js";
 import {
   QUEUE_CASES,
   QUEUE_LIMIT,
@@ -263,6 +265,8 @@ async function main(): Promise<void> {
   // Issue 14's site analytics: POST /collect events per second over HTTP (collect.ts).
   if (opts.only === "collect") return runCollectBench({ seconds: opts.seconds, connections: opts.connections });
   // Issue 14's uptime query at 10M site_monitoring rows: a database and a fill of its own (uptime.ts).
+  // Issue 16's campaigns: 100,000 recipients queued, the send rate to an SMTP sink, tracking per second.
+  if (opts.only === "campaigns") return runCampaignBench({ seconds: opts.seconds, connections: opts.connections });
   if (opts.only === "uptime")
     return runUptimeBench({ refill: opts.refill, requests: opts.requests, warmup: opts.warmup });
   await prepareDatabase(opts.refill);

@@ -9,34 +9,59 @@ import type { MailSettings } from "../../../lib/email/mailer.js";
 import { sendMail } from "../../../lib/email/mailer.js";
 import { SAMPLE_VARIABLES, type CampaignVariables } from "./rules/liquid.js";
 import { extractLinks } from "./rules/links.js";
-import { checkVersion, compileVersion, layoutHtml, renderMessage, type ContentLanguage, type RenderedMessage } from "./rules/render.js";
+import {
+  checkVersion,
+  compileVersion,
+  layoutHtml,
+  renderMessage,
+  type ContentLanguage,
+  type RenderedMessage,
+} from "./rules/render.js";
 
 type ContentFields = Pick<
   EmailCampaign,
-  "subject" | "contentHtml" | "contentText" | "subjectEn" | "contentHtmlEn" | "contentTextEn" | "subjectB" | "subjectBEn"
+  | "subject"
+  | "contentHtml"
+  | "contentText"
+  | "subjectEn"
+  | "contentHtmlEn"
+  | "contentTextEn"
+  | "subjectB"
+  | "subjectBEn"
 >;
 
 /** Checks every version of the content; throws a validation error naming each field at fault. */
 export async function checkCampaignContent(c: Partial<ContentFields>): Promise<{ links: string[] }> {
   const problems = [
     ...(await checkVersion({ subject: c.subject, html: c.contentHtml, text: c.contentText })),
-    ...(await checkVersion({ subject: c.subjectEn ?? undefined, html: c.contentHtmlEn ?? undefined, text: c.contentTextEn }, "En")),
+    ...(await checkVersion(
+      { subject: c.subjectEn ?? undefined, html: c.contentHtmlEn ?? undefined, text: c.contentTextEn },
+      "En",
+    )),
     ...(await checkVersion({ subject: c.subjectB ?? undefined })).map((p) => ({ ...p, field: "subjectB" })),
     ...(await checkVersion({ subject: c.subjectBEn ?? undefined })).map((p) => ({ ...p, field: "subjectBEn" })),
   ];
   const en = [c.subjectEn, c.contentHtmlEn].filter((v) => v !== null && v !== undefined && v !== "");
   if (en.length === 1) {
-    problems.push({ field: c.subjectEn ? "contentHtmlEn" : "subjectEn", message: "the English version needs a subject and a body" });
+    problems.push({
+      field: c.subjectEn ? "contentHtmlEn" : "subjectEn",
+      message: "the English version needs a subject and a body",
+    });
   }
   if (problems.length) throw new AppError("validation", "The campaign's content is not valid", problems);
-  const bodies = await Promise.all([c.contentHtml, c.contentHtmlEn].filter((b): b is string => Boolean(b)).map(layoutHtml));
+  const bodies = await Promise.all(
+    [c.contentHtml, c.contentHtmlEn].filter((b): b is string => Boolean(b)).map(layoutHtml),
+  );
   return { links: extractLinks(...bodies) };
 }
 
 /** The version a customer of `language` gets: English when the campaign has one, French otherwise. */
 export function versionFor(c: ContentFields, language: ContentLanguage) {
   if (language === "en" && c.subjectEn && c.contentHtmlEn) {
-    return { version: { subject: c.subjectEn, html: c.contentHtmlEn, text: c.contentTextEn }, subjectB: c.subjectBEn ?? c.subjectB };
+    return {
+      version: { subject: c.subjectEn, html: c.contentHtmlEn, text: c.contentTextEn },
+      subjectB: c.subjectBEn ?? c.subjectB,
+    };
   }
   return { version: { subject: c.subject, html: c.contentHtml, text: c.contentText }, subjectB: c.subjectB };
 }
@@ -64,7 +89,8 @@ export function campaignWrites(prisma: PrismaClient) {
           where: { id: campaignId, status: "draft" },
           data: data as Prisma.EmailCampaignUncheckedUpdateManyInput,
         });
-        if (count === 0) throw new AppError("conflict", `Campaign #${id} is ${before.status}: only a draft can be edited`);
+        if (count === 0)
+          throw new AppError("conflict", `Campaign #${id} is ${before.status}: only a draft can be edited`);
         const after = await tx.emailCampaign.findUniqueOrThrow({ where: { id: campaignId } });
         await writeAudit(tx, { action: "update", resourceType: CAMPAIGN_AUDIT, resourceId: campaignId, before, after });
         return after;
@@ -107,7 +133,12 @@ export async function testSendCampaign(
     { prisma: deps.prisma },
   );
   await deps.prisma.$transaction((tx) =>
-    writeAudit(tx, { action: "campaigns.test_send", resourceType: CAMPAIGN_AUDIT, resourceId: id, after: { to: admin.email, language } }),
+    writeAudit(tx, {
+      action: "campaigns.test_send",
+      resourceType: CAMPAIGN_AUDIT,
+      resourceId: id,
+      after: { to: admin.email, language },
+    }),
   );
   return { to: admin.email, messageId };
 }

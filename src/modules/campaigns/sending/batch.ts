@@ -63,7 +63,10 @@ async function decideAbTest(prisma: PrismaClient, c: EmailCampaign): Promise<str
     b: { sent: Number(by("b")?.sent ?? 0), hits: hits("b") },
   });
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.emailCampaign.updateMany({ where: { id: c.id, abWinner: null }, data: { abWinner: winner } });
+    const { count } = await tx.emailCampaign.updateMany({
+      where: { id: c.id, abWinner: null },
+      data: { abWinner: winner },
+    });
     if (count === 0) return (await tx.emailCampaign.findUniqueOrThrow({ where: { id: c.id } })).abWinner;
     await writeAudit(tx, {
       action: "campaigns.ab_winner",
@@ -78,11 +81,16 @@ async function decideAbTest(prisma: PrismaClient, c: EmailCampaign): Promise<str
 
 export type BatchResult = { sent: number; failed: number; retry: number; done: boolean; stopped?: string };
 
-export async function runCampaignBatch(deps: BatchDeps, campaignId: number, options: BatchOptions = {}): Promise<BatchResult> {
+export async function runCampaignBatch(
+  deps: BatchDeps,
+  campaignId: number,
+  options: BatchOptions = {},
+): Promise<BatchResult> {
   const now = options.now ?? (() => new Date());
   const chain = options.chain ?? true;
   let campaign = await deps.prisma.emailCampaign.findUnique({ where: { id: campaignId } });
-  if (!campaign || campaign.status !== "sending") return { sent: 0, failed: 0, retry: 0, done: false, stopped: campaign?.status ?? "missing" };
+  if (!campaign || campaign.status !== "sending")
+    return { sent: 0, failed: 0, retry: 0, done: false, stopped: campaign?.status ?? "missing" };
 
   const hasAb = Boolean(campaign.subjectB && campaign.abSamplePercent);
   if (hasAb && !campaign.abWinner && campaign.abDecideAt && campaign.abDecideAt <= now()) {
@@ -152,7 +160,11 @@ export async function runCampaignBatch(deps: BatchDeps, campaignId: number, opti
           headers: { ...unsubscribeHeaders(unsubscribeUrl), "X-Campaign-Send": String(row.id) },
         });
       } else {
-        await catchMail(deps.mail, { to: row.email, subject: message.subject, text: message.text, html: message.html }, { prisma: deps.prisma });
+        await catchMail(
+          deps.mail,
+          { to: row.email, subject: message.subject, text: message.text, html: message.html },
+          { prisma: deps.prisma },
+        );
       }
       await deps.prisma.$executeRaw`
         UPDATE email_sends SET status = 'sent', sent_at = ${now()}, attempts = attempts + 1, next_attempt_at = NULL,
@@ -189,7 +201,10 @@ export async function runCampaignBatch(deps: BatchDeps, campaignId: number, opti
   while (queue.length > 0) {
     if (connectionDown) break;
     if (index > 0 && index % 50 === 0) {
-      const current = await deps.prisma.emailCampaign.findUnique({ where: { id: campaignId }, select: { status: true } });
+      const current = await deps.prisma.emailCampaign.findUnique({
+        where: { id: campaignId },
+        select: { status: true },
+      });
       if (current?.status !== "sending") {
         stopped = current?.status ?? "missing";
         break;
@@ -209,7 +224,10 @@ export async function runCampaignBatch(deps: BatchDeps, campaignId: number, opti
   if (queue.length > 0) {
     const ids = queue.map((r) => r.id);
     const release = connectionDown ? new Date(now().getTime() + retryBase) : null;
-    await deps.prisma.emailSend.updateMany({ where: { id: { in: ids }, status: "pending" }, data: { nextAttemptAt: release } });
+    await deps.prisma.emailSend.updateMany({
+      where: { id: { in: ids }, status: "pending" },
+      data: { nextAttemptAt: release },
+    });
   }
   if (stopped) return { ...result, stopped };
 
@@ -219,7 +237,10 @@ export async function runCampaignBatch(deps: BatchDeps, campaignId: number, opti
       FROM email_sends WHERE campaign_id = ${campaignId} AND status = 'pending'`;
   if (Number(left!.pending) === 0) {
     const done = await deps.prisma.$transaction(async (tx) => {
-      const { count } = await tx.emailCampaign.updateMany({ where: { id: campaignId, status: "sending" }, data: { status: "sent", sentAt: now() } });
+      const { count } = await tx.emailCampaign.updateMany({
+        where: { id: campaignId, status: "sending" },
+        data: { status: "sent", sentAt: now() },
+      });
       if (count === 0) return false;
       await writeAudit(tx, {
         action: "campaigns.sent",
@@ -235,7 +256,9 @@ export async function runCampaignBatch(deps: BatchDeps, campaignId: number, opti
   if (chain) {
     let delay = Math.max(0, (left!.next?.getTime() ?? now().getTime()) - now().getTime());
     if (heldBack && campaign.abDecideAt) {
-      const sampleLeft = await deps.prisma.emailSend.count({ where: { campaignId, status: "pending", variant: { not: null } } });
+      const sampleLeft = await deps.prisma.emailSend.count({
+        where: { campaignId, status: "pending", variant: { not: null } },
+      });
       if (sampleLeft === 0) delay = Math.max(0, campaign.abDecideAt.getTime() - now().getTime());
     }
     await enqueueBatch(deps.queues, campaignId, delay);

@@ -41,19 +41,32 @@ export function campaignSendingRoutes(deps: Pick<Deps, "prisma" | "queues" | "co
     asyncRoute(async (req, res) => {
       const body = parseBody(ZScheduleBody, req.body ?? {});
       if (body.at.getTime() <= Date.now()) {
-        throw new AppError("validation", "The time must be in the future", [{ field: "at", message: "must be in the future" }]);
+        throw new AppError("validation", "The time must be in the future", [
+          { field: "at", message: "must be in the future" },
+        ]);
       }
       res.json((await sendCampaign(deps, id(req.params.id), { at: body.at })).campaign);
     }),
   );
-  router.post(`${CAMPAIGNS_PATH}/:id/pause`, asyncRoute(async (req, res) => void res.json(await pauseCampaign(deps, id(req.params.id)))));
-  router.post(`${CAMPAIGNS_PATH}/:id/resume`, asyncRoute(async (req, res) => void res.json(await resumeCampaign(deps, id(req.params.id)))));
-  router.post(`${CAMPAIGNS_PATH}/:id/cancel`, asyncRoute(async (req, res) => void res.json(await cancelCampaign(deps, id(req.params.id)))));
+  router.post(
+    `${CAMPAIGNS_PATH}/:id/pause`,
+    asyncRoute(async (req, res) => void res.json(await pauseCampaign(deps, id(req.params.id)))),
+  );
+  router.post(
+    `${CAMPAIGNS_PATH}/:id/resume`,
+    asyncRoute(async (req, res) => void res.json(await resumeCampaign(deps, id(req.params.id)))),
+  );
+  router.post(
+    `${CAMPAIGNS_PATH}/:id/cancel`,
+    asyncRoute(async (req, res) => void res.json(await cancelCampaign(deps, id(req.params.id)))),
+  );
   router.post(
     `${CAMPAIGNS_PATH}/:id/test-send`,
     asyncRoute(async (req, res) => {
       const body = parseBody(ZLanguageBody, req.body ?? {});
-      res.json(await testSendCampaign({ prisma: deps.prisma, mail: deps.config.mail }, id(req.params.id), body.language));
+      res.json(
+        await testSendCampaign({ prisma: deps.prisma, mail: deps.config.mail }, id(req.params.id), body.language),
+      );
     }),
   );
   router.get(
@@ -63,7 +76,10 @@ export function campaignSendingRoutes(deps: Pick<Deps, "prisma" | "queues" | "co
       res.json(await previewCampaign(deps.prisma, id(req.params.id), query.language));
     }),
   );
-  router.get(`${CAMPAIGNS_PATH}/:id/stats`, asyncRoute(async (req, res) => void res.json(await campaignStats(deps.prisma, id(req.params.id)))));
+  router.get(
+    `${CAMPAIGNS_PATH}/:id/stats`,
+    asyncRoute(async (req, res) => void res.json(await campaignStats(deps.prisma, id(req.params.id)))),
+  );
   return router;
 }
 
@@ -79,7 +95,14 @@ const ZCampaignStats = z.object({
   openRate: z.number(),
   clickRate: z.number(),
   links: z.array(z.object({ url: z.string(), uniqueClicks: z.number().int(), totalClicks: z.number().int() })),
-  variants: z.array(z.object({ variant: z.string(), sent: z.number().int(), uniqueOpens: z.number().int(), uniqueClicks: z.number().int() })),
+  variants: z.array(
+    z.object({
+      variant: z.string(),
+      sent: z.number().int(),
+      uniqueOpens: z.number().int(),
+      uniqueClicks: z.number().int(),
+    }),
+  ),
   abWinner: z.string().nullable(),
 });
 const ZPreview = z.object({ subject: z.string(), html: z.string(), text: z.string(), language: z.enum(["fr", "en"]) });
@@ -95,6 +118,7 @@ export const CAMPAIGN_SENDING_OPERATIONS: ApiOperation[] = [
     permission: "campaigns.send",
     idType: "integer",
     body: { name: "CampaignSend", schema: ZSendBody },
+    example: { customer_ids: [12, 57] },
     responses: { 200: { description: "The campaign, sending", record: "EmailCampaign" }, ...conflict },
   },
   {
@@ -105,24 +129,23 @@ export const CAMPAIGN_SENDING_OPERATIONS: ApiOperation[] = [
     permission: "campaigns.send",
     idType: "integer",
     body: { name: "CampaignSchedule", schema: ZScheduleBody },
+    example: { at: "2027-01-15T09:00:00.000Z" },
     responses: { 200: { description: "The campaign, scheduled", record: "EmailCampaign" }, ...conflict },
   },
-  ...(["pause", "resume", "cancel"] as const).map(
-    (move): ApiOperation => ({
-      method: "post",
-      path: `${CAMPAIGNS_PATH}/{id}/${move}`,
-      tag: "campaigns",
-      summary:
-        move === "pause"
-          ? "Pauses a sending campaign"
-          : move === "resume"
-            ? "Resumes a paused campaign"
-            : "Cancels a scheduled, sending or paused campaign: nothing more is sent",
-      permission: "campaigns.send",
-      idType: "integer",
-      responses: { 200: { description: "The campaign", record: "EmailCampaign" }, ...conflict },
-    }),
-  ),
+  ...(["pause", "resume", "cancel"] as const).map((move): ApiOperation => ({
+    method: "post",
+    path: `${CAMPAIGNS_PATH}/{id}/${move}`,
+    tag: "campaigns",
+    summary:
+      move === "pause"
+        ? "Pauses a sending campaign"
+        : move === "resume"
+          ? "Resumes a paused campaign"
+          : "Cancels a scheduled, sending or paused campaign: nothing more is sent",
+    permission: "campaigns.send",
+    idType: "integer",
+    responses: { 200: { description: "The campaign", record: "EmailCampaign" }, ...conflict },
+  })),
   {
     method: "post",
     path: `${CAMPAIGNS_PATH}/{id}/test-send`,
@@ -131,7 +154,13 @@ export const CAMPAIGN_SENDING_OPERATIONS: ApiOperation[] = [
     permission: "campaigns.send",
     idType: "integer",
     body: { name: "CampaignTestSend", schema: ZLanguageBody },
-    responses: { 200: { description: "Sent", schema: { name: "CampaignTestSent", schema: z.object({ to: z.string(), messageId: z.string() }) } } },
+    example: { language: "en" },
+    responses: {
+      200: {
+        description: "Sent",
+        schema: { name: "CampaignTestSent", schema: z.object({ to: z.string(), messageId: z.string() }) },
+      },
+    },
   },
   {
     method: "get",

@@ -87,10 +87,14 @@ describe("sending a campaign", () => {
     const fr = await makeCustomer(prisma, { name: "Élodie Fr", language: "fr", planType: "pro" });
     const en = await makeCustomer(prisma, { name: "John En", language: "en", planType: "starter" });
     const gone = await makeCustomer(prisma, { language: "fr" });
-    await prisma.emailSuppression.create({ data: { email: gone.email, customerId: gone.id, reason: "unsubscribed", source: "admin" } });
+    await prisma.emailSuppression.create({
+      data: { email: gone.email, customerId: gone.id, reason: "unsubscribed", source: "admin" },
+    });
     const c = await makeCampaign();
     const out = await acting(() =>
-      sendCampaign({ prisma, queues: t.deps.queues }, c.id, { recipients: { customerIds: [fr.id, en.id, gone.id, fr.id] } }),
+      sendCampaign({ prisma, queues: t.deps.queues }, c.id, {
+        recipients: { customerIds: [fr.id, en.id, gone.id, fr.id] },
+      }),
     );
     expect(out.recipients).toBe(2);
     expect(out.campaign.status).toBe("sending");
@@ -122,7 +126,11 @@ describe("sending a campaign", () => {
   it("stops when cancelled mid-send: nothing more goes out", async () => {
     const customers = await Promise.all([1, 2, 3, 4, 5].map(() => makeCustomer(prisma)));
     const c = await makeCampaign();
-    await acting(() => sendCampaign({ prisma, queues: t.deps.queues }, c.id, { recipients: { customerIds: customers.map((x) => x.id) } }));
+    await acting(() =>
+      sendCampaign({ prisma, queues: t.deps.queues }, c.id, {
+        recipients: { customerIds: customers.map((x) => x.id) },
+      }),
+    );
     const first = await runCampaignBatch(batchDeps(), c.id, { chain: false, size: 2 });
     expect(first.sent).toBe(2);
     const cancelled = await acting(() => cancelCampaign({ prisma, queues: t.deps.queues }, c.id));
@@ -133,7 +141,9 @@ describe("sending a campaign", () => {
     const statuses = (await sendsOf(c.id)).map((s) => s.status);
     expect(statuses.filter((s) => s === "sent")).toHaveLength(2);
     expect(statuses.filter((s) => s === "skipped")).toHaveLength(3);
-    await expect(acting(() => cancelCampaign({ prisma, queues: t.deps.queues }, c.id))).rejects.toMatchObject({ code: "conflict" });
+    await expect(acting(() => cancelCampaign({ prisma, queues: t.deps.queues }, c.id))).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 
   it("loses nothing and sends nothing twice when the SMTP server is down, then up", async () => {
@@ -142,7 +152,11 @@ describe("sending a campaign", () => {
     await down.close();
     const customers = await Promise.all([1, 2, 3].map(() => makeCustomer(prisma)));
     const c = await makeCampaign();
-    await acting(() => sendCampaign({ prisma, queues: t.deps.queues }, c.id, { recipients: { customerIds: customers.map((x) => x.id) } }));
+    await acting(() =>
+      sendCampaign({ prisma, queues: t.deps.queues }, c.id, {
+        recipients: { customerIds: customers.map((x) => x.id) },
+      }),
+    );
     const deps = batchDeps(`smtp://127.0.0.1:${port}`);
     const failed = await runCampaignBatch(deps, c.id, { chain: false, retryBaseMs: 0 });
     expect(failed.sent).toBe(0);
@@ -163,8 +177,18 @@ describe("sending a campaign", () => {
 
   it("sends the winning subject to the rest after the test, and no one gets both", async () => {
     const customers = await Promise.all(Array.from({ length: 60 }, () => makeCustomer(prisma, { language: "fr" })));
-    const c = await makeCampaign({ subject: "Sujet A", subjectB: "Sujet B", abSamplePercent: 50, abWaitMinutes: 60, abMetric: "opens" });
-    await acting(() => sendCampaign({ prisma, queues: t.deps.queues }, c.id, { recipients: { customerIds: customers.map((x) => x.id) } }));
+    const c = await makeCampaign({
+      subject: "Sujet A",
+      subjectB: "Sujet B",
+      abSamplePercent: 50,
+      abWaitMinutes: 60,
+      abMetric: "opens",
+    });
+    await acting(() =>
+      sendCampaign({ prisma, queues: t.deps.queues }, c.id, {
+        recipients: { customerIds: customers.map((x) => x.id) },
+      }),
+    );
     const sample = await runCampaignBatch(batchDeps(), c.id, { chain: false });
     expect(sample.sent).toBe(30);
     const sends = await sendsOf(c.id);
@@ -173,7 +197,10 @@ describe("sending a campaign", () => {
     // Before the wait is over nothing more leaves.
     expect((await runCampaignBatch(batchDeps(), c.id, { chain: false })).sent).toBe(0);
     // B opened by 12 of 15, A by 2 of 15: significant.
-    const opened = [...sends.filter((s) => s.variant === "b").slice(0, 12), ...sends.filter((s) => s.variant === "a").slice(0, 2)];
+    const opened = [
+      ...sends.filter((s) => s.variant === "b").slice(0, 12),
+      ...sends.filter((s) => s.variant === "a").slice(0, 2),
+    ];
     for (const s of opened) {
       const res = await request(t.app).get(`/t/o/${signToken(key(), { kind: "open", sendId: s.id })}`);
       expect(res.status).toBe(200);
@@ -187,7 +214,9 @@ describe("sending a campaign", () => {
     expect(new Set(mails.map((m) => m.to[0])).size).toBe(60);
     expect(mails.filter((m) => m.subject === "Sujet B")).toHaveLength(45);
     expect(mails.filter((m) => m.subject === "Sujet A")).toHaveLength(15);
-    const stats = await request(t.app).get(`${API}/campaigns/email_campaigns/${c.id}/stats`).set("Authorization", viewer.auth);
+    const stats = await request(t.app)
+      .get(`${API}/campaigns/email_campaigns/${c.id}/stats`)
+      .set("Authorization", viewer.auth);
     expect(stats.status).toBe(200);
     expect(stats.body).toMatchObject({ recipients: 60, sent: 60, uniqueOpens: 14, progress: 1, abWinner: "b" });
     expect(stats.body.variants).toEqual([
@@ -201,7 +230,9 @@ describe("tracking and consent", () => {
   it("records opens and clicks of the right recipient, refuses tampered tokens and never redirects elsewhere", async () => {
     const [a, b] = await Promise.all([makeCustomer(prisma), makeCustomer(prisma)]);
     const c = await makeCampaign();
-    await acting(() => sendCampaign({ prisma, queues: t.deps.queues }, c.id, { recipients: { customerIds: [a.id, b.id] } }));
+    await acting(() =>
+      sendCampaign({ prisma, queues: t.deps.queues }, c.id, { recipients: { customerIds: [a.id, b.id] } }),
+    );
     await drain(c.id);
     const [sa, sb] = await sendsOf(c.id);
     const mailA = smtp.messages.find((m) => m.to[0] === sa!.email && toCampaign(c.id)(m))!;
@@ -227,7 +258,9 @@ describe("tracking and consent", () => {
     expect((await request(t.app).get(`/t/c/https%3A%2F%2Fevil.example`)).status).toBe(404);
     expect((await sendsOf(c.id))[1]).toMatchObject({ openedAt: null, clickedAt: null });
 
-    const stats = await request(t.app).get(`${API}/campaigns/email_campaigns/${c.id}/stats`).set("Authorization", viewer.auth);
+    const stats = await request(t.app)
+      .get(`${API}/campaigns/email_campaigns/${c.id}/stats`)
+      .set("Authorization", viewer.auth);
     expect(stats.body.links[0]).toEqual({ url: `https://locod.ai/offre?c=${seq}`, uniqueClicks: 1, totalClicks: 2 });
     expect(stats.body).toMatchObject({ uniqueOpens: 1, uniqueClicks: 1 });
   });
@@ -235,7 +268,9 @@ describe("tracking and consent", () => {
   it("one-click unsubscribe removes the customer from the next campaign", async () => {
     const [a, b] = await Promise.all([makeCustomer(prisma, { language: "en" }), makeCustomer(prisma)]);
     const c1 = await makeCampaign();
-    await acting(() => sendCampaign({ prisma, queues: t.deps.queues }, c1.id, { recipients: { customerIds: [a.id, b.id] } }));
+    await acting(() =>
+      sendCampaign({ prisma, queues: t.deps.queues }, c1.id, { recipients: { customerIds: [a.id, b.id] } }),
+    );
     await drain(c1.id);
     const mailA = smtp.messages.find((m) => m.to[0] === a.email && toCampaign(c1.id)(m))!;
     const path = /^List-Unsubscribe: <http:\/\/portal\.test([^>]+)>/m.exec(mailA.raw)![1]!;
@@ -248,12 +283,19 @@ describe("tracking and consent", () => {
     const post = await request(t.app).post(path).type("form").send("List-Unsubscribe=One-Click");
     expect(post.status).toBe(200);
     const consent = await prisma.emailSuppression.findUniqueOrThrow({ where: { email: a.email } });
-    expect(consent).toMatchObject({ customerId: a.id, reason: "unsubscribed", source: "list_unsubscribe_post", campaignId: c1.id });
+    expect(consent).toMatchObject({
+      customerId: a.id,
+      reason: "unsubscribed",
+      source: "list_unsubscribe_post",
+      campaignId: c1.id,
+    });
     expect(consent.createdAt).toBeInstanceOf(Date);
     expect((await request(t.app).post(path).type("form").send("other=1")).status).toBe(400);
 
     const c2 = await makeCampaign();
-    const out = await acting(() => sendCampaign({ prisma, queues: t.deps.queues }, c2.id, { recipients: { customerIds: [a.id, b.id] } }));
+    const out = await acting(() =>
+      sendCampaign({ prisma, queues: t.deps.queues }, c2.id, { recipients: { customerIds: [a.id, b.id] } }),
+    );
     expect(out.recipients).toBe(1);
     expect((await sendsOf(c2.id)).map((s) => s.email)).toEqual([b.email]);
   });
@@ -267,14 +309,21 @@ describe("tracking and consent", () => {
     const body = JSON.stringify({ event_id: `bounce-${s!.id}`, type: "bounced", email: a.email, send_id: s!.id });
     const sign = () => signEmailWebhook(WEBHOOK_SECRET, body, Math.floor(Date.now() / 1000));
     const post = (signature: string) =>
-      request(t.app).post("/webhooks/email").set("Content-Type", "application/json").set("X-Locod-Signature", signature).send(body);
+      request(t.app)
+        .post("/webhooks/email")
+        .set("Content-Type", "application/json")
+        .set("X-Locod-Signature", signature)
+        .send(body);
     expect((await post("t=1,v1=00")).status).toBe(401);
     const first = await post(sign());
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ applied: true });
     expect((await post(sign())).body).toEqual({ applied: false });
     expect((await sendsOf(c.id))[0]).toMatchObject({ status: "bounced" });
-    expect(await prisma.emailSuppression.findUnique({ where: { email: a.email } })).toMatchObject({ reason: "bounced", source: "webhook" });
+    expect(await prisma.emailSuppression.findUnique({ where: { email: a.email } })).toMatchObject({
+      reason: "bounced",
+      source: "webhook",
+    });
     expect(await prisma.emailEvent.count({ where: { eventId: `bounce-${s!.id}` } })).toBe(1);
   });
 });
@@ -284,10 +333,29 @@ describe("campaigns over REST", () => {
     const res = await request(t.app)
       .post(`${API}/campaigns/email_campaigns`)
       .set("Authorization", editor.auth)
-      .send({ name: "Bad", subject: "Hi {{ customer.age }}", content_html: "<p>x</p>" });
+      .send({ name: "Bad", subject: "Hi {{ customer.age }}", contentHtml: "<p>{{ customer.name }}</p>" });
     expect(res.status).toBe(400);
     expect(res.headers["content-type"]).toMatch(/problem\+json/);
-    expect(JSON.stringify(res.body.errors)).toMatch(/subject/);
+    expect(res.body.errors).toEqual([
+      { field: "subject", message: expect.stringMatching(/undefined variable: customer.age/) },
+    ]);
+    expect(await prisma.emailCampaign.count({ where: { name: "Bad" } })).toBe(0);
+    const ok = await request(t.app).post(`${API}/campaigns/email_campaigns`).set("Authorization", editor.auth).send({
+      name: "Good",
+      subject: "Hi {{ customer.name }}",
+      contentHtml:
+        "<mjml><mj-body><mj-section><mj-column><mj-text>{{ customer.plan }}</mj-text></mj-column></mj-section></mj-body></mjml>",
+    });
+    expect(ok.status).toBe(201);
+    // Once sending, the content no longer changes.
+    await acting(() =>
+      sendCampaign({ prisma, queues: t.deps.queues }, ok.body.id, { recipients: { customerIds: [] } }),
+    );
+    const edit = await request(t.app)
+      .patch(`${API}/campaigns/email_campaigns/${ok.body.id}`)
+      .set("Authorization", editor.auth)
+      .send({ subject: "Changed" });
+    expect(edit.status).toBe(409);
   });
 
   it("sends, pauses, resumes and cancels once each; refuses a viewer", async () => {
@@ -305,18 +373,33 @@ describe("campaigns over REST", () => {
     expect((await post("resume")).body).toMatchObject({ status: "sending" });
     expect((await post("cancel")).body).toMatchObject({ status: "cancelled" });
     expect((await post("resume")).status).toBe(409);
-    const audit = await prisma.adminActivityLog.findMany({ where: { resourceType: "email_campaigns", resourceId: c.id }, orderBy: { id: "asc" } });
-    expect(audit.map((x) => x.action)).toEqual(["campaigns.send", "campaigns.pause", "campaigns.resume", "campaigns.cancel"]);
+    const audit = await prisma.adminActivityLog.findMany({
+      where: { resourceType: "email_campaigns", resourceId: c.id },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((x) => x.action)).toEqual([
+      "campaigns.send",
+      "campaigns.pause",
+      "campaigns.resume",
+      "campaigns.cancel",
+    ]);
   });
 
   it("previews per language and sends a test to the admin", async () => {
     const c = await makeCampaign();
-    const fr = await request(t.app).get(`${API}/campaigns/email_campaigns/${c.id}/preview?language=fr`).set("Authorization", viewer.auth);
+    const fr = await request(t.app)
+      .get(`${API}/campaigns/email_campaigns/${c.id}/preview?language=fr`)
+      .set("Authorization", viewer.auth);
     expect(fr.status).toBe(200);
     expect(fr.body).toMatchObject({ subject: "Bonjour Camille Martin", language: "fr" });
-    const en = await request(t.app).get(`${API}/campaigns/email_campaigns/${c.id}/preview?language=en`).set("Authorization", viewer.auth);
+    const en = await request(t.app)
+      .get(`${API}/campaigns/email_campaigns/${c.id}/preview?language=en`)
+      .set("Authorization", viewer.auth);
     expect(en.body.html).toContain(`Offer ${markers.get(c.id)} for pro`);
-    const test = await request(t.app).post(`${API}/campaigns/email_campaigns/${c.id}/test-send`).set("Authorization", editor.auth).send({ language: "en" });
+    const test = await request(t.app)
+      .post(`${API}/campaigns/email_campaigns/${c.id}/test-send`)
+      .set("Authorization", editor.auth)
+      .send({ language: "en" });
     expect(test.status).toBe(200);
     const mail = await smtp.waitFor((m) => m.to[0] === editor.admin.email && m.subject.startsWith("[TEST]"));
     expect(mail.subject).toBe(`[TEST] Hello ${editor.admin.name}`);

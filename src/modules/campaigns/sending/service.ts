@@ -23,7 +23,11 @@ export async function enqueueBatch(queues: Pick<Queues, "byName">, campaignId: n
   await queues.byName.mail.add(
     CAMPAIGN_BATCH,
     { campaignId },
-    { jobId: `campaign-${campaignId}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, delay: Math.max(0, delayMs), attempts: 3 },
+    {
+      jobId: `campaign-${campaignId}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+      delay: Math.max(0, delayMs),
+      attempts: 3,
+    },
   );
 }
 
@@ -162,12 +166,17 @@ async function move(deps: SendingDeps, id: number, which: keyof typeof MOVES): P
   const m: Move = MOVES[which];
   const after = await deps.prisma.$transaction(async (tx) => {
     const before = await campaignOr404(tx, id);
-    const { count } = await tx.emailCampaign.updateMany({ where: { id, status: { in: m.from } }, data: { status: m.to } });
+    const { count } = await tx.emailCampaign.updateMany({
+      where: { id, status: { in: m.from } },
+      data: { status: m.to },
+    });
     if (count === 0) throw new AppError("conflict", `Campaign #${id} is ${before.status}: it cannot be ${m.to}`);
     // A cancelled campaign sends nothing more: what was still waiting is skipped.
     let skipped = 0;
     if (m.to === "cancelled") {
-      skipped = (await tx.emailSend.updateMany({ where: { campaignId: id, status: "pending" }, data: { status: "skipped" } })).count;
+      skipped = (
+        await tx.emailSend.updateMany({ where: { campaignId: id, status: "pending" }, data: { status: "skipped" } })
+      ).count;
     }
     const row = await tx.emailCampaign.findUniqueOrThrow({ where: { id } });
     await writeAudit(tx, {

@@ -25,7 +25,10 @@ const rate = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 10_000) / 1
 
 export async function campaignStats(prisma: PrismaClient, id: number): Promise<CampaignStats> {
   requirePermission("campaigns", "view");
-  const c = await prisma.emailCampaign.findUnique({ where: { id }, select: { id: true, status: true, links: true, abWinner: true } });
+  const c = await prisma.emailCampaign.findUnique({
+    where: { id },
+    select: { id: true, status: true, links: true, abWinner: true },
+  });
   if (!c) throw new AppError("not_found", `Campaign #${id} does not exist`);
   const [statuses, totals, variants, clicks] = await Promise.all([
     prisma.$queryRaw<{ status: string; n: bigint }[]>`
@@ -63,7 +66,12 @@ export async function campaignStats(prisma: PrismaClient, id: number): Promise<C
       const row = clicks.find((k) => k.link_index === i);
       return { url, uniqueClicks: Number(row?.uniq ?? 0), totalClicks: Number(row?.total ?? 0) };
     }),
-    variants: variants.map((v) => ({ variant: v.variant, sent: Number(v.sent), uniqueOpens: Number(v.opens), uniqueClicks: Number(v.clicks) })),
+    variants: variants.map((v) => ({
+      variant: v.variant,
+      sent: Number(v.sent),
+      uniqueOpens: Number(v.opens),
+      uniqueClicks: Number(v.clicks),
+    })),
     abWinner: c.abWinner,
   };
 }

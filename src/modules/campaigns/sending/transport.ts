@@ -13,7 +13,9 @@ export function campaignTransport(smtpUrl: string): Transporter {
       host: url.hostname,
       port: Number(url.port || (url.protocol === "smtps:" ? 465 : 587)),
       secure: url.protocol === "smtps:",
-      auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+      auth: url.username
+        ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+        : undefined,
       pool: true,
       maxConnections: 8,
       maxMessages: Infinity,
@@ -36,5 +38,7 @@ export function closeCampaignTransports(): void {
 export function isConnectionError(error: unknown): boolean {
   const e = error as { code?: string; responseCode?: number };
   if (e.responseCode && e.responseCode >= 400 && e.responseCode < 500) return true;
-  return ["ECONNECTION", "ECONNREFUSED", "ETIMEDOUT", "ESOCKET", "EDNS", "ECONNRESET", "EGREETING"].includes(e.code ?? "");
+  return ["ECONNECTION", "ECONNREFUSED", "ETIMEDOUT", "ESOCKET", "EDNS", "ECONNRESET", "EGREETING"].includes(
+    e.code ?? "",
+  );
 }

@@ -15,7 +15,11 @@ import { applyEmailEvent, readToken, recordClick, recordOpen, sendOf, unsubscrib
 
 const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 
-const NO_STORE = { "Cache-Control": "no-store, private", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer" };
+const NO_STORE = {
+  "Cache-Control": "no-store, private",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+};
 
 function notFound(): AppError {
   return new AppError("not_found", "Unknown or altered link");
@@ -32,7 +36,8 @@ function page(res: Response, language: "fr" | "en", title: string, body: string)
   res.set({
     ...NO_STORE,
     "Content-Type": "text/html; charset=utf-8",
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    "Content-Security-Policy":
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
   });
   res.send(`<!doctype html><html lang="${language}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>
@@ -97,10 +102,18 @@ export function trackingRoutes(deps: Pick<Deps, "prisma" | "config" | "log">): R
     try {
       const send = await unsubscribeTarget(req);
       const oneClick = (req.body as Record<string, unknown> | undefined)?.["List-Unsubscribe"] === "One-Click";
-      if (!oneClick) throw new AppError("validation", "List-Unsubscribe=One-Click is required", [{ field: "List-Unsubscribe", message: "must be One-Click" }]);
+      if (!oneClick)
+        throw new AppError("validation", "List-Unsubscribe=One-Click is required", [
+          { field: "List-Unsubscribe", message: "must be One-Click" },
+        ]);
       const fromPage = (req.get("accept") ?? "").includes("text/html");
       await unsubscribe(deps.prisma, send, fromPage ? "unsubscribe_page" : "list_unsubscribe_post");
-      page(res, send.language, word("unsubscribedTitle", send.language), `<p>${escape(word("unsubscribedText", send.language))}</p>`);
+      page(
+        res,
+        send.language,
+        word("unsubscribedTitle", send.language),
+        `<p>${escape(word("unsubscribedText", send.language))}</p>`,
+      );
     } catch (error) {
       next(error);
     }
@@ -141,7 +154,12 @@ export function emailWebhookRoutes(deps: Pick<Deps, "prisma" | "config" | "log">
       const parsed = ZEmailEvent.safeParse(json);
       if (!parsed.success) throw new AppError("validation", "Invalid e-mail event", fieldErrorsFromZod(parsed.error));
       const e = parsed.data;
-      const applied = await applyEmailEvent(deps.prisma, { eventId: e.event_id, kind: e.type, email: e.email, sendId: e.send_id });
+      const applied = await applyEmailEvent(deps.prisma, {
+        eventId: e.event_id,
+        kind: e.type,
+        email: e.email,
+        sendId: e.send_id,
+      });
       res.status(200).json({ applied });
     } catch (error) {
       if (!(error instanceof AppError)) deps.log.error({ err: error }, "e-mail webhook failed");
@@ -160,21 +178,14 @@ export const TRACKING_OPERATIONS: ApiOperation[] = [
     server: "/",
     tag: "campaign tracking",
     summary: "The open pixel of a campaign e-mail: records the recipient's first open",
-    permission: null,
-    pathParams: token,
-    responses: { 200: { description: "A 1x1 GIF", contentType: "image/gif" }, 404: { description: "Unknown or altered token" } },
-  },
-  {
-    method: "get",
-    path: "/t/c/{token}",
-    server: "/",
-    tag: "campaign tracking",
-    summary: "A campaign e-mail's link: records the click and redirects to the campaign's link, never elsewhere",
+    description:
+      "Each tracked link of a campaign e-mail is GET /t/c/{token} instead: it records the click (per recipient and " +
+      "per link) and answers 302 to the campaign's own link, never to another URL; an unknown or altered token is a 404.",
     permission: null,
     pathParams: token,
     responses: {
-      302: { description: "To the link of the campaign", headers: { Location: "The link's URL" } },
-      404: { description: "Unknown or altered token, or a link the campaign does not have" },
+      200: { description: "A 1x1 GIF", contentType: "image/gif" },
+      404: { description: "Unknown or altered token" },
     },
   },
   {
@@ -185,7 +196,10 @@ export const TRACKING_OPERATIONS: ApiOperation[] = [
     summary: "The unsubscribe page (French or English by the recipient's language); unsubscribes nothing by itself",
     permission: null,
     pathParams: token,
-    responses: { 200: { description: "The page", contentType: "text/html" }, 404: { description: "Unknown or altered token" } },
+    responses: {
+      200: { description: "The page", contentType: "text/html" },
+      404: { description: "Unknown or altered token" },
+    },
   },
   {
     method: "post",

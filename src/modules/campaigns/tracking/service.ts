@@ -22,7 +22,12 @@ export async function recordOpen(prisma: PrismaClient, sendId: number, at = new 
 }
 
 /** Records a click of link `link` and answers its URL, or null when the send or the link is unknown. */
-export async function recordClick(prisma: PrismaClient, sendId: number, link: number, at = new Date()): Promise<string | null> {
+export async function recordClick(
+  prisma: PrismaClient,
+  sendId: number,
+  link: number,
+  at = new Date(),
+): Promise<string | null> {
   const [row] = await prisma.$queryRaw<{ links: unknown }[]>`
     SELECT c.links FROM email_sends s JOIN email_campaigns c ON c.id = s.campaign_id
      WHERE s.id = ${sendId} AND s.status NOT IN ('pending', 'skipped', 'failed')`;
@@ -81,7 +86,9 @@ export async function applyEmailEvent(
   const email = event.email.toLowerCase();
   try {
     await prisma.$transaction(async (tx) => {
-      await tx.emailEvent.create({ data: { eventId: event.eventId, kind: event.kind, email, sendId: event.sendId ?? null } });
+      await tx.emailEvent.create({
+        data: { eventId: event.eventId, kind: event.kind, email, sendId: event.sendId ?? null },
+      });
       const target = event.sendId
         ? Prisma.sql`id = ${event.sendId} AND email = ${email}`
         : Prisma.sql`id = (SELECT max(id) FROM email_sends WHERE email = ${email} AND status <> 'pending')`;
@@ -89,7 +96,10 @@ export async function applyEmailEvent(
         UPDATE email_sends SET status = ${event.kind}::email_send_status,
                error_message = ${event.kind === "bounced" ? "bounced" : "spam complaint"}
          WHERE ${target} AND status NOT IN ('pending', 'skipped')`;
-      const customer = await tx.customer.findFirst({ where: { email: { equals: email, mode: "insensitive" } }, select: { id: true } });
+      const customer = await tx.customer.findFirst({
+        where: { email: { equals: email, mode: "insensitive" } },
+        select: { id: true },
+      });
       await tx.$executeRaw`
         INSERT INTO email_suppressions (email, customer_id, reason, source)
         VALUES (${email}, ${customer?.id ?? null}, ${event.kind}::suppression_reason, 'webhook')

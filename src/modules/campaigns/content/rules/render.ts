@@ -2,7 +2,14 @@
 // (a body starting with <mjml>) is compiled to responsive HTML first, then Liquid fills the customer's
 // variables, then the frozen links are rewritten to the click redirect and the open pixel is added.
 import mjml2html from "mjml";
-import { parseLiquid, renderLiquid, type CampaignVariables, type ContentProblem, type ParsedTemplate, checkLiquid } from "./liquid.js";
+import {
+  parseLiquid,
+  renderLiquid,
+  type CampaignVariables,
+  type ContentProblem,
+  type ParsedTemplate,
+  checkLiquid,
+} from "./liquid.js";
 import { rewriteLinks } from "./links.js";
 
 export type ContentLanguage = "fr" | "en";
@@ -109,7 +116,9 @@ export function renderMessage(
   const pixel = `<img src="${tracking.openPixel}" width="1" height="1" alt="" style="display:block;border:0">`;
   const withPixel = /<\/body>/i.test(html) ? html.replace(/<\/body>/i, `${pixel}</body>`) : html + pixel;
   return {
-    subject: renderLiquid(subjectTemplate, variables).replace(/[\r\n]+/g, " ").trim(),
+    subject: renderLiquid(subjectTemplate, variables)
+      .replace(/[\r\n]+/g, " ")
+      .trim(),
     html: withPixel,
     text: renderLiquid(compiled.text, variables),
   };

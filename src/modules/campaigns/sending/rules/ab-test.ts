@@ -5,7 +5,9 @@
 import { createRequire } from "node:module";
 
 /** The part of jstat (which ships no types) this test uses: the standard normal distribution. */
-const jStat = createRequire(import.meta.url)("jstat") as { normal: { cdf(x: number, mean: number, sd: number): number } };
+const jStat = createRequire(import.meta.url)("jstat") as {
+  normal: { cdf(x: number, mean: number, sd: number): number };
+};
 
 export interface ProportionTest {
   z: number;
@@ -14,7 +16,12 @@ export interface ProportionTest {
 }
 
 /** Two-proportion z-test of successesA/totalA against successesB/totalB. */
-export function twoProportionTest(successesA: number, totalA: number, successesB: number, totalB: number): ProportionTest {
+export function twoProportionTest(
+  successesA: number,
+  totalA: number,
+  successesB: number,
+  totalB: number,
+): ProportionTest {
   if (totalA <= 0 || totalB <= 0) return { z: 0, pValue: 1 };
   const pA = successesA / totalA;
   const pB = successesB / totalB;

@@ -12,6 +12,7 @@ describe("e-mail webhook signature", () => {
     expect(verifyEmailWebhook(secret, h, Buffer.from('{"event_id":"e2"}'), 1000)).toBe(false);
     expect(verifyEmailWebhook("t".repeat(40), h, body, 1000)).toBe(false);
     expect(verifyEmailWebhook(secret, h, body, 1400)).toBe(false);
-    for (const junk of [undefined, "", "t=1000", "v1=00", "t=x,v1=zz"]) expect(verifyEmailWebhook(secret, junk, body, 1000)).toBe(false);
+    for (const junk of [undefined, "", "t=1000", "v1=00", "t=x,v1=zz"])
+      expect(verifyEmailWebhook(secret, junk, body, 1000)).toBe(false);
   });
 });

@@ -42,6 +42,7 @@ export function verifyToken(key: Buffer, text: string): TrackingToken | null {
   const sendId = parseInt(sendText!, 36);
   if (kind === "o" && parts.length === 2) return { kind: "open", sendId };
   if (kind === "u" && parts.length === 2) return { kind: "unsubscribe", sendId };
-  if (kind === "c" && parts.length === 3 && ID.test(linkText!)) return { kind: "click", sendId, link: parseInt(linkText!, 36) };
+  if (kind === "c" && parts.length === 3 && ID.test(linkText!))
+    return { kind: "click", sendId, link: parseInt(linkText!, 36) };
   return null;
 }
