@@ -132,6 +132,8 @@ export async function runCampaignBench(options: { seconds?: number; connections?
     LOG_LEVEL: "warn",
     NODE_ENV: "test",
     SESSION_SECRET: randomBytes(24).toString("hex"),
+    JWT_SECRET: randomBytes(24).toString("hex"),
+    WIZARD_WEBHOOK_SECRET: randomBytes(24).toString("hex"),
   });
   const deps = createDeps(config);
   const prisma = deps.prisma;
