@@ -149,7 +149,14 @@ export async function startDueCampaigns(deps: SendingDeps, now = new Date()): Pr
      WHERE c.status = 'sending'
        AND EXISTS (SELECT 1 FROM email_sends s WHERE s.campaign_id = c.id AND s.status = 'pending'
                      AND (s.next_attempt_at IS NULL OR s.next_attempt_at <= ${now}))`;
-  for (const { id } of stalled) if (!started.includes(id)) await enqueueBatch(deps.queues, id);
+  if (stalled.length > 0) {
+    // Only where no batch of the campaign is waiting, delayed or running: a live chain is not doubled.
+    const live = await deps.queues.byName.mail.getJobs(["waiting", "delayed", "active", "prioritized"]);
+    const chained = new Set(
+      live.filter((j) => j?.name === CAMPAIGN_BATCH).map((j) => (j.data as { campaignId?: number }).campaignId),
+    );
+    for (const { id } of stalled) if (!started.includes(id) && !chained.has(id)) await enqueueBatch(deps.queues, id);
+  }
   return started;
 }
 
@@ -164,30 +171,33 @@ const MOVES = {
 async function move(deps: SendingDeps, id: number, which: keyof typeof MOVES): Promise<EmailCampaign> {
   requirePermission("campaigns", "send");
   const m: Move = MOVES[which];
-  const after = await deps.prisma.$transaction(async (tx) => {
-    const before = await campaignOr404(tx, id);
-    const { count } = await tx.emailCampaign.updateMany({
-      where: { id, status: { in: m.from } },
-      data: { status: m.to },
-    });
-    if (count === 0) throw new AppError("conflict", `Campaign #${id} is ${before.status}: it cannot be ${m.to}`);
-    // A cancelled campaign sends nothing more: what was still waiting is skipped.
-    let skipped = 0;
-    if (m.to === "cancelled") {
-      skipped = (
-        await tx.emailSend.updateMany({ where: { campaignId: id, status: "pending" }, data: { status: "skipped" } })
-      ).count;
-    }
-    const row = await tx.emailCampaign.findUniqueOrThrow({ where: { id } });
-    await writeAudit(tx, {
-      action: m.action,
-      resourceType: "email_campaigns",
-      resourceId: id,
-      before: { status: before.status },
-      after: { status: row.status, ...(m.to === "cancelled" ? { skipped } : {}) },
-    });
-    return row;
-  });
+  const after = await deps.prisma.$transaction(
+    async (tx) => {
+      const before = await campaignOr404(tx, id);
+      const { count } = await tx.emailCampaign.updateMany({
+        where: { id, status: { in: m.from } },
+        data: { status: m.to },
+      });
+      if (count === 0) throw new AppError("conflict", `Campaign #${id} is ${before.status}: it cannot be ${m.to}`);
+      // A cancelled campaign sends nothing more: what was still waiting is skipped.
+      let skipped = 0;
+      if (m.to === "cancelled") {
+        skipped = (
+          await tx.emailSend.updateMany({ where: { campaignId: id, status: "pending" }, data: { status: "skipped" } })
+        ).count;
+      }
+      const row = await tx.emailCampaign.findUniqueOrThrow({ where: { id } });
+      await writeAudit(tx, {
+        action: m.action,
+        resourceType: "email_campaigns",
+        resourceId: id,
+        before: { status: before.status },
+        after: { status: row.status, ...(m.to === "cancelled" ? { skipped } : {}) },
+      });
+      return row;
+    },
+    { timeout: 120_000 },
+  );
   if (m.to === "sending") await enqueueBatch(deps.queues, id);
   return after;
 }
