@@ -73,7 +73,6 @@ async function prepare(): Promise<void> {
       await client.query("VACUUM ANALYZE customers");
     }
     await client.query("DELETE FROM email_campaigns");
-    await client.query("DELETE FROM admin_users WHERE email = 'campaign-bench@locod.test'");
   } finally {
     await client.end();
   }
@@ -139,8 +138,10 @@ export async function runCampaignBench(options: { seconds?: number; connections?
   const prisma = deps.prisma;
   const result: Record<string, unknown> = { machine: machineNote(), targets: CAMPAIGN_TARGETS };
   try {
-    const admin = await prisma.adminUser.create({
-      data: { email: ADMIN.email, name: ADMIN.name, role: "super_admin", passwordHash: "x" },
+    const admin = await prisma.adminUser.upsert({
+      where: { email: ADMIN.email },
+      create: { email: ADMIN.email, name: ADMIN.name, role: "super_admin", passwordHash: "x" },
+      update: {},
     });
     const acting = <T>(fn: () => Promise<T>) =>
       runWithContext({ admin: { ...ADMIN, id: admin.id }, ip: "127.0.0.1", userAgent: "bench", via: "cli" }, fn);

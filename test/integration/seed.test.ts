@@ -34,6 +34,9 @@ const TABLES = [
   "site_analytics_daily",
   "email_campaigns",
   "email_sends",
+  "email_suppressions",
+  "email_clicks",
+  "email_events",
   "referral_program",
   "admin_activity_log",
 ] as const;
@@ -119,6 +122,9 @@ describe("demo seed", () => {
       ["incident_notifications", 6, 60],
       ["site_analytics_daily", 3000, 40000],
       ["email_sends", 100, 400],
+      ["email_suppressions", 5, 60],
+      ["email_clicks", 5, 100],
+      ["email_events", 5, 60],
       ["referral_program", 10, 60],
       ["admin_activity_log", 5, 50],
     ];
