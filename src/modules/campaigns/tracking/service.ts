@@ -34,15 +34,14 @@ export async function recordClick(
   const links = Array.isArray(row?.links) ? (row.links as unknown[]) : [];
   const url = links[link];
   if (typeof url !== "string" || !/^https?:\/\//i.test(url)) return null;
-  await prisma.$transaction([
-    prisma.$executeRaw`INSERT INTO email_clicks (send_id, link_index, clicked_at) VALUES (${sendId}, ${link}, ${at})`,
-    prisma.$executeRaw`
-      UPDATE email_sends
-         SET clicked_at = COALESCE(clicked_at, ${at}), opened_at = COALESCE(opened_at, ${at}),
-             delivered_at = COALESCE(delivered_at, ${at}),
-             status = CASE WHEN status IN ('sent', 'delivered', 'opened') THEN 'clicked'::email_send_status ELSE status END
-       WHERE id = ${sendId}`,
-  ]);
+  // One statement (no transaction to open): the click row and the send's first-click times.
+  await prisma.$executeRaw`
+    WITH click AS (INSERT INTO email_clicks (send_id, link_index, clicked_at) VALUES (${sendId}, ${link}, ${at}))
+    UPDATE email_sends
+       SET clicked_at = COALESCE(clicked_at, ${at}), opened_at = COALESCE(opened_at, ${at}),
+           delivered_at = COALESCE(delivered_at, ${at}),
+           status = CASE WHEN status IN ('sent', 'delivered', 'opened') THEN 'clicked'::email_send_status ELSE status END
+     WHERE id = ${sendId}`;
   return url;
 }
 
