@@ -60,6 +60,9 @@ const TABLES = {
   emailCampaigns: "email_campaigns",
   emailSends: "email_sends",
   segments: "segments",
+  emailSuppressions: "email_suppressions",
+  emailClicks: "email_clicks",
+  emailEvents: "email_events",
   referrals: "referral_program",
   adminActivityLog: "admin_activity_log",
 } as const satisfies Record<keyof DemoData, string>;
@@ -127,6 +130,9 @@ const INSERT: { [K in keyof DemoData]: Insert<K> } = {
   emailCampaigns: (tx, data) => tx.emailCampaign.createMany({ data }),
   emailSends: (tx, data) => tx.emailSend.createMany({ data }),
   segments: (tx, data) => tx.segment.createMany({ data }),
+  emailSuppressions: (tx, data) => tx.emailSuppression.createMany({ data }),
+  emailClicks: (tx, data) => tx.emailClick.createMany({ data }),
+  emailEvents: (tx, data) => tx.emailEvent.createMany({ data }),
   referrals: (tx, data) => tx.referral.createMany({ data }),
   adminActivityLog: (tx, data) => tx.adminActivityLog.createMany({ data }),
 };

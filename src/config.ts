@@ -117,6 +117,8 @@ const ZEnv = z.object({
   ANTHROPIC_BASE_URL: z.string().url().optional(),
   ANTHROPIC_MODEL: z.string().default("claude-sonnet-4-6"),
   WIZARD_WEBHOOK_SECRET: z.string().optional(),
+  /** The e-mail provider's bounce and complaint webhook (/webhooks/email); unset: the webhook answers 503. */
+  EMAIL_WEBHOOK_SECRET: z.string().min(32).optional(),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Demo data (with publicly known passwords) on an empty database; off by default in production. */
@@ -208,6 +210,7 @@ function buildConfig(e: z.infer<typeof ZEnv> & Record<SigningSecret, string>) {
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     anthropic: { apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL, model: e.ANTHROPIC_MODEL },
     wizardWebhookSecret: e.WIZARD_WEBHOOK_SECRET,
+    emailWebhookSecret: e.EMAIL_WEBHOOK_SECRET,
     bcryptCost: e.BCRYPT_COST,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== "production",

@@ -14,6 +14,7 @@ import {
   subscriptionRows,
 } from "./customers.js";
 import { buildCampaigns, buildReferrals } from "./growth.js";
+import { buildCampaignTracking } from "./campaign-tracking.js";
 import { buildInvoices } from "./invoices.js";
 import { buildSubscriptionHistory } from "./subscription-history.js";
 import { buildSiteMonitoring, snapshotDays, type DemoSnapshotDay } from "./metrics.js";
@@ -61,6 +62,9 @@ export interface DemoData {
   emailCampaigns: Prisma.EmailCampaignCreateManyInput[];
   emailSends: Prisma.EmailSendCreateManyInput[];
   segments: Prisma.SegmentCreateManyInput[];
+  emailSuppressions: Prisma.EmailSuppressionCreateManyInput[];
+  emailClicks: Prisma.EmailClickCreateManyInput[];
+  emailEvents: Prisma.EmailEventCreateManyInput[];
   referrals: Prisma.ReferralCreateManyInput[];
   adminActivityLog: Prisma.AdminActivityLogCreateManyInput[];
 }
@@ -84,6 +88,7 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
   const billing = buildInvoices(seed, now, customers, subscriptions, requests);
   for (const r of requests) r.row.billingStatus = billing.billingStatus.get(r.row.id) ?? "pending";
   const { campaigns, sends } = buildCampaigns(seed, now, customers, staff);
+  const tracking = buildCampaignTracking(seed, campaigns, sends);
   const activity = buildActivityLog({
     now,
     staff,
@@ -129,6 +134,9 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
     emailCampaigns: campaigns,
     emailSends: sends,
     segments: buildSegments(now, staff),
+    emailSuppressions: tracking.suppressions,
+    emailClicks: tracking.clicks,
+    emailEvents: tracking.events,
     referrals: buildReferrals(seed, now, customers),
     adminActivityLog: activity.rows,
   };

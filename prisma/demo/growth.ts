@@ -104,6 +104,8 @@ export function buildCampaigns(seed: number, now: Date, customers: readonly Demo
         bounced: 8,
         complained: 2,
         pending: 0,
+        failed: 0,
+        skipped: 0,
       });
       const at = addMs(sentAt, i * 100);
       sends.push(send(1, c, status, at, addMs(sentAt, rng.chance(0.8) ? 2 * DAY : 15 * DAY)));

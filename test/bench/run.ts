@@ -11,6 +11,7 @@
 // "uptime" the uptime of a site at 10M site_monitoring rows, on a database of its own (uptime.ts).
 // "ab-events" POST /ab/events per second; "ab-report" an A/B report at 10M events (ab.ts).
 // "segments" campaign segments' count and id listing at 100,000 customers, on a database of its own (segments.ts).
+// "campaigns" 100,000 recipients queued, the send rate to an SMTP sink, tracking requests per second (campaigns.ts).
 //
 // --stock measures AdminJS with the stock @adminjs/prisma resource instead of ours (the "before"):
 // exact counts, every column, every reference; only rows and order are checked against the floor then.
@@ -50,6 +51,7 @@ import { runCollectBench } from "./collect.js";
 import { runUptimeBench } from "./uptime.js";
 import { runAbEventsBench, runAbReportBench } from "./ab.js";
 import { runSegmentsBench } from "./segments.js";
+import { runCampaignBench } from "./campaigns.js";
 import {
   QUEUE_CASES,
   QUEUE_LIMIT,
@@ -267,6 +269,8 @@ async function main(): Promise<void> {
   // Issue 14's site analytics: POST /collect events per second over HTTP (collect.ts).
   if (opts.only === "collect") return runCollectBench({ seconds: opts.seconds, connections: opts.connections });
   // Issue 14's uptime query at 10M site_monitoring rows: a database and a fill of its own (uptime.ts).
+  // Issue 16's campaigns: 100,000 recipients queued, the send rate to an SMTP sink, tracking per second.
+  if (opts.only === "campaigns") return runCampaignBench({ seconds: opts.seconds, connections: opts.connections });
   if (opts.only === "uptime")
     return runUptimeBench({ refill: opts.refill, requests: opts.requests, warmup: opts.warmup });
   // Issue 15's A/B tests: /ab/events per second, and the report at 10M events (ab.ts).

@@ -35,6 +35,9 @@ const TABLES = [
   "email_campaigns",
   "email_sends",
   "segments",
+  "email_suppressions",
+  "email_clicks",
+  "email_events",
   "referral_program",
   "admin_activity_log",
 ] as const;
@@ -121,6 +124,9 @@ describe("demo seed", () => {
       ["site_analytics_daily", 3000, 40000],
       ["email_sends", 100, 400],
       ["segments", 3, 20],
+      ["email_suppressions", 5, 60],
+      ["email_clicks", 5, 100],
+      ["email_events", 5, 60],
       ["referral_program", 10, 60],
       ["admin_activity_log", 5, 50],
     ];

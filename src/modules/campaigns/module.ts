@@ -2,6 +2,9 @@ import { defineModule } from "../../module.js";
 import { campaignsResources } from "./resource.js";
 import { campaignsLocale } from "./locale.js";
 import { campaignsTables } from "./tables.js";
+import { sendingJobs, sendingSchedules } from "./sending/jobs.js";
+import { CAMPAIGN_SENDING_OPERATIONS, campaignSendingRoutes } from "./sending/routes.js";
+import { emailWebhookRoutes, TRACKING_OPERATIONS, trackingRoutes } from "./tracking/routes.js";
 import { SEGMENT_OPERATIONS, segmentRoutes } from "./segments/routes.js";
 import { segmentsPage } from "./segments/page.js";
 
@@ -12,6 +15,8 @@ export const campaignsModule = defineModule({
   navigation: { name: ["Marketing", "Marketing"], icon: "Send" },
   resources: campaignsResources,
   api: [
+    // Sending (sending/): send or schedule, pause, resume, cancel, test send, preview, figures.
+    { routes: campaignSendingRoutes, operations: CAMPAIGN_SENDING_OPERATIONS },
     // Segments: the builder's live preview (the segments are the generic table routes).
     { routes: segmentRoutes, operations: SEGMENT_OPERATIONS },
   ],
@@ -23,4 +28,9 @@ export const campaignsModule = defineModule({
       handler: (deps, request) => segmentsPage(deps, request.query ?? {}),
     },
   },
+  // Tracking (tracking/): the open pixel, the click redirect and the unsubscribe page, for mail clients.
+  rootRoutes: { routes: (deps) => trackingRoutes(deps), operations: TRACKING_OPERATIONS },
+  webhooks: (deps) => emailWebhookRoutes(deps),
+  jobs: sendingJobs,
+  schedules: sendingSchedules,
 });
