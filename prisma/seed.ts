@@ -59,6 +59,11 @@ const TABLES = {
   emailSends: "email_sends",
   referrals: "referral_program",
   adminActivityLog: "admin_activity_log",
+  supportSlaPolicies: "support_sla_policies",
+  supportCannedReplies: "support_canned_replies",
+  supportTickets: "support_tickets",
+  supportMessages: "support_messages",
+  supportAttachments: "support_attachments",
 } as const satisfies Record<keyof DemoData, string>;
 
 export type DemoTable = (typeof TABLES)[keyof typeof TABLES];
@@ -113,6 +118,11 @@ const INSERT: { [K in keyof DemoData]: Insert<K> } = {
   emailSends: (tx, data) => tx.emailSend.createMany({ data }),
   referrals: (tx, data) => tx.referral.createMany({ data }),
   adminActivityLog: (tx, data) => tx.adminActivityLog.createMany({ data }),
+  supportSlaPolicies: (tx, data) => tx.supportSlaPolicy.createMany({ data }),
+  supportCannedReplies: (tx, data) => tx.supportCannedReply.createMany({ data }),
+  supportTickets: (tx, data) => tx.supportTicket.createMany({ data }),
+  supportMessages: (tx, data) => tx.supportMessage.createMany({ data }),
+  supportAttachments: (tx, data) => tx.supportAttachment.createMany({ data }),
 };
 
 /**
