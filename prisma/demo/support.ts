@@ -70,7 +70,11 @@ const PLANS: TicketPlan[] = [
     link: "aiRequest",
     body: "Le contenu proposé parle de restauration alors que je suis plombier.",
     then: [
-      { kind: "reply", after: 90, body: "Bonjour, merci pour votre message. Nous relançons la génération avec votre métier." },
+      {
+        kind: "reply",
+        after: 90,
+        body: "Bonjour, merci pour votre message. Nous relançons la génération avec votre métier.",
+      },
       { kind: "customer", after: 24 * 60, body: "Merci, mais la nouvelle version parle encore de menus." },
     ],
   },
@@ -182,7 +186,12 @@ export function buildSupport(
   invoices: readonly { id: number; customerId: number }[],
 ): DemoSupport {
   const since = addMs(now, -120 * DAY);
-  const supportSlaPolicies = PRIORITIES.map((priority, i) => ({ id: i + 1, priority, ...DEFAULT_SLA[priority], updatedAt: since }));
+  const supportSlaPolicies = PRIORITIES.map((priority, i) => ({
+    id: i + 1,
+    priority,
+    ...DEFAULT_SLA[priority],
+    updatedAt: since,
+  }));
   const supportCannedReplies: Prisma.SupportCannedReplyCreateManyInput[] = [
     {
       id: 1,
@@ -265,7 +274,11 @@ export function buildSupport(
     const push = (kind: "customer" | "reply" | "note", after: number, body: string) => {
       const messageId = supportMessages.length + 1;
       const emailMessageId =
-        kind === "customer" ? customerId(messageId) : kind === "reply" ? replyMessageId(id, messageId, SUPPORT_ADDRESS) : null;
+        kind === "customer"
+          ? customerId(messageId)
+          : kind === "reply"
+            ? replyMessageId(id, messageId, SUPPORT_ADDRESS)
+            : null;
       supportMessages.push({
         id: messageId,
         ticketId: id,

@@ -100,5 +100,8 @@ export const supportLocale: ModuleLocale = {
       note: ["Note interne", "Internal note"],
     },
   },
-  messages: {},
+  messages: {
+    "timeline.ticket_opened": ["Ticket de support ouvert", "Support ticket opened"],
+    "timeline.ticket_resolved": ["Ticket de support résolu", "Support ticket resolved"],
+  },
 };

@@ -5,7 +5,11 @@
  * The next agent after `previous` among `agents` (ids), skipping `exclude` (the assignee a ticket is
  * taken from); null when nobody is left.
  */
-export function nextAgent(agents: readonly number[], previous: number | null, exclude: number | null = null): number | null {
+export function nextAgent(
+  agents: readonly number[],
+  previous: number | null,
+  exclude: number | null = null,
+): number | null {
   const pool = [...new Set(agents)].filter((id) => id !== exclude).sort((a, b) => a - b);
   if (pool.length === 0) return null;
   if (previous === null) return pool[0]!;

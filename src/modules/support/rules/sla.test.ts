@@ -1,4 +1,13 @@
-import { deadlines, deadlineTone, DEFAULT_SLA, isBreached, needsEscalation, needsReassignment, policiesOf, slaOf } from "./sla.js";
+import {
+  deadlines,
+  deadlineTone,
+  DEFAULT_SLA,
+  isBreached,
+  needsEscalation,
+  needsReassignment,
+  policiesOf,
+  slaOf,
+} from "./sla.js";
 
 const at = (iso: string) => new Date(iso);
 const opened = at("2026-12-01T09:00:00Z");
@@ -17,7 +26,9 @@ function ticket(over: Partial<Parameters<typeof slaOf>[0]> = {}) {
 
 describe("support SLA rules", () => {
   it("sets the deadlines from the priority's policy, the stored rows winning over the defaults", () => {
-    const policies = policiesOf([{ priority: "high", firstResponseMinutes: 30, resolutionMinutes: 120, reassignAfterMinutes: 15 }]);
+    const policies = policiesOf([
+      { priority: "high", firstResponseMinutes: 30, resolutionMinutes: 120, reassignAfterMinutes: 15 },
+    ]);
     expect(deadlines(opened, policies.high)).toEqual({
       firstResponseDueAt: at("2026-12-01T09:30:00Z"),
       resolutionDueAt: at("2026-12-01T11:00:00Z"),

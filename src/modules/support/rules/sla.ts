@@ -46,12 +46,7 @@ export function deadlines(openedAt: Date, policy: SlaPolicy): { firstResponseDue
 /** What the inbox shows of one deadline: met in time, green, amber (a quarter of the time left), red. */
 export type SlaTone = "met" | "ok" | "warning" | "breached" | "none";
 
-export function deadlineTone(
-  startedAt: Date,
-  dueAt: Date | null,
-  doneAt: Date | null,
-  now: Date,
-): SlaTone {
+export function deadlineTone(startedAt: Date, dueAt: Date | null, doneAt: Date | null, now: Date): SlaTone {
   if (!dueAt) return "none";
   if (doneAt) return doneAt.getTime() <= dueAt.getTime() ? "met" : "breached";
   if (now.getTime() > dueAt.getTime()) return "breached";

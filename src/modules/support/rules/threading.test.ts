@@ -1,4 +1,11 @@
-import { normaliseMessageId, referencedIds, replyMessageId, replySubject, threadHeaders, ticketSubject } from "./threading.js";
+import {
+  normaliseMessageId,
+  referencedIds,
+  replyMessageId,
+  replySubject,
+  threadHeaders,
+  ticketSubject,
+} from "./threading.js";
 
 describe("support e-mail threading", () => {
   it("lists the ids an e-mail answers: In-Reply-To, then References newest first, once each", () => {

@@ -4,7 +4,10 @@
 const ID = /<[^<>\s]+>/g;
 
 /** The Message-IDs an e-mail refers to: In-Reply-To first, then References newest first, once each. */
-export function referencedIds(inReplyTo: string | undefined | null, references: string | string[] | undefined | null): string[] {
+export function referencedIds(
+  inReplyTo: string | undefined | null,
+  references: string | string[] | undefined | null,
+): string[] {
   const refs = Array.isArray(references) ? references.join(" ") : (references ?? "");
   const fromRefs = (refs.match(ID) ?? []).reverse();
   const fromReply = (inReplyTo ?? "").match(ID) ?? [];
@@ -40,7 +43,10 @@ export function threadHeaders(threadIds: readonly string[]): { inReplyTo?: strin
 
 /** A reply's subject: "Re: " once before the ticket's subject, with its [#id] tag. */
 export function replySubject(ticketId: number, subject: string): string {
-  const bare = subject.replace(/^\s*((re|fwd?|tr|aw)\s*:\s*)+/i, "").replace(/\s*\[#\d+\]\s*/g, " ").trim();
+  const bare = subject
+    .replace(/^\s*((re|fwd?|tr|aw)\s*:\s*)+/i, "")
+    .replace(/\s*\[#\d+\]\s*/g, " ")
+    .trim();
   return `Re: ${bare} [#${ticketId}]`;
 }
 
