@@ -119,6 +119,13 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
     emailSends: sends,
     referrals: buildReferrals(seed, now, customers),
     adminActivityLog: activity.rows,
-    ...buildSupport(now, staff, customers, sites, requests.map((r) => r.row), billing.summary),
+    ...buildSupport(
+      now,
+      staff,
+      customers,
+      sites,
+      requests.map((r) => r.row),
+      billing.summary,
+    ),
   };
 }
