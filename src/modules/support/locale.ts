@@ -56,6 +56,7 @@ export const supportLocale: ModuleLocale = {
         filename: ["Nom du fichier", "File name"],
         contentType: ["Type", "Content type"],
         sizeBytes: ["Taille (octets)", "Size (bytes)"],
+        content: ["Contenu (base64)", "Content (base64)"],
       },
     },
     support_canned_replies: {
