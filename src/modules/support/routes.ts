@@ -183,6 +183,7 @@ export const SUPPORT_OPERATIONS: ApiOperation[] = [
     permission: "support.reply",
     idType: "integer",
     body: { name: "SupportAssign", schema: ZAssignBody },
+    example: { assigneeId: 3 },
     responses: {
       200: { description: "The ticket", record: "SupportTicket" },
       409: { description: "The ticket is no longer active or was reassigned meanwhile" },
@@ -196,6 +197,7 @@ export const SUPPORT_OPERATIONS: ApiOperation[] = [
     permission: "support.reply",
     idType: "integer",
     body: { name: "SupportStatus", schema: ZStatusBody },
+    example: { status: "resolved" },
     responses: {
       200: { description: "The ticket", record: "SupportTicket" },
       409: { description: "The transition does not exist, or the ticket changed meanwhile" },
