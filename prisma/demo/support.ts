@@ -295,13 +295,22 @@ export function buildSupport(
     push("customer", 0, plan.body);
     for (const m of plan.then) push(m.kind, m.after, m.body);
   });
-  // The customer of the unreachable site sent a screenshot (a 1x1 PNG stands for it).
+  // The customer of the unreachable site sent two screenshots (a 1x1 PNG stands for each).
   const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
   const supportAttachments: Prisma.SupportAttachmentCreateManyInput[] = [
     {
       id: 1,
       messageId: 1,
       filename: "capture-erreur.png",
+      contentType: "image/png",
+      sizeBytes: Buffer.from(png, "base64").length,
+      content: png,
+      createdAt: supportMessages[0]!.createdAt as Date,
+    },
+    {
+      id: 2,
+      messageId: 1,
+      filename: "capture-erreur-mobile.png",
       contentType: "image/png",
       sizeBytes: Buffer.from(png, "base64").length,
       content: png,

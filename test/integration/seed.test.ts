@@ -130,7 +130,7 @@ describe("demo seed", () => {
       ["support_canned_replies", 4, 4],
       ["support_tickets", 10, 10],
       ["support_messages", 15, 40],
-      ["support_attachments", 1, 1],
+      ["support_attachments", 2, 2],
     ];
     for (const [table, min, max] of within) {
       expect([table, n[table]! >= min && n[table]! <= max]).toEqual([table, true]);
