@@ -65,6 +65,11 @@ const TABLES = {
   emailEvents: "email_events",
   referrals: "referral_program",
   adminActivityLog: "admin_activity_log",
+  supportSlaPolicies: "support_sla_policies",
+  supportCannedReplies: "support_canned_replies",
+  supportTickets: "support_tickets",
+  supportMessages: "support_messages",
+  supportAttachments: "support_attachments",
 } as const satisfies Record<keyof DemoData, string>;
 
 export type DemoTable = (typeof TABLES)[keyof typeof TABLES];
@@ -135,6 +140,11 @@ const INSERT: { [K in keyof DemoData]: Insert<K> } = {
   emailEvents: (tx, data) => tx.emailEvent.createMany({ data }),
   referrals: (tx, data) => tx.referral.createMany({ data }),
   adminActivityLog: (tx, data) => tx.adminActivityLog.createMany({ data }),
+  supportSlaPolicies: (tx, data) => tx.supportSlaPolicy.createMany({ data }),
+  supportCannedReplies: (tx, data) => tx.supportCannedReply.createMany({ data }),
+  supportTickets: (tx, data) => tx.supportTicket.createMany({ data }),
+  supportMessages: (tx, data) => tx.supportMessage.createMany({ data }),
+  supportAttachments: (tx, data) => tx.supportAttachment.createMany({ data }),
 };
 
 /**

@@ -11,6 +11,7 @@ import { templatesModule } from "./modules/templates/module.js";
 import { monitoringModule } from "./modules/monitoring/module.js";
 import { analyticsModule } from "./modules/analytics/module.js";
 import { campaignsModule } from "./modules/campaigns/module.js";
+import { supportModule } from "./modules/support/module.js";
 import { settingsModule } from "./modules/settings/module.js";
 
 export const MODULES: readonly ModuleDefinition[] = [
@@ -24,5 +25,6 @@ export const MODULES: readonly ModuleDefinition[] = [
   monitoringModule,
   analyticsModule,
   campaignsModule,
+  supportModule,
   settingsModule,
 ];

@@ -25,12 +25,13 @@ import { buildAdmins, type DemoAdminInput } from "./staff.js";
 import { buildTemplates } from "./templates.js";
 import { buildAbTests, type DemoAbEvent } from "./ab-tests.js";
 import { buildSegments } from "./segments.js";
+import { buildSupport, type DemoSupport } from "./support.js";
 
 /** Any fixed number: changing it gives another, equally plausible, demo world. */
 export const DEMO_SEED = 20_261_125;
 
 /** Rows per table, in an order that satisfies the foreign keys. */
-export interface DemoData {
+export interface DemoData extends DemoSupport {
   adminUsers: Prisma.AdminUserCreateManyInput[];
   billingPlans: Prisma.BillingPlanCreateManyInput[];
   customers: Prisma.CustomerCreateManyInput[];
@@ -139,5 +140,13 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
     emailEvents: tracking.events,
     referrals: buildReferrals(seed, now, customers),
     adminActivityLog: activity.rows,
+    ...buildSupport(
+      now,
+      staff,
+      customers,
+      sites,
+      requests.map((r) => r.row),
+      billing.summary,
+    ),
   };
 }

@@ -40,6 +40,11 @@ const TABLES = [
   "email_events",
   "referral_program",
   "admin_activity_log",
+  "support_sla_policies",
+  "support_canned_replies",
+  "support_tickets",
+  "support_messages",
+  "support_attachments",
 ] as const;
 
 let prisma: PrismaClient;
@@ -129,6 +134,11 @@ describe("demo seed", () => {
       ["email_events", 5, 60],
       ["referral_program", 10, 60],
       ["admin_activity_log", 5, 50],
+      ["support_sla_policies", 4, 4],
+      ["support_canned_replies", 4, 4],
+      ["support_tickets", 10, 10],
+      ["support_messages", 15, 40],
+      ["support_attachments", 2, 2],
     ];
     for (const [table, min, max] of within) {
       expect([table, n[table]! >= min && n[table]! <= max]).toEqual([table, true]);

@@ -30,6 +30,10 @@ export const ZMailMessage = z.object({
   text: z.string(),
   /** An HTML alternative of the same message, when there is one. */
   html: z.string().optional(),
+  /** Threading (RFC 5322 3.6.4): the message's own id, set by the sender, and the ids it answers. */
+  messageId: z.string().optional(),
+  inReplyTo: z.string().optional(),
+  references: z.string().optional(),
 });
 export type MailMessage = z.infer<typeof ZMailMessage>;
 

@@ -99,6 +99,9 @@ export async function sendEmailLog(
     subject: row.subject,
     text: rendered.text,
     html: rendered.html,
+    ...(rendered.messageId ? { messageId: rendered.messageId } : {}),
+    ...(rendered.inReplyTo ? { inReplyTo: rendered.inReplyTo } : {}),
+    ...(rendered.references ? { references: rendered.references } : {}),
   };
   let messageId: string;
   try {

@@ -3,6 +3,13 @@
 // here. The lib names no module: the job registry collects the renderers from the module list.
 import type { Language, PrismaClient } from "@prisma/client";
 
+/** A reply in a thread: its own Message-ID and those it answers (RFC 5322 3.6.4). */
+export interface ThreadHeaders {
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string;
+}
+
 /**
  * Renders one recorded e-mail from the data as it is when the e-mail leaves; `reason` when it must
  * not be sent (retrying cannot help: what it was about is gone or settled).
@@ -10,7 +17,7 @@ import type { Language, PrismaClient } from "@prisma/client";
 export type EmailLogRenderer = (
   prisma: PrismaClient,
   row: { id: number; template: string; language: Language },
-) => Promise<{ text: string; html: string } | { reason: string }>;
+) => Promise<({ text: string; html: string } & ThreadHeaders) | { reason: string }>;
 
 /** email_log template -> its renderer. */
 export type EmailRenderers = Readonly<Record<string, EmailLogRenderer>>;

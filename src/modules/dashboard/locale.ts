@@ -33,7 +33,6 @@ export const dashboardLocale: ModuleLocale = {
     dashboardSendRemindersConfirm: ["Confirmer l'envoi des relances", "Confirm sending the reminders"],
     dashboardRemindersFailed: ["Les relances n'ont pas pu être envoyées.", "The reminders could not be sent."],
     dashboardOpenSupport: ["Support", "Support"],
-    dashboardSupportUnavailable: ["Le module support n'existe pas encore.", "The support module does not exist yet."],
     remindOverdueDone: ["Relances envoyées", "Reminders sent"],
     dashboardSecurityAlerts: ["Alertes de sécurité à traiter", "Security alerts to review"],
     dashboardSecurityAlertsAll: ["Voir toutes les alertes", "See all alerts"],

@@ -181,8 +181,14 @@ describe("dashboard alerts", () => {
     expect(quickActions({ role: "viewer" }).map((a) => [a.kind, a.allowed])).toEqual([
       ["open_ai_queue", true],
       ["send_overdue_reminders", false],
-      ["open_support", false],
+      ["open_support", true],
     ]);
+    expect(
+      quickActions({ role: "viewer", permissions: ["ai_queue.view"] }).find((a) => a.kind === "open_support"),
+    ).toMatchObject({
+      allowed: false,
+      href: null,
+    });
     expect(quickActions({ role: "editor" }).find((a) => a.kind === "send_overdue_reminders")).toMatchObject({
       allowed: true,
       method: "POST",

@@ -244,10 +244,14 @@ export function dashboardAlerts(
 /** Where the AdminJS page posts "send reminders for all overdue invoices" (overdue-reminders.ts). */
 export const REMIND_OVERDUE_ADMIN_PATH = "/admin/api/resources/invoices/actions/remindOverdue";
 
+/** Where "open support" leads: the support tickets. */
+export const SUPPORT_INBOX_PATH = "/admin/resources/support_tickets";
+
 /** The home page's shortcuts, offered as the admin's rights allow. */
 export function quickActions(viewer: Grantee | null): QuickAction[] {
   const queue = can(viewer, "ai_queue", "view");
   const remind = can(viewer, "billing", "create_invoice");
+  const support = can(viewer, "support", "view");
   return [
     { kind: "open_ai_queue", method: "GET", href: queue ? "/admin/pages/queueBoard" : null, allowed: queue },
     {
@@ -256,7 +260,7 @@ export function quickActions(viewer: Grantee | null): QuickAction[] {
       href: remind ? REMIND_OVERDUE_ADMIN_PATH : null,
       allowed: remind,
     },
-    // The support module (tickets, spec module list) does not exist yet: nothing to link to.
-    { kind: "open_support", method: "GET", href: null, allowed: false, reason: "dashboardSupportUnavailable" },
+    // The support inbox: the ticket list, newest first.
+    { kind: "open_support", method: "GET", href: support ? SUPPORT_INBOX_PATH : null, allowed: support },
   ];
 }
