@@ -144,3 +144,5 @@ ALTER TABLE "customer_email_templates" ADD CONSTRAINT "customer_email_templates_
   CHECK (length(btrim("subject_fr")) > 0 AND length(btrim("body_fr")) > 0 AND length(btrim("subject_en")) > 0 AND length(btrim("body_en")) > 0);
 -- The dashboard lists an owner's open tasks by due date.
 CREATE INDEX "customer_tasks_open_by_owner_idx" ON "customer_tasks"("owner_id", "due_at") WHERE NOT "done";
+-- A customer's AI requests newest first (the customer 360 timeline).
+CREATE INDEX "ai_requests_customer_id_created_at_idx" ON "ai_requests"("customer_id", "created_at");
