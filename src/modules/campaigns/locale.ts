@@ -59,6 +59,9 @@ export const campaignsLocale: ModuleLocale = {
     ReferralStatus: { pending: ["En attente", "Pending"], earned: ["Acquis", "Earned"], paid: ["Versé", "Paid"] },
   },
   messages: {
+    "timeline.email_sent": ["E-mail de campagne envoyé", "Campaign e-mail sent"],
+    "timeline.email_opened": ["E-mail de campagne ouvert", "Campaign e-mail opened"],
+    "timeline.email_clicked": ["Lien de campagne cliqué", "Campaign link clicked"],
     referralSelf: ["Un client ne peut pas se parrainer lui-même", "A customer cannot refer themselves"],
   },
 };
