@@ -12,7 +12,7 @@
 export interface HealthInputs {
   /** AI requests created in the last 30 days. */
   aiRequests30d: number;
-  /** Sites live now. */
+  /** Sites live now (status active). */
   liveSites: number;
   /** Invoices unpaid past their due date. */
   overdueInvoices: number;
