@@ -36,7 +36,7 @@ export const customerNoteTable = defineTable({
   module: "customers",
   actions: READ_AND_DELETE,
   writable: {},
-  workflow: ["body", "mentions", "authorId", "updatedAt"],
+  workflow: ["body", "authorId", "updatedAt"],
   list: ["id", "customer", "author", "body", "createdAt", "updatedAt"],
   title: ["customer.name", "createdAt"],
   related: [{ table: "customer_note_revisions", via: "noteId" }],
