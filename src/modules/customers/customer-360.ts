@@ -21,7 +21,13 @@ export interface Customer360 {
     language: string;
     createdAt: Date;
   };
-  subscription: { id: number; plan: string; status: string; billingInterval: string; currentPeriodEnd: Date | null } | null;
+  subscription: {
+    id: number;
+    plan: string;
+    status: string;
+    billingInterval: string;
+    currentPeriodEnd: Date | null;
+  } | null;
   sites: { id: number; name: string; domain: string | null; status: string; openIncidents: number }[];
   billing: { mrr: string; lifetimeValue: string; overdue: { count: number; amount: string } };
   facts: CustomerFacts;
@@ -43,7 +49,13 @@ export async function customer360(deps: Deps, customerId: number, now = new Date
     prisma.customerSubscription.findFirst({
       where: { customerId },
       orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-      select: { id: true, status: true, billingInterval: true, currentPeriodEnd: true, plan: { select: { name: true } } },
+      select: {
+        id: true,
+        status: true,
+        billingInterval: true,
+        currentPeriodEnd: true,
+        plan: { select: { name: true } },
+      },
     }),
     prisma.site.findMany({
       where: { customerId },

@@ -12,8 +12,14 @@ import { requirePermission } from "../auth/index.js";
 import { customerFacts, type CustomerFacts } from "./customer-facts.js";
 
 export const ZCustomerListQuery = z.strictObject({
-  plan: z.enum(["free", "starter", "pro", "enterprise"]).optional().meta({ description: "Only customers of this plan" }),
-  status: z.enum(["active", "suspended", "cancelled"]).optional().meta({ description: "Only customers in this status" }),
+  plan: z
+    .enum(["free", "starter", "pro", "enterprise"])
+    .optional()
+    .meta({ description: "Only customers of this plan" }),
+  status: z
+    .enum(["active", "suspended", "cancelled"])
+    .optional()
+    .meta({ description: "Only customers in this status" }),
   cursor: z.string().max(200).optional().meta({ description: "nextCursor of the previous page" }),
   limit: z.coerce.number().int().min(1).max(200).optional().meta({ description: "Rows per page (default 50)" }),
 });
@@ -78,7 +84,11 @@ const EXPORT_COLUMNS: CsvColumn[] = [
 ];
 
 /** The selected customers as a CSV download, in the order selected; audited once the file is out. */
-export async function exportCustomers(deps: Pick<Deps, "prisma">, ids: readonly number[], res: Response): Promise<number> {
+export async function exportCustomers(
+  deps: Pick<Deps, "prisma">,
+  ids: readonly number[],
+  res: Response,
+): Promise<number> {
   requirePermission("customers", "export");
   const unique = [...new Set(ids)];
   const customers = await deps.prisma.customer.findMany({

@@ -56,10 +56,23 @@ describe("customer 360 timeline", () => {
       },
     });
     const site = await prisma.site.create({
-      data: { customerId: customer.id, name: "Shop", domain: `shop${customer.id}.test`, status: "active", createdAt: day(2) },
+      data: {
+        customerId: customer.id,
+        name: "Shop",
+        domain: `shop${customer.id}.test`,
+        status: "active",
+        createdAt: day(2),
+      },
     });
     const ai = await prisma.aiRequest.create({
-      data: { customerId: customer.id, siteId: site.id, requestType: "full_site", businessType: "bakery", requestData: {}, createdAt: day(3) },
+      data: {
+        customerId: customer.id,
+        siteId: site.id,
+        requestType: "full_site",
+        businessType: "bakery",
+        requestData: {},
+        createdAt: day(3),
+      },
     });
     const invoice = await prisma.invoice.create({
       data: {
@@ -76,20 +89,36 @@ describe("customer 360 timeline", () => {
     const refund = await prisma.refund.create({
       data: { invoiceId: invoice.id, amount: "10.00", reason: "goodwill", status: "succeeded", createdAt: day(6) },
     });
-    const monitor = await prisma.monitor.create({ data: { siteId: site.id, type: "http", target: `https://shop${customer.id}.test/` } });
+    const monitor = await prisma.monitor.create({
+      data: { siteId: site.id, type: "http", target: `https://shop${customer.id}.test/` },
+    });
     const incident = await prisma.incident.create({
       data: { siteId: site.id, monitorId: monitor.id, cause: "HTTP 503", openedAt: day(7), resolvedAt: day(8) },
     });
-    const campaign = await prisma.emailCampaign.create({ data: { name: `Spring ${customer.id}`, subject: "Spring", contentHtml: "<p>Hi</p>" } });
-    const send = await prisma.emailSend.create({
-      data: { campaignId: campaign.id, customerId: customer.id, email: customer.email, status: "clicked", sentAt: day(9), openedAt: day(10), clickedAt: day(11) },
+    const campaign = await prisma.emailCampaign.create({
+      data: { name: `Spring ${customer.id}`, subject: "Spring", contentHtml: "<p>Hi</p>" },
     });
-    const note = await prisma.customerNote.create({ data: { customerId: customer.id, body: "Called", createdAt: day(12) } });
+    const send = await prisma.emailSend.create({
+      data: {
+        campaignId: campaign.id,
+        customerId: customer.id,
+        email: customer.email,
+        status: "clicked",
+        sentAt: day(9),
+        openedAt: day(10),
+        clickedAt: day(11),
+      },
+    });
+    const note = await prisma.customerNote.create({
+      data: { customerId: customer.id, body: "Called", createdAt: day(12) },
+    });
     const task = await prisma.customerTask.create({
       data: { customerId: customer.id, title: "Follow up", createdAt: day(13), done: true, doneAt: day(14) },
     });
 
-    const res = await request(t.app).get(`${API}/customers/${customer.id}/timeline?limit=200`).set("Authorization", viewer.auth);
+    const res = await request(t.app)
+      .get(`${API}/customers/${customer.id}/timeline?limit=200`)
+      .set("Authorization", viewer.auth);
     expect(res.status).toBe(200);
     const expected = [
       ["customers", "task_done", task.id, day(14)],
@@ -129,7 +158,14 @@ describe("customer 360 view and list", () => {
     const customer = await makeCustomer(prisma);
     await prisma.site.create({ data: { customerId: customer.id, name: "Live", status: "active" } });
     await prisma.invoice.create({
-      data: { customerId: customer.id, invoiceNumber: `P-${customer.id}`, amount: "100.00", totalAmount: "120.00", status: "paid", paidAt: new Date() },
+      data: {
+        customerId: customer.id,
+        invoiceNumber: `P-${customer.id}`,
+        amount: "100.00",
+        totalAmount: "120.00",
+        status: "paid",
+        paidAt: new Date(),
+      },
     });
     await prisma.invoice.create({
       data: {
@@ -150,24 +186,44 @@ describe("customer 360 view and list", () => {
 
     const list = await request(t.app).get(`${API}/customers/overview?limit=200`).set("Authorization", viewer.auth);
     expect(list.status).toBe(200);
-    expect(list.body.rows.find((r: { id: number }) => r.id === customer.id)).toMatchObject({ sites: 1, openTickets: 0, mrr: "0.00" });
+    expect(list.body.rows.find((r: { id: number }) => r.id === customer.id)).toMatchObject({
+      sites: 1,
+      openTickets: 0,
+      mrr: "0.00",
+    });
   });
 
   it("exports the selection as CSV for customers.export, audited; a restricted admin gets 403", async () => {
     const a = await makeCustomer(prisma, { name: "=HYPERLINK(1)" });
     const b = await makeCustomer(prisma);
-    const res = await request(t.app).post(`${API}/customers/export`).set("Authorization", viewer.auth).send({ ids: [b.id, a.id] });
+    const res = await request(t.app)
+      .post(`${API}/customers/export`)
+      .set("Authorization", viewer.auth)
+      .send({ ids: [b.id, a.id] });
     expect(res.status).toBe(200);
-    const lines = res.text.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("id,name,email,plan,status,mrr,sites,open_tickets,last_activity_at,health,health_grade,created_at");
+    const lines = res.text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "id,name,email,plan,status,mrr,sites,open_tickets,last_activity_at,health,health_grade,created_at",
+    );
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual([String(b.id), String(a.id)]);
     expect(lines[2]).toContain("'=HYPERLINK(1)");
-    expect(await prisma.adminActivityLog.count({ where: { action: "customers.export", adminId: viewer.admin.id } })).toBe(1);
+    expect(
+      await prisma.adminActivityLog.count({ where: { action: "customers.export", adminId: viewer.admin.id } }),
+    ).toBe(1);
 
     const restricted = await makeApiLogin(t.app, prisma, { role: "admin", permissions: ["customers.view"] });
-    const refused = await request(t.app).post(`${API}/customers/export`).set("Authorization", restricted.auth).send({ ids: [a.id] });
+    const refused = await request(t.app)
+      .post(`${API}/customers/export`)
+      .set("Authorization", restricted.auth)
+      .send({ ids: [a.id] });
     expect(refused.status).toBe(403);
-    const bad = await request(t.app).post(`${API}/customers/export`).set("Authorization", viewer.auth).send({ ids: [] });
+    const bad = await request(t.app)
+      .post(`${API}/customers/export`)
+      .set("Authorization", viewer.auth)
+      .send({ ids: [] });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe("ids");
   });
@@ -204,9 +260,14 @@ describe("customer notes and tasks", () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].field).toBe("body");
     expect(await prisma.customerNote.count({ where: { customerId: customer.id } })).toBe(1);
-    expect(await prisma.adminActivityLog.count({ where: { resourceType: "customer_notes", resourceId: created.body.id } })).toBe(2);
+    expect(
+      await prisma.adminActivityLog.count({ where: { resourceType: "customer_notes", resourceId: created.body.id } }),
+    ).toBe(2);
 
-    const viewerTry = await request(t.app).post(`${API}/customers/${customer.id}/notes`).set("Authorization", viewer.auth).send({ body: "x" });
+    const viewerTry = await request(t.app)
+      .post(`${API}/customers/${customer.id}/notes`)
+      .set("Authorization", viewer.auth)
+      .send({ body: "x" });
     expect(viewerTry.status).toBe(403);
   });
 
@@ -247,13 +308,28 @@ describe("direct e-mail", () => {
     const mail = await smtp.waitFor((m) => m.to.includes(customer.email));
     expect(mail.subject).toBe("Hello Corner Bakery");
     expect(mail.text).toContain(`Your plan is free.\n${editor.admin.name}`);
-    const timeline = await request(t.app).get(`${API}/customers/${customer.id}/timeline`).set("Authorization", viewer.auth);
-    expect(timeline.body.events[0]).toMatchObject({ module: "customers", kind: "direct_email", label: "Hello Corner Bakery" });
+    const timeline = await request(t.app)
+      .get(`${API}/customers/${customer.id}/timeline`)
+      .set("Authorization", viewer.auth);
+    expect(timeline.body.events[0]).toMatchObject({
+      module: "customers",
+      kind: "direct_email",
+      label: "Hello Corner Bakery",
+    });
 
     const bad = await prisma.customerEmailTemplate.create({
-      data: { name: `Bad ${customer.id}`, subjectFr: "x", bodyFr: "{{ secret }}", subjectEn: "x", bodyEn: "{{ secret }}" },
+      data: {
+        name: `Bad ${customer.id}`,
+        subjectFr: "x",
+        bodyFr: "{{ secret }}",
+        subjectEn: "x",
+        bodyEn: "{{ secret }}",
+      },
     });
-    const refused = await request(t.app).post(`${API}/customers/${customer.id}/emails`).set("Authorization", editor.auth).send({ templateId: bad.id });
+    const refused = await request(t.app)
+      .post(`${API}/customers/${customer.id}/emails`)
+      .set("Authorization", editor.auth)
+      .send({ templateId: bad.id });
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].field).toBe("templateId");
   });

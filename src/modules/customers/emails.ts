@@ -6,7 +6,10 @@ import { BRAND, escapeHtml } from "../../lib/email/layout.js";
 export const DIRECT_EMAIL_TEMPLATE = "customers.direct";
 
 const render: EmailLogRenderer = async (prisma, row) => {
-  const email = await prisma.customerEmail.findUnique({ where: { emailLogId: row.id }, select: { subject: true, body: true } });
+  const email = await prisma.customerEmail.findUnique({
+    where: { emailLogId: row.id },
+    select: { subject: true, body: true },
+  });
   if (!email) return { reason: "the direct e-mail's text is gone" };
   const paragraphs = email.body
     .split(/\n{2,}/)

@@ -27,7 +27,11 @@ async function mentionIds(tx: Prisma.TransactionClient, body: string): Promise<n
 function checkBody(body: string): string {
   const text = body.replace(/\r\n?/g, "\n");
   const message =
-    text.trim().length === 0 ? "A note needs some text" : text.length > NOTE_MAX_LENGTH ? `At most ${NOTE_MAX_LENGTH} characters` : null;
+    text.trim().length === 0
+      ? "A note needs some text"
+      : text.length > NOTE_MAX_LENGTH
+        ? `At most ${NOTE_MAX_LENGTH} characters`
+        : null;
   if (message) throw new AppError("validation", message, [{ field: "body", message }]);
   return text;
 }

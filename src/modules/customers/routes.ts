@@ -18,8 +18,17 @@ import { customerStory, TIMELINE_MAX_LIMIT } from "./timeline.js";
 const BASE = "/customers";
 
 const ZTimelineQuery = z.strictObject({
-  before: z.iso.datetime({ offset: true }).optional().meta({ description: "Only events strictly before this instant (the `at` of the last event shown)" }),
-  limit: z.coerce.number().int().min(1).max(TIMELINE_MAX_LIMIT).optional().meta({ description: "Events per page (default 50)" }),
+  before: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({ description: "Only events strictly before this instant (the `at` of the last event shown)" }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(TIMELINE_MAX_LIMIT)
+    .optional()
+    .meta({ description: "Events per page (default 50)" }),
 });
 const ZNewNote = z.strictObject({
   body: z.string().max(10_000).meta({ description: "The note; @admin@address mentions an admin" }),
@@ -35,7 +44,13 @@ const ZNoteEdit = z.strictObject({
 const ZNewTask = z.strictObject({
   title: z.string().min(1).max(300),
   dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
-  ownerId: z.number().int().min(1).nullable().optional().meta({ description: "The owning admin (default: the caller)" }),
+  ownerId: z
+    .number()
+    .int()
+    .min(1)
+    .nullable()
+    .optional()
+    .meta({ description: "The owning admin (default: the caller)" }),
 });
 const ZDirectEmail = z.strictObject({
   templateId: z.number().int().min(1).meta({ description: "The customer_email_templates row to send" }),
@@ -56,7 +71,11 @@ const ZListRow = z.looseObject({
 const ZList = z.object({ rows: z.array(ZListRow), nextCursor: z.string().nullable() });
 const ZView = z.looseObject({
   customer: z.looseObject({ id: z.number().int(), name: z.string() }),
-  billing: z.object({ mrr: z.string(), lifetimeValue: z.string(), overdue: z.object({ count: z.number().int(), amount: z.string() }) }),
+  billing: z.object({
+    mrr: z.string(),
+    lifetimeValue: z.string(),
+    overdue: z.object({ count: z.number().int(), amount: z.string() }),
+  }),
   facts: z.looseObject({ health: ZHealth }),
   timeline: z.array(ZEvent),
 });
@@ -99,7 +118,9 @@ export function customerRoutes(deps: Deps): Router {
       const id = parseId(req.params.id, "customer");
       const query = parseBody(ZTimelineQuery, req.query);
       requirePermission("customers", "view");
-      res.json({ events: await customerStory(deps, id, { before: date(query.before) ?? undefined, limit: query.limit }) });
+      res.json({
+        events: await customerStory(deps, id, { before: date(query.before) ?? undefined, limit: query.limit }),
+      });
     }),
   );
   router.post(
@@ -122,7 +143,9 @@ export function customerRoutes(deps: Deps): Router {
     asyncRoute(async (req, res) => {
       const id = parseId(req.params.id, "customer");
       const body = parseBody(ZNewTask, req.body);
-      res.status(201).json(await createTask(deps.prisma, id, { title: body.title, dueAt: date(body.dueAt), ownerId: body.ownerId }));
+      res
+        .status(201)
+        .json(await createTask(deps.prisma, id, { title: body.title, dueAt: date(body.dueAt), ownerId: body.ownerId }));
     }),
   );
   router.post(
@@ -161,7 +184,9 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     permission: "customers.export",
     body: { name: "CustomerExport", schema: ZCustomerExport },
     example: { ids: [1, 2, 3] },
-    responses: { 200: { description: "CSV (UTF-8 with BOM), one line per selected customer", contentType: "text/csv" } },
+    responses: {
+      200: { description: "CSV (UTF-8 with BOM), one line per selected customer", contentType: "text/csv" },
+    },
   },
   {
     method: "get",
@@ -180,7 +205,9 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     permission: "customers.view",
     idType: "integer",
     query: ZTimelineQuery,
-    responses: { 200: { description: "Events, newest first", schema: { name: "CustomerTimeline", schema: ZTimeline } } },
+    responses: {
+      200: { description: "Events, newest first", schema: { name: "CustomerTimeline", schema: ZTimeline } },
+    },
   },
   {
     method: "post",
@@ -239,6 +266,11 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
     idType: "integer",
     body: { name: "CustomerDirectEmail", schema: ZDirectEmail },
     example: { templateId: 1 },
-    responses: { 202: { description: "The e-mail as rendered, queued for sending", schema: { name: "CustomerEmailSent", schema: ZSent } } },
+    responses: {
+      202: {
+        description: "The e-mail as rendered, queued for sending",
+        schema: { name: "CustomerEmailSent", schema: ZSent },
+      },
+    },
   },
 ];

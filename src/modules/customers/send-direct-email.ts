@@ -56,7 +56,14 @@ export async function sendDirectEmail(
       },
     });
     const email = await tx.customerEmail.create({
-      data: { customerId, templateId, emailLogId: log.id, subject: rendered.subject, body: rendered.body, sentById: admin.id },
+      data: {
+        customerId,
+        templateId,
+        emailLogId: log.id,
+        subject: rendered.subject,
+        body: rendered.body,
+        sentById: admin.id,
+      },
     });
     await writeAudit(tx, {
       action: "customer_email.send",
@@ -64,7 +71,14 @@ export async function sendDirectEmail(
       resourceId: email.id,
       after: { customerId, templateId, emailLogId: log.id, toAddress: customer.email, subject: rendered.subject },
     });
-    return { id: email.id, emailLogId: log.id, subject: rendered.subject, body: rendered.body, language: customer.language, toAddress: customer.email };
+    return {
+      id: email.id,
+      emailLogId: log.id,
+      subject: rendered.subject,
+      body: rendered.body,
+      language: customer.language,
+      toAddress: customer.email,
+    };
   });
   await dispatchNotifications(deps.queues, [sent.emailLogId]);
   return sent;

@@ -57,7 +57,10 @@ export async function createTask(prisma: PrismaClient, customerId: number, input
 export async function completeTask(prisma: PrismaClient, taskId: number, now = new Date()): Promise<CustomerTaskView> {
   requirePermission("customers", "edit");
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.customerTask.updateMany({ where: { id: taskId, done: false }, data: { done: true, doneAt: now } });
+    const { count } = await tx.customerTask.updateMany({
+      where: { id: taskId, done: false },
+      data: { done: true, doneAt: now },
+    });
     if (count === 0) {
       const exists = await tx.customerTask.findUnique({ where: { id: taskId }, select: { id: true } });
       throw exists

@@ -41,7 +41,8 @@ export async function renderDirectEmail(
   language: Language,
   variables: DirectEmailVariables,
 ): Promise<{ subject: string; body: string }> {
-  const [subject, body] = language === "en" ? [template.subjectEn, template.bodyEn] : [template.subjectFr, template.bodyFr];
+  const [subject, body] =
+    language === "en" ? [template.subjectEn, template.bodyEn] : [template.subjectFr, template.bodyFr];
   return {
     subject: (await renderOne("subject", subject, variables)).replace(/\s+/g, " ").trim(),
     body: await renderOne("body", body, variables),

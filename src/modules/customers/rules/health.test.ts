@@ -33,9 +33,13 @@ describe("customer health score", () => {
   it("scores payments, tickets and uptime at their thresholds", () => {
     expect([paymentPoints(0), paymentPoints(1), paymentPoints(2)]).toEqual([30, 10, 0]);
     expect([ticketPoints(0), ticketPoints(1), ticketPoints(2), ticketPoints(3)]).toEqual([20, 10, 10, 0]);
-    expect([uptimePoints(null), uptimePoints(0.995), uptimePoints(0.9949), uptimePoints(0.98), uptimePoints(0.979)]).toEqual([
-      20, 20, 10, 10, 0,
-    ]);
+    expect([
+      uptimePoints(null),
+      uptimePoints(0.995),
+      uptimePoints(0.9949),
+      uptimePoints(0.98),
+      uptimePoints(0.979),
+    ]).toEqual([20, 20, 10, 10, 0]);
   });
 
   it("grades at 70 and 40", () => {
