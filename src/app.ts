@@ -38,8 +38,10 @@ export interface AppOptions {
   bundle?: boolean;
 }
 
-export async function createApp(deps: Deps, options: AppOptions = {}): Promise<Express> {
+export async function createApp(shared: Deps, options: AppOptions = {}): Promise<Express> {
   const modules = options.modules ?? MODULES;
+  // The same connections; the modules' handlers also learn which modules tell a customer's story.
+  const deps: Deps = { ...shared, timelineTellers: modules };
   const { config, log } = deps;
   const admin = await buildAdmin(deps, modules);
   const bundled = options.bundle ?? true;

@@ -6,6 +6,13 @@ import type { Config } from "./config.js";
 import { createPrisma } from "./db/prisma.js";
 import { createLogger, type Logger } from "./lib/logger.js";
 import { createQueues, type Queues } from "./queues/queues.js";
+import type { CustomerTimelineEvent, TimelineRange } from "./lib/customer-timeline.js";
+
+/** A module as the customer 360 page reads it: its name and the events it tells (ModuleDefinition). */
+export interface TimelineTeller {
+  name: string;
+  customerTimeline?: (deps: Deps, customerId: number, range: TimelineRange) => Promise<CustomerTimelineEvent[]>;
+}
 
 export interface Deps {
   config: Config;
@@ -15,6 +22,11 @@ export interface Deps {
   redis: Redis;
   queues: Queues;
   log: Logger;
+  /**
+   * The modules the app serves, for the customer 360 page's timeline: set by createApp (src/app.ts),
+   * which knows the list; a module cannot import src/modules.ts without a cycle.
+   */
+  timelineTellers?: readonly TimelineTeller[];
 }
 
 export function createDeps(config: Config, log: Logger = createLogger(config.logLevel)): Deps {

@@ -10,6 +10,10 @@ import type { ApiOperation } from "./http/openapi.js";
 import type { Components } from "./admin/components.js";
 import type { TableSpec } from "./db/table-spec.js";
 import type { EmailRenderers } from "./lib/email/renderers.js";
+import type { CustomerTimelineEvent, TimelineRange } from "./lib/customer-timeline.js";
+
+// The timeline's types live in src/lib so that Deps can name them without importing this file.
+export type { CustomerTimelineEvent, TimelineRange } from "./lib/customer-timeline.js";
 
 /** [French, English] */
 export type Words = readonly [fr: string, en: string];
@@ -56,28 +60,6 @@ export interface ModulePage {
   component: keyof Omit<Components, "loader">;
   icon: string;
   handler: PageHandler;
-}
-
-/** One event of a customer's story, told by the module that owns it (the customer 360 page's timeline). */
-export interface CustomerTimelineEvent {
-  /** When it happened, ISO 8601. */
-  at: string;
-  /** The module that tells it ("billing"); its locale words the kind. */
-  module: string;
-  /** What happened: the module's messages["timeline.<kind>"] word it ("invoice_paid"). */
-  kind: string;
-  /** The event's own data, shown as is (an invoice number, a domain, a subject); never translated. */
-  label?: string;
-  /** The record it concerns: AdminJS resource id (the table) and record id. */
-  record?: { resource: string; id: number | string };
-  /** Money events: an amount in euros, a decimal string ("49.00"). */
-  amount?: string;
-}
-
-/** Which slice of a customer's timeline to tell: newest first, up to `limit` events strictly before `before`. */
-export interface TimelineRange {
-  before?: Date;
-  limit: number;
 }
 
 export interface ModuleDefinition {

@@ -1,4 +1,5 @@
 import { defineModule } from "../../module.js";
+import { aiQueueTimeline } from "./timeline.js";
 import { aiQueueResources } from "./resource.js";
 import { AI_QUEUE_OPERATIONS, aiQueueRoutes } from "./routes.js";
 import { aiQueueStatsRoutes } from "./stats-routes.js";
@@ -12,6 +13,8 @@ import { aiQueueJobs } from "./jobs.js";
 
 export const aiQueueModule = defineModule({
   name: "ai-queue",
+  // Its events in a customer\'s story (the customer 360 timeline).
+  customerTimeline: aiQueueTimeline,
   tables: aiQueueTables,
   locale: aiQueueLocale,
   permissionModule: "ai_queue",

@@ -150,6 +150,13 @@ export const billingLocale: ModuleLocale = {
     },
   },
   messages: {
+    "timeline.subscription_changed": ["Abonnement modifié", "Subscription changed"],
+    "timeline.invoice_issued": ["Facture émise", "Invoice issued"],
+    "timeline.invoice_paid": ["Facture payée", "Invoice paid"],
+    "timeline.refund": ["Remboursement", "Refund"],
+    "timeline.refund_pending": ["Remboursement en cours", "Refund pending"],
+    "timeline.refund_failed": ["Remboursement échoué", "Refund failed"],
+    "timeline.refund_canceled": ["Remboursement annulé", "Refund cancelled"],
     // The "Revenue" page (components/RevenuePage.tsx, modules/billing/metrics.ts) and reminders (dunning.ts).
     revenueTitle: ["Revenus", "Revenue"],
     revenueForbidden: ["Vous n'avez pas accès à la facturation.", "You do not have access to billing."],

@@ -1,4 +1,5 @@
 import { defineModule } from "../../module.js";
+import { billingTimeline } from "./timeline.js";
 import { billingResources } from "./resource.js";
 import { SUBSCRIPTION_OPERATIONS, subscriptionRoutes } from "./subscription-routes.js";
 import { BILLING_DOCUMENT_OPERATIONS, billingDocumentRoutes, billingDownloadRoutes } from "./document-routes.js";
@@ -17,6 +18,8 @@ import { stripeJobs, stripeSchedules } from "./stripe/jobs.js";
 
 export const billingModule = defineModule({
   name: "billing",
+  // Its events in a customer\'s story (the customer 360 timeline).
+  customerTimeline: billingTimeline,
   tables: billingTables,
   locale: billingLocale,
   navigation: { name: ["Facturation", "Billing"], icon: "CreditCard" },

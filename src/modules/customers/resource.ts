@@ -1,8 +1,20 @@
 import type { ResourceFactory } from "../../admin/resource-kit.js";
-import { customerTable } from "./tables.js";
+import {
+  customerEmailTable,
+  customerEmailTemplateTable,
+  customerNoteRevisionTable,
+  customerNoteTable,
+  customerTable,
+  customerTaskTable,
+} from "./tables.js";
 
 export const customersResources: ResourceFactory = (kit) => [
   kit.table(customerTable, {
     properties: { name: { isTitle: true }, email: { isTitle: false } },
   }),
+  kit.table(customerNoteTable),
+  kit.table(customerTaskTable),
+  kit.table(customerEmailTemplateTable),
+  kit.table(customerEmailTable),
+  kit.table(customerNoteRevisionTable),
 ];

@@ -1,4 +1,5 @@
 import { defineModule } from "../../module.js";
+import { monitoringTimeline } from "./timeline.js";
 import { monitoringResources } from "./resource.js";
 import { monitoringLocale } from "./locale.js";
 import { monitoringTables } from "./tables.js";
@@ -17,6 +18,8 @@ import { statusPage } from "./uptime/screens.js";
 
 export const monitoringModule = defineModule({
   name: "monitoring",
+  // Its events in a customer\'s story (the customer 360 timeline).
+  customerTimeline: monitoringTimeline,
   tables: monitoringTables,
   locale: monitoringLocale,
   navigation: { name: ["Monitoring", "Monitoring"], icon: "Activity" },

@@ -1,4 +1,5 @@
 import { defineModule } from "../../module.js";
+import { sitesTimeline } from "./timeline.js";
 import { sitesResources } from "./resource.js";
 import { sitesLocale } from "./locale.js";
 import { sitesTables } from "./tables.js";
@@ -7,6 +8,8 @@ import { siteBackupJobs, siteBackupSchedules } from "./backups/jobs.js";
 
 export const sitesModule = defineModule({
   name: "sites",
+  // Its events in a customer\'s story (the customer 360 timeline).
+  customerTimeline: sitesTimeline,
   tables: sitesTables,
   locale: sitesLocale,
   navigation: { name: ["Sites", "Sites"], icon: "Globe" },
