@@ -117,7 +117,7 @@ describe("customer 360 timeline", () => {
     });
 
     const res = await request(t.app)
-      .get(`${API}/customers/${customer.id}/timeline?limit=200`)
+      .get(`${API}/customers/customers/${customer.id}/timeline?limit=200`)
       .set("Authorization", viewer.auth);
     expect(res.status).toBe(200);
     const expected = [
@@ -147,7 +147,9 @@ describe("customer 360 timeline", () => {
 
     // Pages back from an event: strictly older ones only.
     const page = await request(t.app)
-      .get(`${API}/customers/${customer.id}/timeline?limit=2&before=${encodeURIComponent(day(5).toISOString())}`)
+      .get(
+        `${API}/customers/customers/${customer.id}/timeline?limit=2&before=${encodeURIComponent(day(5).toISOString())}`,
+      )
       .set("Authorization", viewer.auth);
     expect(page.body.events.map((e: { kind: string }) => e.kind)).toEqual(["invoice_issued", "ai_request"]);
   });
@@ -177,7 +179,9 @@ describe("customer 360 view and list", () => {
         dueAt: new Date(Date.now() - 86_400_000),
       },
     });
-    const res = await request(t.app).get(`${API}/customers/${customer.id}/360`).set("Authorization", viewer.auth);
+    const res = await request(t.app)
+      .get(`${API}/customers/customers/${customer.id}/360`)
+      .set("Authorization", viewer.auth);
     expect(res.status).toBe(200);
     expect(res.body.billing).toEqual({ mrr: "0.00", lifetimeValue: "120.00", overdue: { count: 1, amount: "60.00" } });
     // usage 15 (a live site, no AI request) + payments 10 (one overdue) + tickets 20 + uptime 20 (never checked)
@@ -234,14 +238,14 @@ describe("customer notes and tasks", () => {
     const customer = await makeCustomer(prisma);
     const mentioned = await makeAdmin(prisma, { role: "editor" });
     const created = await request(t.app)
-      .post(`${API}/customers/${customer.id}/notes`)
+      .post(`${API}/customers/customers/${customer.id}/notes`)
       .set("Authorization", editor.auth)
       .send({ body: `Renewal talk, cc @${mentioned.email}` });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ mentions: [mentioned.id], author: { id: editor.admin.id } });
 
     const edited = await request(t.app)
-      .patch(`${API}/customers/notes/${created.body.id}`)
+      .patch(`${API}/customers/customer_notes/${created.body.id}/edit`)
       .set("Authorization", editor.auth)
       .send({ body: "Renewal agreed", expectedUpdatedAt: null });
     expect(edited.status).toBe(200);
@@ -249,12 +253,12 @@ describe("customer notes and tasks", () => {
     expect(edited.body.mentions).toEqual([]);
 
     const stale = await request(t.app)
-      .patch(`${API}/customers/notes/${created.body.id}`)
+      .patch(`${API}/customers/customer_notes/${created.body.id}/edit`)
       .set("Authorization", editor.auth)
       .send({ body: "Other text", expectedUpdatedAt: null });
     expect(stale.status).toBe(409);
     const unknown = await request(t.app)
-      .post(`${API}/customers/${customer.id}/notes`)
+      .post(`${API}/customers/customers/${customer.id}/notes`)
       .set("Authorization", editor.auth)
       .send({ body: "cc @nobody@nowhere.test" });
     expect(unknown.status).toBe(400);
@@ -265,7 +269,7 @@ describe("customer notes and tasks", () => {
     ).toBe(2);
 
     const viewerTry = await request(t.app)
-      .post(`${API}/customers/${customer.id}/notes`)
+      .post(`${API}/customers/customers/${customer.id}/notes`)
       .set("Authorization", viewer.auth)
       .send({ body: "x" });
     expect(viewerTry.status).toBe(403);
@@ -274,14 +278,14 @@ describe("customer notes and tasks", () => {
   it("lets one of two admins marking a task done win; the other gets 409", async () => {
     const customer = await makeCustomer(prisma);
     const task = await request(t.app)
-      .post(`${API}/customers/${customer.id}/tasks`)
+      .post(`${API}/customers/customers/${customer.id}/tasks`)
       .set("Authorization", editor.auth)
       .send({ title: "Call back", dueAt: "2026-12-10T09:00:00Z" });
     expect(task.status).toBe(201);
     expect(task.body.owner.id).toBe(editor.admin.id);
     const [first, second] = await Promise.all([
-      request(t.app).post(`${API}/customers/tasks/${task.body.id}/done`).set("Authorization", editor.auth),
-      request(t.app).post(`${API}/customers/tasks/${task.body.id}/done`).set("Authorization", editor.auth),
+      request(t.app).post(`${API}/customers/customer_tasks/${task.body.id}/done`).set("Authorization", editor.auth),
+      request(t.app).post(`${API}/customers/customer_tasks/${task.body.id}/done`).set("Authorization", editor.auth),
     ]);
     expect([first.status, second.status].sort()).toEqual([200, 409]);
   });
@@ -300,7 +304,7 @@ describe("direct e-mail", () => {
       },
     });
     const res = await request(t.app)
-      .post(`${API}/customers/${customer.id}/emails`)
+      .post(`${API}/customers/customers/${customer.id}/emails`)
       .set("Authorization", editor.auth)
       .send({ templateId: template.id });
     expect(res.status).toBe(202);
@@ -309,7 +313,7 @@ describe("direct e-mail", () => {
     expect(mail.subject).toBe("Hello Corner Bakery");
     expect(mail.text).toContain(`Your plan is free.\n${editor.admin.name}`);
     const timeline = await request(t.app)
-      .get(`${API}/customers/${customer.id}/timeline`)
+      .get(`${API}/customers/customers/${customer.id}/timeline`)
       .set("Authorization", viewer.auth);
     expect(timeline.body.events[0]).toMatchObject({
       module: "customers",
@@ -327,7 +331,7 @@ describe("direct e-mail", () => {
       },
     });
     const refused = await request(t.app)
-      .post(`${API}/customers/${customer.id}/emails`)
+      .post(`${API}/customers/customers/${customer.id}/emails`)
       .set("Authorization", editor.auth)
       .send({ templateId: bad.id });
     expect(refused.status).toBe(400);

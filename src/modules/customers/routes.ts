@@ -107,13 +107,13 @@ export function customerRoutes(deps: Deps): Router {
     }),
   );
   router.get(
-    `${BASE}/:id/360`,
+    `${BASE}/customers/:id/360`,
     asyncRoute(async (req, res) => {
       res.json(await customer360(deps, parseId(req.params.id, "customer")));
     }),
   );
   router.get(
-    `${BASE}/:id/timeline`,
+    `${BASE}/customers/:id/timeline`,
     asyncRoute(async (req, res) => {
       const id = parseId(req.params.id, "customer");
       const query = parseBody(ZTimelineQuery, req.query);
@@ -124,14 +124,14 @@ export function customerRoutes(deps: Deps): Router {
     }),
   );
   router.post(
-    `${BASE}/:id/notes`,
+    `${BASE}/customers/:id/notes`,
     asyncRoute(async (req, res) => {
       const id = parseId(req.params.id, "customer");
       res.status(201).json(await addNote(deps.prisma, id, parseBody(ZNewNote, req.body).body));
     }),
   );
   router.patch(
-    `${BASE}/notes/:id`,
+    `${BASE}/customer_notes/:id/edit`,
     asyncRoute(async (req, res) => {
       const id = parseId(req.params.id, "note");
       const body = parseBody(ZNoteEdit, req.body);
@@ -139,7 +139,7 @@ export function customerRoutes(deps: Deps): Router {
     }),
   );
   router.post(
-    `${BASE}/:id/tasks`,
+    `${BASE}/customers/:id/tasks`,
     asyncRoute(async (req, res) => {
       const id = parseId(req.params.id, "customer");
       const body = parseBody(ZNewTask, req.body);
@@ -149,13 +149,13 @@ export function customerRoutes(deps: Deps): Router {
     }),
   );
   router.post(
-    `${BASE}/tasks/:id/done`,
+    `${BASE}/customer_tasks/:id/done`,
     asyncRoute(async (req, res) => {
       res.json(await completeTask(deps.prisma, parseId(req.params.id, "task")));
     }),
   );
   router.post(
-    `${BASE}/:id/emails`,
+    `${BASE}/customers/:id/emails`,
     asyncRoute(async (req, res) => {
       const id = parseId(req.params.id, "customer");
       res.status(202).json(await sendDirectEmail(deps, id, parseBody(ZDirectEmail, req.body).templateId));
@@ -190,7 +190,7 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
   },
   {
     method: "get",
-    path: `${BASE}/{id}/360`,
+    path: `${BASE}/customers/{id}/360`,
     tag: TAG,
     summary: "Everything about one customer: identity, plan, sites, billing summary, health, notes, tasks, timeline",
     permission: "customers.view",
@@ -199,7 +199,7 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
   },
   {
     method: "get",
-    path: `${BASE}/{id}/timeline`,
+    path: `${BASE}/customers/{id}/timeline`,
     tag: TAG,
     summary: "The customer's story from every module, newest first",
     permission: "customers.view",
@@ -211,7 +211,7 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
   },
   {
     method: "post",
-    path: `${BASE}/{id}/notes`,
+    path: `${BASE}/customers/{id}/notes`,
     tag: TAG,
     summary: "Add an internal note; @admin@address mentions an admin",
     permission: "customers.edit",
@@ -222,7 +222,7 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
   },
   {
     method: "patch",
-    path: `${BASE}/notes/{id}`,
+    path: `${BASE}/customer_notes/{id}/edit`,
     tag: TAG,
     summary: "Edit a note; its previous text is kept in its history",
     permission: "customers.edit",
@@ -236,7 +236,7 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
   },
   {
     method: "post",
-    path: `${BASE}/{id}/tasks`,
+    path: `${BASE}/customers/{id}/tasks`,
     tag: TAG,
     summary: "Add a follow-up task with a due date and an owner",
     permission: "customers.edit",
@@ -247,7 +247,7 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
   },
   {
     method: "post",
-    path: `${BASE}/tasks/{id}/done`,
+    path: `${BASE}/customer_tasks/{id}/done`,
     tag: TAG,
     summary: "Mark a follow-up task done",
     permission: "customers.edit",
@@ -259,7 +259,7 @@ export const CUSTOMER_OPERATIONS: ApiOperation[] = [
   },
   {
     method: "post",
-    path: `${BASE}/{id}/emails`,
+    path: `${BASE}/customers/{id}/emails`,
     tag: TAG,
     summary: "E-mail the customer from a reusable template, in their language, through the outbox",
     permission: "customers.edit",
