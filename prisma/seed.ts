@@ -70,6 +70,10 @@ const TABLES = {
   supportTickets: "support_tickets",
   supportMessages: "support_messages",
   supportAttachments: "support_attachments",
+  customerNotes: "customer_notes",
+  customerNoteRevisions: "customer_note_revisions",
+  customerTasks: "customer_tasks",
+  customerEmailTemplates: "customer_email_templates",
 } as const satisfies Record<keyof DemoData, string>;
 
 export type DemoTable = (typeof TABLES)[keyof typeof TABLES];
@@ -145,6 +149,10 @@ const INSERT: { [K in keyof DemoData]: Insert<K> } = {
   supportTickets: (tx, data) => tx.supportTicket.createMany({ data }),
   supportMessages: (tx, data) => tx.supportMessage.createMany({ data }),
   supportAttachments: (tx, data) => tx.supportAttachment.createMany({ data }),
+  customerNotes: (tx, data) => tx.customerNote.createMany({ data }),
+  customerNoteRevisions: (tx, data) => tx.customerNoteRevision.createMany({ data }),
+  customerTasks: (tx, data) => tx.customerTask.createMany({ data }),
+  customerEmailTemplates: (tx, data) => tx.customerEmailTemplate.createMany({ data }),
 };
 
 /**

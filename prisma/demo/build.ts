@@ -26,12 +26,13 @@ import { buildTemplates } from "./templates.js";
 import { buildAbTests, type DemoAbEvent } from "./ab-tests.js";
 import { buildSegments } from "./segments.js";
 import { buildSupport, type DemoSupport } from "./support.js";
+import { buildCrm, type DemoCrm } from "./crm.js";
 
 /** Any fixed number: changing it gives another, equally plausible, demo world. */
 export const DEMO_SEED = 20_261_125;
 
 /** Rows per table, in an order that satisfies the foreign keys. */
-export interface DemoData extends DemoSupport {
+export interface DemoData extends DemoSupport, DemoCrm {
   adminUsers: Prisma.AdminUserCreateManyInput[];
   billingPlans: Prisma.BillingPlanCreateManyInput[];
   customers: Prisma.CustomerCreateManyInput[];
@@ -148,5 +149,6 @@ export function buildDemoData({ now, admins, seed = DEMO_SEED }: BuildOptions): 
       requests.map((r) => r.row),
       billing.summary,
     ),
+    ...buildCrm(now, staff, customers),
   };
 }

@@ -125,6 +125,28 @@ export async function seedEveryTable(prisma: PrismaClient): Promise<void> {
       visitorHash: `matrix-visitor-${i}`,
     })),
   });
+  // Direct e-mails to a customer (customers CRM), each with the outbox row it was sent through.
+  const template = await prisma.customerEmailTemplate.findFirstOrThrow({ orderBy: { id: "asc" } });
+  for (let i = 0; i < 3; i++) {
+    const log = await prisma.emailLog.create({
+      data: {
+        template: "customers.direct",
+        toAddress: request.customer.email,
+        subject: `Direct ${i}`,
+        customerId: request.customerId,
+      },
+    });
+    await prisma.customerEmail.create({
+      data: {
+        customerId: request.customerId,
+        templateId: template.id,
+        emailLogId: log.id,
+        subject: `Direct ${i}`,
+        body: `Direct e-mail ${i}`,
+        sentById: someone.id,
+      },
+    });
+  }
 }
 
 /** The primary key property of a resource (most tables have `id`; settings has `key`). */

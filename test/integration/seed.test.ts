@@ -45,6 +45,10 @@ const TABLES = [
   "support_tickets",
   "support_messages",
   "support_attachments",
+  "customer_notes",
+  "customer_note_revisions",
+  "customer_tasks",
+  "customer_email_templates",
 ] as const;
 
 let prisma: PrismaClient;
@@ -139,6 +143,10 @@ describe("demo seed", () => {
       ["support_tickets", 10, 10],
       ["support_messages", 15, 40],
       ["support_attachments", 2, 2],
+      ["customer_notes", 7, 7],
+      ["customer_note_revisions", 1, 1],
+      ["customer_tasks", 7, 7],
+      ["customer_email_templates", 3, 3],
     ];
     for (const [table, min, max] of within) {
       expect([table, n[table]! >= min && n[table]! <= max]).toEqual([table, true]);
