@@ -3,6 +3,7 @@
 // the campaign is a draft: what was sent stays what the sends record.
 import type { EmailCampaign, Prisma, PrismaClient } from "@prisma/client";
 import { writeAudit } from "../../../lib/audit.js";
+import { parseSegmentCriteria } from "../segments/rules/criteria.js";
 import { AppError } from "../../../lib/errors.js";
 import { requirePermission } from "../../auth/index.js";
 import type { MailSettings } from "../../../lib/email/mailer.js";
@@ -69,9 +70,24 @@ export function versionFor(c: ContentFields, language: ContentLanguage) {
 const CAMPAIGN_AUDIT = "email_campaigns";
 
 /** The table's writes (AdminJS forms and REST): content checked, and only a draft changes. */
+/** A campaign's segment_criteria must be a segment's criteria; a fault names segmentCriteria.<path>. */
+function checkSegmentCriteria(data: Record<string, unknown>): void {
+  const value = data.segmentCriteria;
+  if (value == null) return;
+  const parsed = parseSegmentCriteria(value);
+  if (!parsed.ok) {
+    const errors = parsed.problems.map((p) => {
+      const path = p.field.replace(/^criteria\.?/, "");
+      return { ...p, field: path ? `segmentCriteria.${path}` : "segmentCriteria" };
+    });
+    throw new AppError("validation", "The segment criteria are invalid", errors);
+  }
+}
+
 export function campaignWrites(prisma: PrismaClient) {
   return {
     async create(data: Record<string, unknown>) {
+      checkSegmentCriteria(data);
       await checkCampaignContent(data as Partial<ContentFields>);
       return prisma.$transaction(async (tx) => {
         const row = await tx.emailCampaign.create({ data: data as Prisma.EmailCampaignUncheckedCreateInput });
@@ -84,6 +100,7 @@ export function campaignWrites(prisma: PrismaClient) {
       return prisma.$transaction(async (tx) => {
         const before = await tx.emailCampaign.findUnique({ where: { id: campaignId } });
         if (!before) throw new AppError("not_found", `Campaign #${id} does not exist`);
+        checkSegmentCriteria(data);
         await checkCampaignContent({ ...before, ...(data as Partial<ContentFields>) });
         const { count } = await tx.emailCampaign.updateMany({
           where: { id: campaignId, status: "draft" },

@@ -2,22 +2,35 @@
 // campaign and the address), minus the suppression list, each in the customer's language; with a
 // subject A/B test, a shuffled sample split between subjects A and B, the rest held for the winner.
 import { Prisma } from "@prisma/client";
+import { compileValidCriteria } from "../segments/rules/compile.js";
+import type { SegmentCriteria } from "../segments/rules/criteria.js";
 import { splitSample } from "./rules/ab-test.js";
 
-/** Who a send run reaches before the suppression list: fixed customers, or every active customer. */
+/**
+ * Who a send run reaches before the suppression list: fixed customers, the customers of a segment's
+ * criteria (judged when the sending starts), or every active customer.
+ */
 export interface RecipientSelection {
   customerIds?: readonly number[];
-}
-
-function selectionSql(selection: RecipientSelection): Prisma.Sql {
-  if (selection.customerIds) {
-    const ids = selection.customerIds.length ? selection.customerIds : [-1];
-    return Prisma.sql`c.id IN (${Prisma.join(ids)})`;
-  }
-  return Prisma.sql`c.status = 'active'`;
+  segment?: SegmentCriteria;
 }
 
 type Tx = Prisma.TransactionClient;
+
+async function selectionSql(tx: Tx, selection: RecipientSelection, now: Date): Promise<Prisma.Sql> {
+  if (selection.customerIds) return Prisma.sql`c.id = ANY(${[...selection.customerIds]}::int[])`;
+  if (selection.segment) {
+    // The segment's SQL carries its own numbered parameters: its customers are read first, in this
+    // transaction, and reach the insert as one array parameter.
+    const compiled = compileValidCriteria(selection.segment, { now });
+    const rows = await tx.$queryRawUnsafe<{ id: number }[]>(
+      `SELECT c.id FROM customers c WHERE ${compiled.where}`,
+      ...compiled.params,
+    );
+    return Prisma.sql`c.id = ANY(${rows.map((r) => r.id)}::int[])`;
+  }
+  return Prisma.sql`c.status = 'active'`;
+}
 
 /**
  * Inserts the sends of campaign `campaignId`; returns how many. Customers whose address is on the
@@ -28,8 +41,9 @@ export async function freezeRecipients(
   campaignId: number,
   selection: RecipientSelection,
   ab: { percent: number } | null,
+  now = new Date(),
 ): Promise<number> {
-  const where = selectionSql(selection);
+  const where = await selectionSql(tx, selection, now);
   const eligible = Prisma.sql`
     SELECT c.id, lower(c.email) AS email, c.language
       FROM customers c

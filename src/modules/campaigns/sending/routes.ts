@@ -10,16 +10,41 @@ import { AppError } from "../../../lib/errors.js";
 import { previewCampaign, testSendCampaign } from "../content/service.js";
 import { cancelCampaign, pauseCampaign, resumeCampaign, sendCampaign } from "./service.js";
 import { campaignStats } from "./stats.js";
+import type { RecipientSelection } from "./recipients.js";
+import { loadSegment } from "../segments/saved.js";
 
 export const CAMPAIGNS_PATH = "/campaigns/email_campaigns";
 
 export const ZSendBody = z
   .object({
-    /** Fixed recipients (customer ids) instead of every active customer. */
+    /** Fixed recipients (customer ids) instead of the campaign's segment or every active customer. */
     customer_ids: z.array(z.number().int().positive()).max(100_000).optional(),
+    /** A saved segment: its criteria are copied into the campaign and judged when the sending starts. */
+    segment_id: z.number().int().positive().optional(),
   })
+  .strict()
+  .refine((b) => !(b.customer_ids && b.segment_id), {
+    message: "give customer_ids or segment_id, not both",
+    path: ["segment_id"],
+  });
+export const ZScheduleBody = z
+  .object({ at: z.coerce.date(), segment_id: z.number().int().positive().optional() })
   .strict();
-export const ZScheduleBody = z.object({ at: z.coerce.date() }).strict();
+
+/** The recipients a send or schedule body names. */
+async function selectionOf(
+  deps: Pick<Deps, "prisma">,
+  body: { customer_ids?: number[]; segment_id?: number },
+): Promise<RecipientSelection> {
+  if (body.customer_ids) return { customerIds: body.customer_ids };
+  if (body.segment_id === undefined) return {};
+  const segment = await loadSegment(deps, body.segment_id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found")
+      throw new AppError("validation", error.message, [{ field: "segment_id", message: "no such segment" }]);
+    throw error;
+  });
+  return { segment: segment.criteria };
+}
 export const ZLanguageBody = z.object({ language: z.enum(["fr", "en"]).default("fr") }).strict();
 export const ZLanguageQuery = z.object({ language: z.enum(["fr", "en"]).default("fr") });
 
@@ -30,9 +55,7 @@ export function campaignSendingRoutes(deps: Pick<Deps, "prisma" | "queues" | "co
     `${CAMPAIGNS_PATH}/:id/send`,
     asyncRoute(async (req, res) => {
       const body = parseBody(ZSendBody, req.body ?? {});
-      const out = await sendCampaign(deps, id(req.params.id), {
-        recipients: body.customer_ids ? { customerIds: body.customer_ids } : {},
-      });
+      const out = await sendCampaign(deps, id(req.params.id), { recipients: await selectionOf(deps, body) });
       res.json({ ...out.campaign, recipients: out.recipients });
     }),
   );
@@ -45,7 +68,8 @@ export function campaignSendingRoutes(deps: Pick<Deps, "prisma" | "queues" | "co
           { field: "at", message: "must be in the future" },
         ]);
       }
-      res.json((await sendCampaign(deps, id(req.params.id), { at: body.at })).campaign);
+      const recipients = await selectionOf(deps, body);
+      res.json((await sendCampaign(deps, id(req.params.id), { at: body.at, recipients })).campaign);
     }),
   );
   router.post(

@@ -123,6 +123,55 @@ describe("sending a campaign", () => {
     expect((await sendsOf(c.id)).map((s) => s.status)).toEqual(["sent", "sent"]);
   });
 
+  it("sent to a saved segment, reaches exactly the segment minus the suppression list and keeps its criteria", async () => {
+    // Customers who signed up on a day no other test uses: the segment is theirs alone.
+    const day = new Date(Date.UTC(2001, 0, 1) + (process.pid % 3000) * 86_400_000);
+    const on = (hours: number) => new Date(day.getTime() + hours * 3_600_000);
+    const fr = await makeCustomer(prisma, { name: "Seg Fr", language: "fr", planType: "pro", createdAt: on(1) });
+    const en = await makeCustomer(prisma, { name: "Seg En", language: "en", planType: "pro", createdAt: on(2) });
+    const free = await makeCustomer(prisma, { language: "fr", planType: "free", createdAt: on(3) });
+    const gone = await makeCustomer(prisma, { language: "fr", planType: "pro", createdAt: on(4) });
+    const later = await makeCustomer(prisma, { language: "fr", planType: "pro", createdAt: on(30) });
+    await prisma.emailSuppression.create({
+      data: { email: gone.email, customerId: gone.id, reason: "complained", source: "admin" },
+    });
+    const criteria = {
+      plans: ["pro"],
+      signedUp: { from: day.toISOString(), to: new Date(day.getTime() + 86_400_000).toISOString() },
+    };
+    const segment = await prisma.segment.create({ data: { name: `Segment ${process.pid}-${seq}`, criteria } });
+    const c = await makeCampaign();
+    const send = (body: object) =>
+      request(t.app).post(`${API}/campaigns/email_campaigns/${c.id}/send`).set("Authorization", editor.auth).send(body);
+    const unknown = await send({ segment_id: 999_999 });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: "segment_id" })]);
+    const both = await send({ segment_id: segment.id, customer_ids: [fr.id] });
+    expect(both.status).toBe(400);
+    const sent = await send({ segment_id: segment.id });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ status: "sending", recipients: 2 });
+    await drain(c.id);
+    const mails = smtp.messages.filter(toCampaign(c.id));
+    expect(mails.map((m) => m.to[0]).sort()).toEqual([fr.email, en.email].sort());
+    expect(mails.find((m) => m.to[0] === en.email)!.subject).toBe("Hello Seg En");
+    expect(mails.every((m) => /^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m.test(m.raw))).toBe(true);
+    for (const left of [free, gone, later]) expect(mails.some((m) => m.to[0] === left.email)).toBe(false);
+    const after = await prisma.emailCampaign.findUniqueOrThrow({ where: { id: c.id } });
+    expect(after.segmentCriteria).toEqual(criteria);
+  });
+
+  it("refuses segment criteria that are not a segment's, naming the path", async () => {
+    const c = await makeCampaign();
+    const res = await request(t.app)
+      .patch(`${API}/campaigns/email_campaigns/${c.id}`)
+      .set("Authorization", editor.auth)
+      .send({ segmentCriteria: { plans: ["platinum"] } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toMatch(/^segmentCriteria\.plans/);
+    expect((await prisma.emailCampaign.findUniqueOrThrow({ where: { id: c.id } })).segmentCriteria).toBeNull();
+  });
+
   it("stops when cancelled mid-send: nothing more goes out", async () => {
     const customers = await Promise.all([1, 2, 3, 4, 5].map(() => makeCustomer(prisma)));
     const c = await makeCampaign();

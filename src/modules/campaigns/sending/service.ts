@@ -8,6 +8,7 @@ import { writeAudit } from "../../../lib/audit.js";
 import { AppError } from "../../../lib/errors.js";
 import { requirePermission } from "../../auth/index.js";
 import { checkCampaignContent } from "../content/service.js";
+import { checkedCriteria } from "../segments/saved.js";
 import { freezeRecipients, type RecipientSelection } from "./recipients.js";
 
 export const CAMPAIGN_BATCH = "campaign-batch";
@@ -53,6 +54,7 @@ async function startInTx(
   now: Date,
 ): Promise<number | null> {
   const { links } = await checkCampaignContent(campaign);
+  const audience = audienceOf(campaign, selection);
   const { count } = await tx.emailCampaign.updateMany({
     where: { id: campaign.id, status: from },
     data: {
@@ -60,16 +62,26 @@ async function startInTx(
       links,
       scheduledAt: campaign.scheduledAt ?? now,
       abDecideAt: abOf(campaign) ? new Date(now.getTime() + (campaign.abWaitMinutes ?? 60) * 60_000) : null,
+      ...(audience.segment ? { segmentCriteria: audience.segment } : {}),
     },
   });
   if (count === 0) return null;
-  return freezeRecipients(tx, campaign.id, selection, abOf(campaign));
+  return freezeRecipients(tx, campaign.id, audience, abOf(campaign), now);
+}
+
+/**
+ * Whom a campaign reaches: the selection given to the move, else the segment criteria the campaign
+ * holds (copied from a saved segment when it was sent or scheduled), else every active customer.
+ */
+function audienceOf(campaign: EmailCampaign, selection: RecipientSelection): RecipientSelection {
+  if (selection.customerIds || selection.segment) return selection;
+  return campaign.segmentCriteria == null ? {} : { segment: checkedCriteria(campaign.segmentCriteria) };
 }
 
 export interface SendOptions {
   /** Later than now: scheduled for then; otherwise sent now. */
   at?: Date;
-  /** Fixed recipients instead of every active customer. */
+  /** Fixed recipients or a segment's criteria instead of the campaign's segment (or every active customer). */
   recipients?: RecipientSelection;
   now?: Date;
 }
@@ -92,7 +104,11 @@ export async function sendCampaign(
         await checkCampaignContent(before);
         const { count } = await tx.emailCampaign.updateMany({
           where: { id, status: "draft" },
-          data: { status: "scheduled", scheduledAt: options.at },
+          data: {
+            status: "scheduled",
+            scheduledAt: options.at,
+            ...(options.recipients?.segment ? { segmentCriteria: options.recipients.segment } : {}),
+          },
         });
         if (count === 0) throw new AppError("conflict", `Campaign #${id} is no longer a draft`);
       } else {
