@@ -288,7 +288,10 @@ describe("login protection new IP alert", () => {
     // Known from now on.
     expect((await formLogin(t.app, admin.email, admin.password, "198.51.100.20")).status).toBe(302);
     expect(await newIpAlerts()).toHaveLength(1);
-    const logins = await t.deps.prisma.adminActivityLog.findMany({ where: { adminId: admin.id, action: "login" } });
+    const logins = await t.deps.prisma.adminActivityLog.findMany({
+      where: { adminId: admin.id, action: "login" },
+      orderBy: { id: "asc" },
+    });
     expect(logins.map((l) => l.ipAddress)).toEqual(["203.0.113.20", "203.0.113.20", "198.51.100.20", "198.51.100.20"]);
     expect(logins.every((l) => l.userAgent === UA)).toBe(true);
   });

@@ -115,12 +115,24 @@ describe("customer 360 timeline", () => {
     const task = await prisma.customerTask.create({
       data: { customerId: customer.id, title: "Follow up", createdAt: day(13), done: true, doneAt: day(14) },
     });
+    const ticket = await prisma.supportTicket.create({
+      data: {
+        customerId: customer.id,
+        subject: "Contact form",
+        requesterEmail: customer.email,
+        status: "resolved",
+        createdAt: day(15),
+        resolvedAt: day(16),
+      },
+    });
 
     const res = await request(t.app)
       .get(`${API}/customers/customers/${customer.id}/timeline?limit=200`)
       .set("Authorization", viewer.auth);
     expect(res.status).toBe(200);
     const expected = [
+      ["support", "ticket_resolved", ticket.id, day(16)],
+      ["support", "ticket_opened", ticket.id, day(15)],
       ["customers", "task_done", task.id, day(14)],
       ["customers", "task_created", task.id, day(13)],
       ["customers", "note", note.id, day(12)],

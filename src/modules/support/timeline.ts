@@ -12,9 +12,12 @@ export async function supportTimeline(
   // Tickets are shown only to whoever may read them.
   const admin = currentContext()?.admin ?? null;
   if (admin && !can(admin, "support", "view")) return [];
-  const before = range.before ?? new Date(8.64e15);
+  const { before } = range;
+  const earlier = (at: Date) => before === undefined || at < before;
   const tickets = await deps.prisma.supportTicket.findMany({
-    where: { customerId, OR: [{ createdAt: { lt: before } }, { resolvedAt: { lt: before } }] },
+    where: before
+      ? { customerId, OR: [{ createdAt: { lt: before } }, { resolvedAt: { lt: before } }] }
+      : { customerId },
     orderBy: { createdAt: "desc" },
     take: range.limit,
     select: { id: true, subject: true, createdAt: true, resolvedAt: true },
@@ -22,7 +25,7 @@ export async function supportTimeline(
   const events: CustomerTimelineEvent[] = [];
   for (const t of tickets) {
     const record = { resource: "support_tickets", id: t.id };
-    if (t.createdAt < before)
+    if (earlier(t.createdAt))
       events.push({
         at: t.createdAt.toISOString(),
         module: "support",
@@ -30,7 +33,7 @@ export async function supportTimeline(
         label: t.subject,
         record,
       });
-    if (t.resolvedAt && t.resolvedAt < before) {
+    if (t.resolvedAt && earlier(t.resolvedAt)) {
       events.push({
         at: t.resolvedAt.toISOString(),
         module: "support",
