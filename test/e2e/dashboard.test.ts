@@ -84,8 +84,9 @@ describe("the dashboard in a browser", () => {
     // Counts with their plural in French: 0 and 1 take the singular.
     const sent = overdue === 1 ? "relance envoyée" : "relances envoyées";
     expect(await result.textContent()).toMatch(new RegExp(`^${overdue} ${sent}, 0 ignorée \\(`));
-    expect(await page.locator('[data-testid="quick-open_support"]').textContent()).toContain(
-      "Le module support n'existe pas encore.",
+    // The support inbox: the support tickets' list.
+    expect(await page.locator('[data-testid="quick-open_support"]').getAttribute("href")).toBe(
+      "/admin/resources/support_tickets",
     );
     expect(errors).toEqual([]);
     await page.close();

@@ -62,6 +62,9 @@ describe("related records on a record's page", () => {
       ["customer_subscriptions", "customer", 1],
       ["invoices", "customer", 1],
       ["ai_requests", "customer", 1],
+      ["customer_notes", "customer", 0],
+      ["customer_tasks", "customer", 0],
+      ["customer_emails", "customer", 0],
     ]);
     // The newest five, by the sites list's own order (created, newest first), each with its title.
     expect(section(record, "sites")!.records.map((r) => r.title)).toEqual([
@@ -116,12 +119,23 @@ describe("related records on a record's page", () => {
     const agent = await loginAgent(t.app, narrowed.email, narrowed.password);
 
     const record = await show(agent, "customers", customer.id);
-    expect(record.related!.map((s) => s.resourceId)).toEqual(["customer_subscriptions", "invoices"]);
+    expect(record.related!.map((s) => s.resourceId)).toEqual([
+      "customer_subscriptions",
+      "invoices",
+      "customer_notes",
+      "customer_tasks",
+      "customer_emails",
+    ]);
     expect(section(record, "invoices")!.total).toBe(1);
 
     const customersOnly = await makeAdmin(t.deps.prisma, { role: "viewer", permissions: ["customers.view"] });
     const viewer = await loginAgent(t.app, customersOnly.email, customersOnly.password);
-    expect((await show(viewer, "customers", customer.id)).related).toEqual([]);
+    // The CRM's notes, tasks and direct e-mails are the customers module's own.
+    expect((await show(viewer, "customers", customer.id)).related!.map((s) => s.resourceId)).toEqual([
+      "customer_notes",
+      "customer_tasks",
+      "customer_emails",
+    ]);
   });
 
   it("lets every related list's column be a filter of its table, so the page's link to the rest opens", async () => {

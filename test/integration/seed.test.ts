@@ -15,6 +15,7 @@ const TABLES = [
   "templates",
   "template_versions",
   "template_ab_tests",
+  "template_ab_events",
   "sites",
   "site_configs",
   "customer_subscriptions",
@@ -117,7 +118,8 @@ describe("demo seed", () => {
     });
     const within: [string, number, number][] = [
       ["template_versions", 6, 12],
-      ["template_ab_tests", 1, 3],
+      ["template_ab_tests", 3, 6],
+      ["template_ab_events", 10_000, 60_000],
       ["site_configs", 300, 900],
       ["customer_subscriptions", 60, 160],
       ["invoices", 150, 800],

@@ -58,7 +58,7 @@ export const templateAbTestTable = defineTable({
     versionAId: {},
     versionBId: {},
     trafficSplit: { min: 0, max: 100 },
-    goal: { maxLength: 64, pattern: "^[A-Za-z0-9][A-Za-z0-9 _.:/-]*$" },
+    goal: { maxLength: 64, pattern: "^[A-Za-z0-9][A-Za-z0-9_.:/-]*$" },
     baselineRate: {},
     minimumEffect: {},
   },

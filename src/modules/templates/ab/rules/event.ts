@@ -4,8 +4,8 @@ import { z } from "zod";
 
 /** A visitor's or an event's id: the site's own (a first-party cookie's UUID); no personal data. */
 const ID = /^[A-Za-z0-9_.:-]+$/;
-/** A conversion goal's name, as the test's `goal` names it. */
-export const GOAL_NAME = /^[A-Za-z0-9][A-Za-z0-9 _.:/-]*$/;
+/** A conversion goal's name, as the test's `goal` names it: a key, without spaces ("signup", "quote_request"). */
+export const GOAL_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:/-]*$/;
 
 const testId = z.coerce
   .number()
