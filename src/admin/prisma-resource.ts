@@ -17,7 +17,7 @@
 // references the list shows load with the page (a Prisma relation select: one query, id and title);
 // the references it does not show are not looked up at all.
 import { Resource, convertFilter } from "@adminjs/prisma";
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import { writeAudit } from "../lib/audit.js";
 import { forgetCounts, knownSets, KNOWN_SET_ENTRIES } from "../db/count-cache.js";
 import {
@@ -125,13 +125,20 @@ export class LocodPrismaResource extends Resource {
       if (unreadable(this.model.fields, where)) return [];
       const { limit = 10, offset = 0, sort = {} } = options;
       const include = this.titleInclude();
-      const found: Record<string, unknown>[] = await this.manager.findMany({
-        where,
-        skip: offset,
-        take: limit,
-        orderBy: this.buildSortBy(sort),
-        ...(include ? { include } : {}),
-      });
+      const found: Record<string, unknown>[] = await this.manager
+        .findMany({
+          where,
+          skip: offset,
+          take: limit,
+          orderBy: this.buildSortBy(sort),
+          ...(include ? { include } : {}),
+        })
+        .catch((error: unknown) => {
+          // Text searched in an enum title (support_sla_policies' priority) that is none of its values:
+          // Prisma refuses the query before it runs, and nothing can match.
+          if (error instanceof Prisma.PrismaClientValidationError) return [];
+          throw error;
+        });
       return found.map((row) => this.record(row));
     }
     const total = this.total(where);

@@ -7,7 +7,7 @@ export interface CustomerTimelineEvent {
   at: string;
   /** The module that tells it ("billing"); its locale words the kind. */
   module: string;
-  /** What happened: the module's messages["timeline.<kind>"] word it ("invoice_paid"). */
+  /** What happened: the module's messages["timeline_<kind>"] word it (i18next reads dots as nesting) ("invoice_paid"). */
   kind: string;
   /** The event's own data, shown as is (an invoice number, a domain, a subject); never translated. */
   label?: string;

@@ -34,13 +34,16 @@ describe("buildJobRegistry", () => {
         "renew-subscriptions",
         "site-analytics-rollup",
         "site-config-daily-backup",
+        "support-sla",
+        "template-ab-rollup",
       ],
-      mail: ["password-reset", "send", "send-email-log", "sweep-email-log"],
+      mail: ["campaign-batch", "campaign-start-due", "password-reset", "send", "send-email-log", "sweep-email-log"],
       ai: ["generate-draft"],
       billing: ["push-invoice", "stripe-event", "sweep-stripe"],
       monitoring: ["check-round"],
     });
     expect([...registry.schedules].sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { queue: "mail", name: "campaign-start-due", pattern: "* * * * *" },
       { queue: "monitoring", name: "check-round", pattern: "*/30 * * * * *" },
       { queue: "maintenance", name: "incident-alerts", pattern: "* * * * *" },
       { queue: "maintenance", name: "metrics-snapshot", pattern: "5 0 * * *" },
@@ -51,8 +54,10 @@ describe("buildJobRegistry", () => {
       { queue: "maintenance", name: "renew-subscriptions", pattern: "5 * * * *" },
       { queue: "maintenance", name: "site-analytics-rollup", pattern: "7 * * * *" },
       { queue: "maintenance", name: "site-config-daily-backup", pattern: "30 2 * * *" },
+      { queue: "maintenance", name: "support-sla", pattern: "*/5 * * * *" },
       { queue: "mail", name: "sweep-email-log", pattern: "*/5 * * * *" },
       { queue: "billing", name: "sweep-stripe", pattern: "*/10 * * * *" },
+      { queue: "maintenance", name: "template-ab-rollup", pattern: "*/10 * * * *" },
     ]);
   });
 
@@ -62,9 +67,11 @@ describe("buildJobRegistry", () => {
       "ai_request.in_progress",
       "ai_request.received",
       "ai_request.rejected",
+      "customers.direct",
       "invoice.reminder",
       "monitoring.customer_notice",
       "monitoring.incident_alert",
+      "support.reply",
     ]);
   });
 

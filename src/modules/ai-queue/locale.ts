@@ -70,7 +70,7 @@ export const aiQueueLocale: ModuleLocale = {
     },
   },
   messages: {
-    "timeline.ai_request": ["Demande IA", "AI request"],
+    timeline_ai_request: ["Demande IA", "AI request"],
     // The "Queue IA" page (components/QueueBoard.tsx, modules/ai-queue/metrics.ts).
     queueBoardTitle: ["Queue IA", "AI queue"],
     queueBoardForbidden: ["Vous n'avez pas accès à la Queue IA.", "You do not have access to the AI queue."],

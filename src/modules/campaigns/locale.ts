@@ -129,9 +129,9 @@ export const campaignsLocale: ModuleLocale = {
     cancelSending: ["Annuler l'envoi", "Cancel sending"],
   },
   messages: {
-    "timeline.email_sent": ["E-mail de campagne envoyé", "Campaign e-mail sent"],
-    "timeline.email_opened": ["E-mail de campagne ouvert", "Campaign e-mail opened"],
-    "timeline.email_clicked": ["Lien de campagne cliqué", "Campaign link clicked"],
+    timeline_email_sent: ["E-mail de campagne envoyé", "Campaign e-mail sent"],
+    timeline_email_opened: ["E-mail de campagne ouvert", "Campaign e-mail opened"],
+    timeline_email_clicked: ["Lien de campagne cliqué", "Campaign link clicked"],
     campaignsForbidden: [
       "Le marketing demande la permission campaigns.view",
       "Marketing needs the campaigns.view permission",

@@ -95,10 +95,10 @@ export const customersLocale: ModuleLocale = {
     },
   },
   messages: {
-    "timeline.signup": ["Inscription", "Signed up"],
-    "timeline.note": ["Note interne", "Internal note"],
-    "timeline.task_created": ["Tâche créée", "Task created"],
-    "timeline.task_done": ["Tâche faite", "Task done"],
-    "timeline.direct_email": ["E-mail direct envoyé", "Direct e-mail sent"],
+    timeline_signup: ["Inscription", "Signed up"],
+    timeline_note: ["Note interne", "Internal note"],
+    timeline_task_created: ["Tâche créée", "Task created"],
+    timeline_task_done: ["Tâche faite", "Task done"],
+    timeline_direct_email: ["E-mail direct envoyé", "Direct e-mail sent"],
   },
 };

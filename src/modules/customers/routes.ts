@@ -3,10 +3,11 @@
 // service (which checks the permission), answer.
 import { Router } from "express";
 import { z } from "zod";
+import { dateProblem, storable } from "../../lib/input-rules.js";
 import type { Deps } from "../../deps.js";
 import type { ApiOperation } from "../../http/openapi.js";
 import { asyncRoute } from "../../http/bearer-auth.js";
-import { parseBody, parseId } from "../../http/params.js";
+import { MAX_ID, parseBody, parseId } from "../../http/params.js";
 import { requirePermission } from "../auth/index.js";
 import { customer360 } from "./customer-360.js";
 import { customerList, exportCustomers, ZCustomerExport, ZCustomerListQuery } from "./customer-list.js";
@@ -30,11 +31,23 @@ const ZTimelineQuery = z.strictObject({
     .optional()
     .meta({ description: "Events per page (default 50)" }),
 });
+/** A date people set: within the era the portal stores (lib/input-rules). */
+const zSetDate = z.iso.datetime({ offset: true }).superRefine((text, ctx) => {
+  const problem = dateProblem(new Date(text));
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+const zRowId = z.number().int().min(1).max(MAX_ID);
+
 const ZNewNote = z.strictObject({
-  body: z.string().max(10_000).meta({ description: "The note; @admin@address mentions an admin" }),
+  body: z
+    .string()
+    .min(1)
+    .max(10_000)
+    .superRefine(storable)
+    .meta({ description: "The note; @admin@address mentions an admin" }),
 });
 const ZNoteEdit = z.strictObject({
-  body: z.string().max(10_000),
+  body: z.string().min(1).max(10_000).superRefine(storable),
   expectedUpdatedAt: z.iso
     .datetime({ offset: true })
     .nullable()
@@ -42,18 +55,12 @@ const ZNoteEdit = z.strictObject({
     .meta({ description: "The note's updatedAt as read (null if never edited): a 409 if it changed meanwhile" }),
 });
 const ZNewTask = z.strictObject({
-  title: z.string().min(1).max(300),
-  dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
-  ownerId: z
-    .number()
-    .int()
-    .min(1)
-    .nullable()
-    .optional()
-    .meta({ description: "The owning admin (default: the caller)" }),
+  title: z.string().min(1).max(300).superRefine(storable),
+  dueAt: zSetDate.nullable().optional(),
+  ownerId: zRowId.nullable().optional().meta({ description: "The owning admin (default: the caller)" }),
 });
 const ZDirectEmail = z.strictObject({
-  templateId: z.number().int().min(1).meta({ description: "The customer_email_templates row to send" }),
+  templateId: zRowId.meta({ description: "The customer_email_templates row to send" }),
 });
 
 const ZEvent = z.looseObject({ at: z.string(), module: z.string(), kind: z.string() });

@@ -93,8 +93,8 @@ export const monitoringLocale: ModuleLocale = {
     monitoringStatus: ["État des sites", "Site status"],
   },
   messages: {
-    "timeline.incident_opened": ["Incident ouvert", "Incident opened"],
-    "timeline.incident_resolved": ["Incident résolu", "Incident resolved"],
+    timeline_incident_opened: ["Incident ouvert", "Incident opened"],
+    timeline_incident_resolved: ["Incident résolu", "Incident resolved"],
     ...alertLocale.messages,
     pauseExplain: [
       "Aucune vérification de ce moniteur ne sera faite jusqu'à sa reprise.",

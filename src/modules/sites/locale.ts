@@ -33,7 +33,7 @@ export const sitesLocale: ModuleLocale = {
   },
   actions: { ...siteBackupLocale.actions },
   messages: {
-    "timeline.site_created": ["Site créé", "Site created"],
+    timeline_site_created: ["Site créé", "Site created"],
     ...siteBackupLocale.messages,
     siteLimitReached: [
       "ce client a déjà tous les sites que son offre permet (voir Sites max. de l'offre)",

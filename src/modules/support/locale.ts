@@ -102,7 +102,7 @@ export const supportLocale: ModuleLocale = {
     },
   },
   messages: {
-    "timeline.ticket_opened": ["Ticket de support ouvert", "Support ticket opened"],
-    "timeline.ticket_resolved": ["Ticket de support résolu", "Support ticket resolved"],
+    timeline_ticket_opened: ["Ticket de support ouvert", "Support ticket opened"],
+    timeline_ticket_resolved: ["Ticket de support résolu", "Support ticket resolved"],
   },
 };

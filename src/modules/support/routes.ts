@@ -16,7 +16,11 @@ export const ZInboxQuery = z
   .object({
     tab: z.enum(INBOX_TABS).default("all"),
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).max(100_000).default(0),
+    // Digits only: a coerced number would read an empty offset as 0.
+    offset: z
+      .string()
+      .regex(/^\d{1,5}$/, "must be a whole number from 0 to 99999")
+      .default("0"),
   })
   .strict();
 
@@ -99,7 +103,7 @@ export function supportRoutes(deps: Deps): Router {
     BASE,
     asyncRoute(async (req, res) => {
       const q = parseBody(ZInboxQuery, req.query ?? {});
-      res.json(await inbox(deps.prisma, q.tab, { limit: q.limit, offset: q.offset }));
+      res.json(await inbox(deps.prisma, q.tab, { limit: q.limit, offset: Number(q.offset) }));
     }),
   );
   router.get(

@@ -44,10 +44,9 @@ export async function checkCampaignContent(c: Partial<ContentFields>): Promise<{
   ];
   const en = [c.subjectEn, c.contentHtmlEn].filter((v) => v !== null && v !== undefined && v !== "");
   if (en.length === 1) {
-    problems.push({
-      field: c.subjectEn ? "contentHtmlEn" : "subjectEn",
-      message: "the English version needs a subject and a body",
-    });
+    // Both fields of the pair are named: the one given and the one missing.
+    const message = "the English version needs a subject and a body";
+    problems.push({ field: "subjectEn", message }, { field: "contentHtmlEn", message });
   }
   if (problems.length) throw new AppError("validation", "The campaign's content is not valid", problems);
   const bodies = await Promise.all(
