@@ -407,7 +407,7 @@ export function listWhere(fields: Parameters<typeof convertFilter>[0], filter: F
  * required column, or text left as it came for a number column (a search for "abc" in an id).
  */
 function unreadable(
-  fields: readonly { name: string; type: string; isRequired?: boolean }[],
+  fields: readonly { name: string; type: string; kind?: string; isRequired?: boolean }[],
   where: PrismaWhere,
 ): boolean {
   const bad = (value: unknown, numeric: boolean): boolean => {
@@ -421,6 +421,8 @@ function unreadable(
     const field = fields.find((f) => f.name === name);
     // null on a required column: what convertFilter makes of text it could not read as a number.
     if (condition === null) return field?.isRequired === true;
+    // An enum's values are identifiers: other text searched in an enum title can be none of them.
+    if (field?.kind === "enum" && typeof condition === "string") return !/^[A-Za-z_][A-Za-z0-9_]*$/.test(condition);
     return bad(condition, ["Int", "BigInt", "Float", "Decimal"].includes(field?.type ?? ""));
   });
 }

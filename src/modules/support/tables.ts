@@ -93,7 +93,8 @@ export const supportSlaPolicyTable = defineTable({
     reassignAfterMinutes: { min: 1, max: 525600 },
   },
   list: ["id", "priority", "firstResponseMinutes", "resolutionMinutes", "reassignAfterMinutes", "updatedAt"],
-  title: ["priority"],
+  // Titled by id: AdminJS's search box over an enum title answered any text that is not a value with a 500.
+  title: ["id"],
   filters: ["priority"],
   order: { by: "id", direction: "asc" },
 });
