@@ -19,6 +19,7 @@
 import { Resource, convertFilter } from "@adminjs/prisma";
 import { Prisma } from "@prisma/client";
 import { writeAudit } from "../lib/audit.js";
+import { jsonProblem } from "../lib/input-rules.js";
 import { forgetCounts, knownSets, KNOWN_SET_ENTRIES } from "../db/count-cache.js";
 import {
   BaseRecord,
@@ -122,7 +123,9 @@ export class LocodPrismaResource extends Resource {
     if (context?.action?.name !== "list") {
       // The stock find, with our WHERE (search boxes and reference pickers). Text searched in a number or
       // date title (a table without a text column) matches nothing rather than reaching Prisma unread.
-      if (unreadable(this.model.fields, where)) return [];
+      // A search text AdminJS read as JSON nested past what Prisma accepts (130 levels of {"a": ...}) can
+      // match nothing either.
+      if (unreadable(this.model.fields, where) || jsonProblem(where) !== null) return [];
       const { limit = 10, offset = 0, sort = {} } = options;
       const include = this.titleInclude();
       const found: Record<string, unknown>[] = await this.manager

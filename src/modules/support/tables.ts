@@ -93,8 +93,7 @@ export const supportSlaPolicyTable = defineTable({
     reassignAfterMinutes: { min: 1, max: 525600 },
   },
   list: ["id", "priority", "firstResponseMinutes", "resolutionMinutes", "reassignAfterMinutes", "updatedAt"],
-  // Titled by id: AdminJS's search box over an enum title answered any text that is not a value with a 500.
-  title: ["id"],
+  title: ["priority"],
   filters: ["priority"],
   order: { by: "id", direction: "asc" },
 });
