@@ -29,6 +29,9 @@ const config = {
   // Read from the global configuration only (a project's own testTimeout is ignored).
   testTimeout: 30_000,
   maxWorkers: 2,
+  // A worker that holds more than this after a file is replaced before the next: the walk's worker keeps
+  // a browser's worth of observations, and the file after it in the same worker ran out of heap.
+  workerIdleMemoryLimit: "1GB",
   projects: [
     {
       ...base,

@@ -13,12 +13,22 @@ const startCase = (value: string) =>
     .trim()
     .replace(/\b\w/g, (c) => c.toUpperCase());
 
+/**
+ * The language of a column written in one language (subjectEn, bodyFr): its value is marked with it, so
+ * that a screen reader reads it as such on a page in the other language (WCAG 3.1.2).
+ */
+const languageOfColumn = (path: string): "en" | "fr" | undefined =>
+  (/[a-z](En|Fr)$/.exec(path)?.[1]?.toLowerCase() as "en" | "fr" | undefined) ?? undefined;
+
 const PropertyValue: React.FC<ShowPropertyProps> = ({ property, record, resource }) => {
   const { tl } = useTranslation();
   const raw: unknown = record?.params[property.path];
   if (raw === undefined) return null;
   const option = property.availableValues?.find((o) => o.value == raw);
-  if (!option) return <>{raw as React.ReactNode}</>;
+  if (!option) {
+    const lang = languageOfColumn(property.path);
+    return lang ? <span lang={lang}>{raw as React.ReactNode}</span> : <>{raw as React.ReactNode}</>;
+  }
   const label = option.label || String(raw);
   return (
     <StatusBadge value={raw}>

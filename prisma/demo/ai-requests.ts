@@ -31,13 +31,6 @@ export const AI_REQUEST_STATUSES: readonly AiRequestStatus[] = [
 ];
 export const AI_REQUEST_TYPES: readonly AiRequestType[] = ["services", "content", "images", "full_site"];
 
-export const TYPE_LABELS: Record<AiRequestType, string> = {
-  services: "Génération IA – services",
-  content: "Génération IA – textes",
-  images: "Génération IA – images",
-  full_site: "Génération IA – site complet",
-};
-
 /** What each type of request is quoted at before it is processed. */
 const ESTIMATED_COST: Record<AiRequestType, Money> = {
   services: eur("2.00"),

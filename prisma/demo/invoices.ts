@@ -2,7 +2,8 @@
 // and the AI requests completed since the previous invoice, billed in arrears at their actual cost.
 // amount = sum of the lines, tax = 20 % of it rounded half-up to the cent, total = amount + tax.
 import type { AiBillingStatus, InvoiceStatus, Prisma } from "@prisma/client";
-import { TYPE_LABELS, type DemoAiRequest } from "./ai-requests.js";
+import { aiRequestLine } from "../../src/modules/billing/invoicing/line-words.js";
+import type { DemoAiRequest } from "./ai-requests.js";
 import { periodStart, planAt, type DemoCustomer, type DemoSubscription } from "./customers.js";
 import { sum, vatOn, type Money } from "./money.js";
 import { createRng, type Rng } from "./random.js";
@@ -89,7 +90,7 @@ function drafts(
       completed
         .filter((r) => (!from || r.completedAt!.getTime() >= from.getTime()) && r.completedAt!.getTime() < to.getTime())
         .map((r) => ({
-          description: `${TYPE_LABELS[r.type]} (demande n° ${r.row.id})`,
+          description: aiRequestLine("fr", r.row.id, r.type, false),
           unitPrice: r.actualCost!,
           aiRequestId: r.row.id,
         }));

@@ -10,19 +10,19 @@ export function buildSegments(now: Date, staff: Staff): Prisma.SegmentCreateMany
   const rows: Omit<Prisma.SegmentCreateManyInput, "id" | "createdAt" | "updatedAt">[] = [
     {
       name: "Clients Pro et Enterprise actifs",
-      description: "Paying customers of the upper plans, for product news.",
+      description: "Clients payants des offres supérieures, pour les nouveautés produit.",
       criteria: { plans: ["pro", "enterprise"], statuses: ["active"], billing: ["active"] },
       createdBy: staff.admin,
     },
     {
       name: "Nouveaux inscrits (30 jours)",
-      description: "Welcome series: customers who signed up in the last 30 days.",
+      description: "Série de bienvenue : clients inscrits ces 30 derniers jours.",
       criteria: { signedUp: { from: at(30).toISOString() }, statuses: ["active"] },
       createdBy: staff.editor,
     },
     {
       name: "Gratuits très actifs en IA",
-      description: "Free customers with at least 3 AI requests in the last 90 days: upgrade offer.",
+      description: "Clients gratuits avec au moins 3 demandes IA en 90 jours : offre de montée en gamme.",
       criteria: { plans: ["free"], aiRequests: { period: { lastDays: 90 }, min: 3 } },
       createdBy: staff.editor,
     },
@@ -34,13 +34,13 @@ export function buildSegments(now: Date, staff: Staff): Prisma.SegmentCreateMany
     },
     {
       name: "Retards de paiement",
-      description: "Past-due subscriptions or overdue invoices.",
+      description: "Abonnements en impayé ou factures en retard.",
       criteria: { billing: ["past_due", "overdue"] },
       createdBy: staff.admin,
     },
     {
       name: "Parrainés, MRR 20 € et plus",
-      description: "Referred customers who pay at least 20 EUR a month.",
+      description: "Clients parrainés qui paient au moins 20 € par mois.",
       criteria: { referral: ["referred"], mrr: { min: "20" } },
       createdBy: staff.editor,
     },

@@ -2,7 +2,7 @@
 //
 // `npm run bench -- --only ab-events [--seconds 15] [--connections 64]`: POST /ab/events per second over
 // HTTP through the real app (createApp, as `npm start` minus the component bundle), the load in a child
-// process (ab-events-load.mjs); every request is validated, looked up in the running tests, counted by
+// process (http-load.mjs); every request is validated, looked up in the running tests, counted by
 // the Redis rate limit (limits far above the load) and written by the batched inserts (ON CONFLICT on
 // the event id). After the run, the rows written must equal the events accepted. Target: 2,000/s.
 //
@@ -12,13 +12,11 @@
 // function rolls the test up (timed). Timed: abReport (the daily rows' query and the statistics), in
 // this process, p50/p95. Target: p95 < 100 ms. Before timing, the report's totals are checked against a
 // brute-force count over the raw events. Writes test/artifacts/bench-ab.json.
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import pg from "pg";
 import { loadConfig } from "../../src/config.js";
 import { createApp } from "../../src/app.js";
@@ -31,7 +29,7 @@ import { abEventBuffer } from "../../src/modules/templates/ab/event-buffer.js";
 import { abReport } from "../../src/modules/templates/ab/report.js";
 import { rollUpAbTest } from "../../src/modules/templates/ab/rollup.js";
 import { listen } from "./floor.js";
-import { machineNote, percentile } from "./measure.js";
+import { httpLoad, machineNote, percentile } from "./measure.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const ARTIFACT = path.join(ROOT, "test/artifacts/bench-ab.json");
@@ -119,18 +117,8 @@ export async function runAbEventsBench(opts: { seconds: number; connections: num
   );
   const { server, baseUrl } = await listen(await createApp(deps, { bundle: false, modules }));
   try {
-    const load = path.join(ROOT, "test/bench/ab-events-load.mjs");
-    const run = async (seconds: number) => {
-      const { stdout } = await promisify(execFile)(process.execPath, [
-        load,
-        baseUrl,
-        String(seconds),
-        String(opts.connections),
-        testIds.join(","),
-        randomBytes(6).toString("hex"),
-      ]);
-      return JSON.parse(stdout) as { sent: number; accepted: number; refused: number; errors: number; seconds: number };
-    };
+    const run = (seconds: number) =>
+      httpLoad("ab-events", baseUrl, seconds, opts.connections, [testIds.join(","), randomBytes(6).toString("hex")]);
     log(`warming up, then ${opts.seconds} s of ${opts.connections} connections posting to /ab/events`);
     await run(2);
     await buffer.flush();
@@ -146,11 +134,11 @@ export async function runAbEventsBench(opts: { seconds: number; connections: num
     const cpu = process.cpuUsage(cpuBefore);
     await buffer.flush();
     const written = (await count()) - before;
-    const perSecond = result.accepted / result.seconds;
-    const verdict = perSecond >= AB_EVENTS_TARGET_PER_SECOND && written === result.accepted ? "PASS" : "MISS";
+    const perSecond = result.ok / result.seconds;
+    const verdict = perSecond >= AB_EVENTS_TARGET_PER_SECOND && written === result.ok ? "PASS" : "MISS";
     process.stdout.write(
       `\n/ab/events: ${perSecond.toFixed(0)} events/s accepted over ${result.seconds.toFixed(1)} s ` +
-        `(${result.accepted} accepted, ${result.refused} refused, ${result.errors} errors; ${written} rows written); ` +
+        `(${result.ok} accepted, ${result.refused} refused, ${result.errors} errors; ${written} rows written); ` +
         `server CPU ${(((cpu.user + cpu.system) / 1e6 / result.seconds) * 100).toFixed(0)}% of one core. ` +
         `Target ${AB_EVENTS_TARGET_PER_SECOND}/s: ${verdict}.\n` +
         machineNote(),

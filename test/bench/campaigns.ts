@@ -8,15 +8,13 @@
 //    SMTP sink (smtp-server on 127.0.0.1, same process); messages accepted by the sink per second,
 //    sustained over the whole campaign. Target 300 messages/s.
 // 3. Tracking: GET /t/o/{token} and /t/c/{token} through the real app (createApp) over HTTP from a
-//    child process (campaign-track-load.mjs), every one writing its row. Target 2,000 requests/s.
+//    child process (http-load.mjs), every one writing its row. Target 2,000 requests/s.
 // Prints the figures and writes test/artifacts/bench-campaigns.json.
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
@@ -31,7 +29,7 @@ import { runCampaignBatch } from "../../src/modules/campaigns/sending/batch.js";
 import { closeCampaignTransports } from "../../src/modules/campaigns/sending/transport.js";
 import { signToken, trackingKey } from "../../src/modules/campaigns/tracking/rules/token.js";
 import { listen } from "./floor.js";
-import { machineNote } from "./measure.js";
+import { httpLoad, machineNote } from "./measure.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const ARTIFACT = path.join(ROOT, "test/artifacts/bench-campaigns.json");
@@ -201,15 +199,8 @@ export async function runCampaignBench(options: { seconds?: number; connections?
     const { server, baseUrl } = await listen(app);
     const seconds = options.seconds ?? 10;
     const connections = options.connections ?? 64;
-    const { stdout } = await promisify(execFile)(process.execPath, [
-      path.join(ROOT, "test/bench/campaign-track-load.mjs"),
-      baseUrl,
-      String(seconds),
-      String(connections),
-      file,
-    ]);
+    const load = await httpLoad("track", baseUrl, seconds, connections, [file]);
     server.close();
-    const load = JSON.parse(stdout) as { sent: number; ok: number; refused: number; errors: number; seconds: number };
     const rps = load.ok / load.seconds;
     const clicks = await prisma.emailClick.count({ where: { send: { campaignId: run.id } } });
     log(

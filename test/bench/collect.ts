@@ -1,15 +1,13 @@
 // Issue 14's site analytics bench (`npm run bench -- --only collect [--seconds 15] [--connections 64]`):
 // POST /collect events per second over HTTP, through the real app (createApp, as `npm start` minus
 // the component bundle) on a database of its own with 200 active sites. The load runs in a child
-// process (collect-load.mjs) so that client and server do not share one event loop; every request
+// process (http-load.mjs) so that client and server do not share one event loop; every request
 // is counted by the Redis rate limits (limits far above the load) and written by the batched inserts.
 // After the run, the rows written must equal the events accepted. Target: 2,000 events/s. Prints
 // the figure and writes test/artifacts/bench-collect.json.
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import pg from "pg";
 import { loadConfig } from "../../src/config.js";
 import { createApp } from "../../src/app.js";
@@ -20,7 +18,7 @@ import { MODULES } from "../../src/modules.js";
 import { collectRoutes } from "../../src/modules/monitoring/site-analytics/collect-routes.js";
 import { eventBuffer } from "../../src/modules/monitoring/site-analytics/event-buffer.js";
 import { listen } from "./floor.js";
-import { writeBenchReport } from "./measure.js";
+import { httpLoad, writeBenchReport } from "./measure.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const URL_ = process.env.BENCH_COLLECT_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/locod_collect_bench";
@@ -86,17 +84,7 @@ export async function runCollectBench(opts: { seconds: number; connections: numb
   );
   const { server, baseUrl } = await listen(await createApp(deps, { bundle: false, modules }));
   try {
-    const load = path.join(ROOT, "test/bench/collect-load.mjs");
-    const run = async (seconds: number) => {
-      const { stdout } = await promisify(execFile)(process.execPath, [
-        load,
-        baseUrl,
-        String(seconds),
-        String(opts.connections),
-        domains.join(","),
-      ]);
-      return JSON.parse(stdout) as { sent: number; accepted: number; refused: number; errors: number; seconds: number };
-    };
+    const run = (seconds: number) => httpLoad("collect", baseUrl, seconds, opts.connections, [domains.join(",")]);
     log(`warming up, then ${opts.seconds} s of ${opts.connections} connections posting to /collect`);
     await run(2);
     await buffer.flush();
@@ -111,13 +99,13 @@ export async function runCollectBench(opts: { seconds: number; connections: numb
     await buffer.flush();
     const written = (await count()) - before;
     await client.end();
-    const perSecond = result.accepted / result.seconds;
-    const cpuPerEvent = (cpu.user + cpu.system) / 1000 / Math.max(1, result.accepted);
-    const verdict = perSecond >= COLLECT_TARGET_PER_SECOND && written === result.accepted ? "PASS" : "MISS";
+    const perSecond = result.ok / result.seconds;
+    const cpuPerEvent = (cpu.user + cpu.system) / 1000 / Math.max(1, result.ok);
+    const verdict = perSecond >= COLLECT_TARGET_PER_SECOND && written === result.ok ? "PASS" : "MISS";
     const artifact = await writeBenchReport(
       "collect",
       `\n/collect: ${perSecond.toFixed(0)} events/s accepted over ${result.seconds.toFixed(1)} s ` +
-        `(${result.accepted} accepted, ${result.refused} refused, ${result.errors} errors; ${written} rows written); ` +
+        `(${result.ok} accepted, ${result.refused} refused, ${result.errors} errors; ${written} rows written); ` +
         `server CPU ${(((cpu.user + cpu.system) / 1e6 / result.seconds) * 100).toFixed(0)}% of one core, ` +
         `${cpuPerEvent.toFixed(3)} ms per event (${(1000 / cpuPerEvent).toFixed(0)} events/s per core). ` +
         `Target ${COLLECT_TARGET_PER_SECOND}/s: ${verdict}.\n`,

@@ -1,10 +1,12 @@
 // Timing and reporting for the bench: sequential requests over keep-alive connections (Node's fetch,
 // undici), percentiles, the table and its PASS/MISS verdicts.
 
+import { execFile } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 
 export const TARGET_P95_MS = 100;
 export const TARGET_RATIO = 3;
@@ -113,4 +115,36 @@ export async function writeBenchReport(
   const record = { at: new Date().toISOString(), ...figures, cpus: os.cpus().length, loadAverage: os.loadavg() };
   await writeFile(file, `${JSON.stringify(record, null, 2)}\n`);
   return file;
+}
+
+/** What http-load.mjs counted: requests sent, answered as the scenario expects, refused, failed. */
+export interface HttpLoad {
+  sent: number;
+  ok: number;
+  refused: number;
+  errors: number;
+  seconds: number;
+}
+
+/**
+ * Runs http-load.mjs's `scenario` against `baseUrl` for `seconds` with `connections` keep-alive
+ * connections, in a child process (the client never shares the server's event loop).
+ */
+export async function httpLoad(
+  scenario: "collect" | "ab-events" | "track",
+  baseUrl: string,
+  seconds: number,
+  connections: number,
+  args: readonly string[],
+): Promise<HttpLoad> {
+  const script = fileURLToPath(new URL("./http-load.mjs", import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    script,
+    scenario,
+    baseUrl,
+    String(seconds),
+    String(connections),
+    ...args,
+  ]);
+  return JSON.parse(stdout) as HttpLoad;
 }

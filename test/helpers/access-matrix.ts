@@ -125,6 +125,11 @@ export async function seedEveryTable(prisma: PrismaClient): Promise<void> {
       visitorHash: `matrix-visitor-${i}`,
     })),
   });
+  // A second correction of the demo's corrected note: customer_note_revisions has one row in the demo.
+  const revised = await prisma.customerNoteRevision.findFirstOrThrow({ orderBy: { id: "asc" } });
+  await prisma.customerNoteRevision.create({
+    data: { noteId: revised.noteId, body: "Matrix revision", editedById: someone.id, editedAt: new Date() },
+  });
   // Direct e-mails to a customer (customers CRM), each with the outbox row it was sent through.
   const template = await prisma.customerEmailTemplate.findFirstOrThrow({ orderBy: { id: "asc" } });
   for (let i = 0; i < 3; i++) {

@@ -6,6 +6,7 @@ import { SERVICES_CONTENT, makeQueuedRequest, makeSubscribedCustomer } from "../
 import { loginAgent, makeTestApp, type TestApp } from "../helpers/app.js";
 import { billAiRequest } from "../../src/modules/billing/ai-billing.js";
 import { draftInvoiceNumber } from "../../src/modules/billing/invoicing/draft-invoice.js";
+import { aiRequestLine } from "../../src/modules/billing/invoicing/line-words.js";
 
 let t: TestApp;
 let editors: ApiLogin[];
@@ -187,8 +188,8 @@ describe("ai-queue complete and billing", () => {
       [first.id, "0.00", "0.00", 1],
       [second.id, "2.53", "2.53", 1],
     ]);
-    expect(invoice.items[0]!.description).toMatch(/^Included credit/);
-    expect(invoice.items[1]!.description).not.toMatch(/Included credit/);
+    expect(invoice.items[0]!.description).toBe(aiRequestLine(customer.language, first.id, first.requestType, true));
+    expect(invoice.items[1]!.description).toBe(aiRequestLine(customer.language, second.id, second.requestType, false));
     // 20% VAT of 2.53 = 0.506 -> 0.51 (half-up).
     expect([invoice.amount.toFixed(2), invoice.taxAmount.toFixed(2), invoice.totalAmount.toFixed(2)]).toEqual([
       "2.53",

@@ -216,7 +216,7 @@ describe("demo seed", () => {
                                      WHEN 'draft' THEN 'billed' ELSE 'pending' END)::text = r.billing_status::text
                               AND (it.id IS NULL OR it.unit_price = r.actual_cost
                                    OR (i.status = 'draft' AND it.unit_price = 0
-                                       AND it.description LIKE 'Included credit%'))
+                                       AND it.description LIKE 'Crédit inclus : %'))
           ELSE r.billing_status = 'pending' AND it.id IS NULL AND r.actual_cost IS NULL
         END`,
     );

@@ -2,6 +2,7 @@
 // `send-email-log` job renders them from the request as it is when the e-mail leaves. No link to the
 // customer portal: its address is not known to the admin portal, so none is invented.
 import type { Language } from "@prisma/client";
+import { AI_REQUEST_TYPE_WORDS, aiRequestReference } from "../../lib/ai-request-words.js";
 import { BRAND, layoutHtml, layoutText, type EmailBlock } from "../../lib/email/layout.js";
 import { ZGeneratedContent, type RequestType } from "./schemas.js";
 
@@ -35,16 +36,8 @@ const SUBJECTS: Record<EmailEvent, Record<Language, string>> = {
 
 /** e.g. "Locod-AI – Votre contenu est prêt (demande n° 12)". */
 export function subjectOf(event: EmailEvent, language: Language, requestId: number): string {
-  const ref = language === "fr" ? `demande n° ${requestId}` : `request #${requestId}`;
-  return `${BRAND} – ${SUBJECTS[event][language]} (${ref})`;
+  return `${BRAND} – ${SUBJECTS[event][language]} (${aiRequestReference(language, requestId)})`;
 }
-
-const TYPE_LABELS: Record<RequestType, Record<Language, string>> = {
-  services: { fr: "Rédaction de services", en: "Service descriptions" },
-  content: { fr: "Contenu des pages", en: "Page content" },
-  images: { fr: "Images", en: "Images" },
-  full_site: { fr: "Site complet", en: "Full website" },
-};
 
 const MAX_LISTED = 10;
 
@@ -138,7 +131,7 @@ export function summaryBlocks(requestType: RequestType, content: unknown, langua
 
 function bodyBlocks(event: EmailEvent, language: Language, data: EmailRequestData): EmailBlock[] {
   const fr = language === "fr";
-  const what = `${TYPE_LABELS[data.requestType][language]} – ${data.businessType}`;
+  const what = `${AI_REQUEST_TYPE_WORDS[data.requestType][language]} – ${data.businessType}`;
   const ref = fr ? `Demande n° ${data.id} : ${what}` : `Request #${data.id}: ${what}`;
   switch (event) {
     case "received":

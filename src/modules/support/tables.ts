@@ -46,7 +46,7 @@ export const supportMessageTable = defineTable({
   actions: { new: null, edit: null, delete: null, bulkDelete: null },
   writable: {},
   list: ["id", "ticket", "kind", "author", "fromAddress", "createdAt"],
-  title: ["ticket.subject", "kind"],
+  title: ["ticket.subject", "createdAt"],
   related: [{ table: "support_attachments", via: "messageId" }],
   filters: ["ticket", "kind", "author", "fromAddress", "createdAt"],
   order: { by: "createdAt", direction: "desc" },

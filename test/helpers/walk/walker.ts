@@ -206,9 +206,12 @@ async function visit(lane: Lane, visitOf: Visit, options: LookOptions): Promise<
     await tab.evaluate(options.axe);
     const result = await tab.evaluate(`axe.run(document, ${AXE_OPTIONS_SCRIPT})`);
     obs.violations = (result as { violations: AxeViolation[] }).violations;
-    // Words of the interface, not data: JSON and code shown as such (<pre>, <code>) are left out.
+    // Words of the interface, not data: JSON and code shown as such (<pre>, <code>) are left out, and so is
+    // text marked as written in another language (lang="en" on a French page: an English subject).
     obs.text = await tab.evaluate(() => {
-      const code = Array.from(document.querySelectorAll<HTMLElement>("pre, code")).map(
+      const page = document.documentElement.lang;
+      const foreign = `pre, code, [lang]:not([lang="${page}"]):not(html)`;
+      const code = Array.from(document.querySelectorAll<HTMLElement>(foreign)).map(
         (el) => [el, el.style.display] as const,
       );
       for (const [el] of code) el.style.display = "none";

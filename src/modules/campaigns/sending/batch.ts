@@ -58,7 +58,7 @@ async function decideAbTest(prisma: PrismaClient, c: EmailCampaign): Promise<str
       FROM email_sends WHERE campaign_id = ${c.id} AND variant IS NOT NULL GROUP BY variant`;
   const by = (v: string) => rows.find((r) => r.variant === v);
   const hits = (v: string) => Number((c.abMetric === "clicks" ? by(v)?.clicks : by(v)?.opens) ?? 0);
-  const { winner, test } = abWinner({
+  const { winner, lift, pValue } = abWinner({
     a: { sent: Number(by("a")?.sent ?? 0), hits: hits("a") },
     b: { sent: Number(by("b")?.sent ?? 0), hits: hits("b") },
   });
@@ -73,7 +73,7 @@ async function decideAbTest(prisma: PrismaClient, c: EmailCampaign): Promise<str
       resourceType: "email_campaigns",
       resourceId: c.id,
       before: { abWinner: null },
-      after: { abWinner: winner, z: test.z, pValue: test.pValue },
+      after: { abWinner: winner, lift, pValue },
     });
     return winner;
   });

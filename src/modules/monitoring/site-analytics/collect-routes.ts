@@ -5,11 +5,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ApiOperation } from "../../../http/openapi.js";
-import { Router, text, type ErrorRequestHandler, type Request, type RequestHandler } from "express";
+import { Router, type Request, type RequestHandler } from "express";
 import type { Deps } from "../../../deps.js";
 import { AppError } from "../../../lib/errors.js";
 import { PROJECT_ROOT } from "../../../lib/project-root.js";
-import { sendProblem } from "../../../http/errors.js";
+import { beaconBody, beaconCors, beaconErrors, beaconJson } from "../../../http/beacon.js";
 import { parseBody } from "../../../http/params.js";
 import { rateLimit } from "../../../http/rate-limit.js";
 import { ZCollectEvent, type CollectEvent } from "./rules/event.js";
@@ -64,30 +64,6 @@ interface Accepted {
   salt: string;
 }
 
-/** Any origin may send: the endpoint reads no credentials and answers nothing private. */
-const anyOrigin: RequestHandler = (req, res, next) => {
-  // Mounted before helmet (src/app.ts): the headers that matter here are set here.
-  res.set("X-Content-Type-Options", "nosniff");
-  res.set("Access-Control-Allow-Origin", "*");
-  res.set("Cross-Origin-Resource-Policy", "cross-origin");
-  if (req.method === "OPTIONS") {
-    res.set({
-      "Access-Control-Allow-Methods": "POST",
-      "Access-Control-Allow-Headers": "Content-Type",
-      "Access-Control-Max-Age": "86400",
-    });
-    return res.status(204).end();
-  }
-  next();
-};
-
-const tooLarge: ErrorRequestHandler = (err, _req, res, next) => {
-  const type = (err as { type?: string }).type;
-  if (type === "entity.too.large")
-    return sendProblem(res, new AppError("payload_too_large", `The body must be at most ${COLLECT_BODY_LIMIT} bytes`));
-  next(err);
-};
-
 export function collectRoutes(
   deps: Pick<Deps, "pool" | "redis" | "config" | "log">,
   options: CollectOptions = {},
@@ -106,16 +82,7 @@ export function collectRoutes(
   // The event, its site and the day's salt; refusals name the field.
   const readEvent: RequestHandler = (req, _res, next) => {
     (async () => {
-      const raw = typeof req.body === "string" ? req.body : "";
-      let body: unknown;
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        throw new AppError("validation", "The body must be a JSON object", [
-          { field: "(body)", message: "must be a JSON object" },
-        ]);
-      }
-      const event = parseBody(ZCollectEvent, body);
+      const event = parseBody(ZCollectEvent, beaconJson(req));
       const url = new URL(event.url);
       const field = event.domain !== undefined ? "domain" : "url";
       const siteId = await sites.siteOf(siteHost(event.domain ?? url.hostname));
@@ -173,6 +140,7 @@ export function collectRoutes(
     res.status(204).end();
   };
 
+  const anyOrigin = beaconCors("POST");
   const router = Router({ caseSensitive: true, strict: true });
   router.get("/collect.js", (_req, res) => {
     res.set({
@@ -185,23 +153,9 @@ export function collectRoutes(
     res.send(collectScript());
   });
   router.options("/collect", anyOrigin);
-  router.post(
-    "/collect",
-    anyOrigin,
-    // sendBeacon posts text/plain (no CORS preflight): every type is read as text, then parsed as JSON.
-    text({ type: () => true, limit: COLLECT_BODY_LIMIT }),
-    tooLarge,
-    readEvent,
-    limited,
-    store,
-  );
+  router.post("/collect", anyOrigin, ...beaconBody(COLLECT_BODY_LIMIT), readEvent, limited, store);
   // The router's own errors (refusals) as problem+json, without reaching the portal's request log.
-  router.use("/collect", ((err, _req, res, next) => {
-    if (res.headersSent) return next(err);
-    if (!(err instanceof AppError) && !((err as { status?: number }).status! < 500))
-      deps.log.error({ err }, "site analytics event failed");
-    sendProblem(res, err);
-  }) as ErrorRequestHandler);
+  router.use("/collect", beaconErrors(deps.log, "site analytics event failed"));
   return router;
 }
 

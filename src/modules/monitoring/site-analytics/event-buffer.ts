@@ -2,6 +2,7 @@
 // 1,000 events, whichever comes first, instead of one statement per event. /collect answers 204 before
 // its event is written; a crash loses at most the last batch, which analytics can afford.
 import type pg from "pg";
+import { batchWriter, type BatchOptions, type BatchWriter } from "../../../lib/batch-writer.js";
 
 export interface EventRow {
   siteId: number;
@@ -17,11 +18,7 @@ export interface EventRow {
   value: number | null;
 }
 
-export interface EventBuffer {
-  push(row: EventRow): void;
-  /** Writes what is waiting now (tests, shutdown). */
-  flush(): Promise<void>;
-}
+export type EventBuffer = BatchWriter<EventRow>;
 
 const INSERT = `
 INSERT INTO site_analytics_events
@@ -52,37 +49,7 @@ export async function insertEvents(pool: Pick<pg.Pool, "query">, rows: readonly 
 export function eventBuffer(
   pool: Pick<pg.Pool, "query">,
   onError: (err: Error, lost: number) => void,
-  options: { maxRows?: number; maxWaitMs?: number } = {},
+  options: BatchOptions = {},
 ): EventBuffer {
-  const maxRows = options.maxRows ?? 1_000;
-  const maxWaitMs = options.maxWaitMs ?? 200;
-  let waiting: EventRow[] = [];
-  let timer: NodeJS.Timeout | null = null;
-  const inFlight = new Set<Promise<void>>();
-
-  const flushNow = () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    const rows = waiting;
-    waiting = [];
-    if (rows.length === 0) return;
-    const write = insertEvents(pool, rows).catch((err: Error) => onError(err, rows.length));
-    inFlight.add(write);
-    void write.finally(() => inFlight.delete(write));
-  };
-
-  return {
-    push(row) {
-      waiting.push(row);
-      if (waiting.length >= maxRows) flushNow();
-      else if (!timer) {
-        timer = setTimeout(flushNow, maxWaitMs);
-        timer.unref();
-      }
-    },
-    async flush() {
-      flushNow();
-      await Promise.all([...inFlight]);
-    },
-  };
+  return batchWriter((rows: EventRow[]) => insertEvents(pool, rows), onError, options);
 }

@@ -3,6 +3,7 @@
 // (ON CONFLICT DO NOTHING), so a sender may retry freely. /ab/events answers before its event is
 // written; a crash loses at most the last batch, which the sender's retry (same ids) restores.
 import type pg from "pg";
+import { batchWriter, type BatchOptions, type BatchWriter } from "../../../lib/batch-writer.js";
 import type { Variant } from "./rules/assignment.js";
 
 export interface AbEventRow {
@@ -15,11 +16,7 @@ export interface AbEventRow {
   occurredAt: Date;
 }
 
-export interface AbEventBuffer {
-  push(row: AbEventRow): void;
-  /** Writes what is waiting now (tests, shutdown). */
-  flush(): Promise<void>;
-}
+export type AbEventBuffer = BatchWriter<AbEventRow>;
 
 const INSERT = `
 INSERT INTO template_ab_events (test_id, event_id, visitor_id, variant, kind, goal, occurred_at)
@@ -55,37 +52,7 @@ export async function insertAbEvents(pool: Pick<pg.Pool, "query">, rows: readonl
 export function abEventBuffer(
   pool: Pick<pg.Pool, "query">,
   onError: (err: Error, lost: number) => void,
-  options: { maxRows?: number; maxWaitMs?: number } = {},
+  options: BatchOptions = {},
 ): AbEventBuffer {
-  const maxRows = options.maxRows ?? 1_000;
-  const maxWaitMs = options.maxWaitMs ?? 200;
-  let waiting: AbEventRow[] = [];
-  let timer: NodeJS.Timeout | null = null;
-  const inFlight = new Set<Promise<unknown>>();
-
-  const flushNow = () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    const rows = waiting;
-    waiting = [];
-    if (rows.length === 0) return;
-    const write = insertAbEvents(pool, rows).catch((err: Error) => onError(err, rows.length));
-    inFlight.add(write);
-    void write.finally(() => inFlight.delete(write));
-  };
-
-  return {
-    push(row) {
-      waiting.push(row);
-      if (waiting.length >= maxRows) flushNow();
-      else if (!timer) {
-        timer = setTimeout(flushNow, maxWaitMs);
-        timer.unref();
-      }
-    },
-    async flush() {
-      flushNow();
-      await Promise.all([...inFlight]);
-    },
-  };
+  return batchWriter((rows: AbEventRow[]) => insertAbEvents(pool, rows), onError, options);
 }

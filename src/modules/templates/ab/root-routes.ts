@@ -2,12 +2,12 @@
 // portal's root for browsers of any origin. No session, no cookie: the visitor id is the site's own.
 // The variant is always the server's assignment (rules/assignment.ts); an event's sender cannot pick it.
 import { createHash } from "node:crypto";
-import { Router, text, type ErrorRequestHandler, type Request, type RequestHandler } from "express";
+import { Router, type Request, type RequestHandler } from "express";
 import type { Deps } from "../../../deps.js";
 import type { ApiOperation } from "../../../http/openapi.js";
 import { z } from "zod";
 import { AppError } from "../../../lib/errors.js";
-import { sendProblem } from "../../../http/errors.js";
+import { beaconBody, beaconCors, beaconErrors, beaconJson } from "../../../http/beacon.js";
 import { parseBody } from "../../../http/params.js";
 import { rateLimit } from "../../../http/rate-limit.js";
 import { assignVariant } from "./rules/assignment.js";
@@ -33,28 +33,6 @@ export interface AbRouteOptions {
   buffer?: AbEventBuffer;
 }
 
-const anyOrigin: RequestHandler = (req, res, next) => {
-  // Mounted before helmet (src/app.ts): the headers that matter here are set here.
-  res.set("X-Content-Type-Options", "nosniff");
-  res.set("Access-Control-Allow-Origin", "*");
-  res.set("Cross-Origin-Resource-Policy", "cross-origin");
-  if (req.method === "OPTIONS") {
-    res.set({
-      "Access-Control-Allow-Methods": "GET, POST",
-      "Access-Control-Allow-Headers": "Content-Type",
-      "Access-Control-Max-Age": "86400",
-    });
-    return res.status(204).end();
-  }
-  next();
-};
-
-const tooLarge: ErrorRequestHandler = (err, _req, res, next) => {
-  if ((err as { type?: string }).type === "entity.too.large")
-    return sendProblem(res, new AppError("payload_too_large", `The body must be at most ${AB_BODY_LIMIT} bytes`));
-  next(err);
-};
-
 function noRunningTest(): AppError {
   return new AppError("validation", "No running A/B test has this id", [
     { field: "test", message: "no running A/B test has this id" },
@@ -75,15 +53,7 @@ export function abRootRoutes(
 
   const readEvent: RequestHandler = (req, _res, next) => {
     (async () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(typeof req.body === "string" ? req.body : "");
-      } catch {
-        throw new AppError("validation", "The body must be a JSON object", [
-          { field: "(body)", message: "must be a JSON object" },
-        ]);
-      }
-      const event = parseBody(ZAbEvent, body);
+      const event = parseBody(ZAbEvent, beaconJson(req));
       const test = await tests.running(event.test);
       if (!test) throw noRunningTest();
       accepted.set(req, { test, event });
@@ -125,6 +95,7 @@ export function abRootRoutes(
     res.status(204).end();
   };
 
+  const anyOrigin = beaconCors("GET, POST");
   const router = Router({ caseSensitive: true, strict: true });
   router.options(["/ab/assign", "/ab/events"], anyOrigin);
   router.get("/ab/assign", anyOrigin, (req, res, next) => {
@@ -137,22 +108,8 @@ export function abRootRoutes(
       res.json({ test: test.id, variant, versionId: variant === "A" ? test.versionAId : test.versionBId });
     })().catch(next);
   });
-  router.post(
-    "/ab/events",
-    anyOrigin,
-    // sendBeacon posts text/plain (no CORS preflight): every type is read as text, then parsed as JSON.
-    text({ type: () => true, limit: AB_BODY_LIMIT }),
-    tooLarge,
-    readEvent,
-    limited,
-    store,
-  );
-  router.use("/ab", ((err, _req, res, next) => {
-    if (res.headersSent) return next(err);
-    if (!(err instanceof AppError) && !((err as { status?: number }).status! < 500))
-      deps.log.error({ err }, "A/B request failed");
-    sendProblem(res, err);
-  }) as ErrorRequestHandler);
+  router.post("/ab/events", anyOrigin, ...beaconBody(AB_BODY_LIMIT), readEvent, limited, store);
+  router.use("/ab", beaconErrors(deps.log, "A/B request failed"));
   return router;
 }
 

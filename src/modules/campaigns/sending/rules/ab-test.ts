@@ -1,46 +1,35 @@
 // Subject A/B test: the sample is split between subjects A and B, the rest waits; after the wait the
-// subject with the better rate of unique opens (or clicks) goes to the rest. The decision is a
-// two-proportion z-test (pooled), two-sided; without a significant difference subject A, the
-// campaign's own subject, stays. Nobody is in two groups: a send's variant is set once.
-import { createRequire } from "node:module";
-
-/** The part of jstat (which ships no types) this test uses: the standard normal distribution. */
-const jStat = createRequire(import.meta.url)("jstat") as {
-  normal: { cdf(x: number, mean: number, sd: number): number };
-};
-
-export interface ProportionTest {
-  z: number;
-  /** Two-sided p-value. */
-  pValue: number;
-}
-
-/** Two-proportion z-test of successesA/totalA against successesB/totalB. */
-export function twoProportionTest(
-  successesA: number,
-  totalA: number,
-  successesB: number,
-  totalB: number,
-): ProportionTest {
-  if (totalA <= 0 || totalB <= 0) return { z: 0, pValue: 1 };
-  const pA = successesA / totalA;
-  const pB = successesB / totalB;
-  const pooled = (successesA + successesB) / (totalA + totalB);
-  const se = Math.sqrt(pooled * (1 - pooled) * (1 / totalA + 1 / totalB));
-  if (se === 0) return { z: 0, pValue: 1 };
-  const z = (pA - pB) / se;
-  return { z, pValue: 2 * (1 - jStat.normal.cdf(Math.abs(z), 0, 1)) };
-}
+// subject with the better rate of unique opens (or clicks) goes to the rest. The decision uses the
+// templates module's statistics (Welch's test on the unpooled rates, two-sided); without a significant
+// difference subject A, the campaign's own subject, stays. Nobody is in two groups: a send's variant is
+// set once.
+import { compareVariants } from "../../../templates/index.js";
 
 export interface AbCounts {
   a: { sent: number; hits: number };
   b: { sent: number; hits: number };
 }
 
+export interface AbDecision {
+  winner: "a" | "b";
+  /** B's rate minus A's. */
+  lift: number;
+  /** Two-sided p-value; null when the samples are too small or neither subject varies. */
+  pValue: number | null;
+}
+
 /** The winning subject: "b" only when it does significantly better than "a" (alpha 0.05 by default). */
-export function abWinner(counts: AbCounts, alpha = 0.05): { winner: "a" | "b"; test: ProportionTest } {
-  const test = twoProportionTest(counts.a.hits, counts.a.sent, counts.b.hits, counts.b.sent);
-  return { winner: test.pValue < alpha && test.z < 0 ? "b" : "a", test };
+export function abWinner(counts: AbCounts, alpha = 0.05): AbDecision {
+  const { a, b } = counts;
+  if (a.sent < 2 || b.sent < 2) return { winner: "a", lift: 0, pValue: null };
+  // A hit is counted once per recipient, and never beyond the sends (an open of a failed send is noise).
+  const comparison = compareVariants(
+    { visitors: a.sent, conversions: Math.min(a.hits, a.sent) },
+    { visitors: b.sent, conversions: Math.min(b.hits, b.sent) },
+    alpha,
+  );
+  const { absoluteLift: lift, pValue } = comparison;
+  return { winner: pValue !== null && pValue < alpha && lift > 0 ? "b" : "a", lift, pValue };
 }
 
 /**
