@@ -179,7 +179,7 @@ async function fill(
   );
   await client.query(`
     INSERT INTO invoice_items (invoice_id, ai_request_id, description, quantity, unit_price, total_price, created_at)
-    SELECT i.id, r.id, 'AI request #' || r.id || ' (services)', 1, r.actual_cost, r.actual_cost, r.completed_at
+    SELECT i.id, r.id, 'Rédaction de services (demande n° ' || r.id || ')', 1, r.actual_cost, r.actual_cost, r.completed_at
       FROM ai_requests r JOIN invoices i ON i.customer_id = r.customer_id AND i.period_start = date '2026-10-01'`);
   await client.query(`
     UPDATE invoices i SET amount = s.amount, tax_amount = round(s.amount * 0.20, 2),

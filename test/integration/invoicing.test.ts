@@ -28,6 +28,7 @@ import {
   suspendSubscription,
 } from "../../src/modules/billing/subscriptions.js";
 import { scheduleRepeatableJobs } from "../../src/queues/registry.js";
+import { aiRequestLine } from "../../src/modules/billing/invoicing/line-words.js";
 
 let t: TestApp;
 let editor: ApiLogin;
@@ -573,9 +574,9 @@ describe("monthly invoicing", () => {
     // 0 + 0 + 7.35 + 49.00 = 56.35; VAT 11.27; total 67.62.
     await expectInvoice(customers.Credits!, "2026-10", {
       lines: [
-        [`Included credit: AI request #${first.id} (services)`, "0.00"],
-        [`Included credit: AI request #${second.id} (services)`, "0.00"],
-        [`AI request #${third.id} (services)`, "7.35"],
+        [aiRequestLine("fr", first.id, "services", true), "0.00"],
+        [aiRequestLine("fr", second.id, "services", true), "0.00"],
+        [aiRequestLine("fr", third.id, "services", false), "7.35"],
         ["Pro (monthly) 2026-10-05 to 2026-11-05", "49.00"],
       ],
       amount: "56.35",
