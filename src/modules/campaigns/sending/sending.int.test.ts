@@ -1,6 +1,7 @@
 // Campaigns sent to a real SMTP server on 127.0.0.1: each recipient once, in their language, with the
 // one-click unsubscribe headers, minus the suppression list; cancel mid-send; SMTP down then up; the
 // subject A/B test; tracking and the bounce webhook; the REST moves and their refusals.
+import net from "node:net";
 import request from "supertest";
 import type { EmailCampaign, PrismaClient } from "@prisma/client";
 import { makeTestApp, type TestApp } from "../../../../test/helpers/app.js";
@@ -196,9 +197,11 @@ describe("sending a campaign", () => {
   });
 
   it("loses nothing and sends nothing twice when the SMTP server is down, then up", async () => {
-    const down = await startSmtp();
-    const port = down.port;
-    await down.close();
+    // "Down": the port stays held by a server that hangs up on every connection, so that no other test's
+    // server can take it meanwhile (a closed port may be handed to the next listener).
+    const down = net.createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => down.listen(0, "127.0.0.1", resolve));
+    const port = (down.address() as net.AddressInfo).port;
     const customers = await Promise.all([1, 2, 3].map(() => makeCustomer(prisma)));
     const c = await makeCampaign();
     await acting(() =>
@@ -211,6 +214,7 @@ describe("sending a campaign", () => {
     expect(failed.sent).toBe(0);
     expect((await sendsOf(c.id)).every((s) => s.status === "pending" && s.attempts === 0 && s.errorMessage)).toBe(true);
 
+    await new Promise<void>((resolve, reject) => down.close((err) => (err ? reject(err) : resolve())));
     const up = await startSmtp(port);
     try {
       await drain(c.id, deps);
