@@ -407,17 +407,23 @@ export function listWhere(fields: Parameters<typeof convertFilter>[0], filter: F
 
 /**
  * A condition holding a number or date its text could not be read as: NaN, an Invalid Date, null for a
- * required column, or text left as it came for a number column (a search for "abc" in an id).
+ * required column, text left as it came for a number column (a search for "abc" in an id), or a number
+ * beyond an int4 column.
  */
 function unreadable(
   fields: readonly { name: string; type: string; kind?: string; isRequired?: boolean }[],
   where: PrismaWhere,
 ): boolean {
-  const bad = (value: unknown, numeric: boolean): boolean => {
-    if (typeof value === "number") return !Number.isFinite(value);
-    if (typeof value === "string") return numeric && !/^-?\d+(\.\d+)?$/.test(value.trim());
+  // An Int column holds int4: a number beyond it is no row, and the driver would refuse the query.
+  const beyondInt4 = (n: number) => n > 2_147_483_647 || n < -2_147_483_648;
+  const bad = (value: unknown, type: string): boolean => {
+    const numeric = ["Int", "BigInt", "Float", "Decimal"].includes(type);
+    if (typeof value === "number") return !Number.isFinite(value) || (type === "Int" && beyondInt4(value));
+    if (typeof value === "string")
+      return numeric && (!/^-?\d+(\.\d+)?$/.test(value.trim()) || (type === "Int" && beyondInt4(Number(value))));
+    if (typeof value === "bigint") return type === "Int" && beyondInt4(Number(value));
     if (value instanceof Date) return Number.isNaN(value.getTime());
-    if (value && typeof value === "object") return Object.values(value).some((v) => bad(v, numeric));
+    if (value && typeof value === "object") return Object.values(value).some((v) => bad(v, type));
     return false;
   };
   return Object.entries(where).some(([name, condition]) => {
@@ -426,7 +432,7 @@ function unreadable(
     if (condition === null) return field?.isRequired === true;
     // An enum's values are identifiers: other text searched in an enum title can be none of them.
     if (field?.kind === "enum" && typeof condition === "string") return !/^[A-Za-z_][A-Za-z0-9_]*$/.test(condition);
-    return bad(condition, ["Int", "BigInt", "Float", "Decimal"].includes(field?.type ?? ""));
+    return bad(condition, field?.type ?? "");
   });
 }
 

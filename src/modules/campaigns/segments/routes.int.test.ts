@@ -83,6 +83,15 @@ describe("campaigns segments over REST", () => {
       .send({ criteria: { sites: { min: -1 } } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe("criteria.sites.min");
+    // No criteria is not "every customer": openapi.json requires the object ({} matches everyone).
+    for (const body of [{ criteria: null }, {}]) {
+      const missing = await request(t.app)
+        .post(`${API}/campaigns/segments/preview`)
+        .set("Authorization", viewer.auth)
+        .send(body);
+      expect(missing.status).toBe(400);
+      expect(missing.body.errors[0].field).toBe("criteria");
+    }
   });
 
   it("refuses a viewer's save and an admin without campaigns.view everything", async () => {

@@ -32,7 +32,7 @@ export function segmentRoutes(deps: Pick<Deps, "pool" | "prisma">): Router {
     `${SEGMENTS_PATH}/preview`,
     asyncRoute(async (req, res) => {
       const body = parseBody(ZPreviewBody, req.body);
-      res.json(await previewCriteria(deps, body.criteria ?? {}, body.limit));
+      res.json(await previewCriteria(deps, body.criteria, body.limit));
     }),
   );
   router.get(
